@@ -1,0 +1,324 @@
+/*
+ * sitrep.h — the public interface of libsitrep.
+ *
+ * sitrep turns news reports into coded political events. The library is a
+ * pipeline of stages, each of which annotates one document in place:
+ *
+ *   ingest  (sr_input_*)    files, directories, stdin, gzip; plain text,
+ *                           HTML, feeds, WARC, JSON Lines  -> sr_doc with body
+ *   text    (sr_text_*)     UTF-8 repair, NFC + typographic folding for
+ *                           matching, paragraphs, sentences, words
+ *   syntax  (sr_syntax_*)   part-of-speech tags, lemmas, dependency tree
+ *   lexicon (sr_dict_*)     actor, agent and verb dictionaries
+ *   code    (sr_code_*)     events: who did what to whom, when, where
+ *
+ * Conventions of this header, followed by every function in it:
+ *   - Every public symbol starts with sr_ (types, functions) or SR_ (macros,
+ *     enumerators).
+ *   - Functions that can fail return an sr_status; SR_OK is zero. A failing
+ *     function has written a message naming the file and the problem to the
+ *     sr_diag it was given (or to stderr when that is NULL).
+ *   - All memory of one document lives in that document's arena and is freed
+ *     by sr_doc_free(). Strings inside an sr_doc are NUL-terminated and stay
+ *     valid until then. Nothing in an sr_doc is allocated with malloc by the
+ *     caller or freed separately.
+ *   - Offsets (start, end) are byte offsets into the document's body, half
+ *     open: [start, end). The body keeps the original characters (after
+ *     invalid UTF-8 has been replaced by U+FFFD); normalised forms exist only
+ *     for matching.
+ */
+#ifndef SITREP_H
+#define SITREP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SR_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------------ */
+/* Status and diagnostics                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef enum sr_status {
+    SR_OK = 0,
+    SR_ERR_IO,        /* a file could not be opened, read or written */
+    SR_ERR_FORMAT,    /* the input is malformed (message says where) */
+    SR_ERR_NOMEM,     /* memory could not be allocated */
+    SR_ERR_USAGE,     /* the caller passed something meaningless */
+    SR_ERR_LIMIT,     /* an input exceeded a documented limit */
+    SR_ERR_UNSUPPORTED
+} sr_status;
+
+/* A short English name of a status ("I/O error", "malformed input", ...). */
+const char *sr_status_name(sr_status s);
+
+/* Where messages about bad input go. Messages are one line each, of the form
+ * "sitrep: FILE[:LINE]: problem". Counts let a front end pick an exit status. */
+typedef struct sr_diag {
+    FILE *out;            /* where messages are written; NULL = stderr */
+    unsigned errors;      /* inputs (or parts) that could not be read */
+    unsigned warnings;    /* inputs read with repairs (bad bytes, ...) */
+    bool quiet;           /* count but do not print warnings */
+} sr_diag;
+
+/* Report an error / a warning about `where` (a file name, "FILE:LINE", or
+ * NULL). printf-style. Increments the matching counter. */
+void sr_error(sr_diag *d, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void sr_warn(sr_diag *d, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ------------------------------------------------------------------------ */
+/* Arenas                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* A bump allocator: many small allocations, one free. Allocation never
+ * returns NULL: when the system is out of memory the process aborts with a
+ * message (an arena cannot hand out partial documents). */
+typedef struct sr_arena sr_arena;
+
+sr_arena *sr_arena_new(void);
+void sr_arena_free(sr_arena *a);
+/* `n` bytes aligned for any type, zero-filled. */
+void *sr_arena_alloc(sr_arena *a, size_t n);
+/* A NUL-terminated copy of s[0..n). */
+char *sr_arena_strndup(sr_arena *a, const char *s, size_t n);
+char *sr_arena_strdup(sr_arena *a, const char *s);
+/* printf into the arena. */
+char *sr_arena_printf(sr_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Bytes handed out so far (for memory-bound checks in tests). */
+size_t sr_arena_used(const sr_arena *a);
+
+/* ------------------------------------------------------------------------ */
+/* The document                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* Universal POS tags (UD v2). SR_UPOS_NONE = not tagged yet. */
+typedef enum sr_upos {
+    SR_UPOS_NONE = 0,
+    SR_UPOS_ADJ, SR_UPOS_ADP, SR_UPOS_ADV, SR_UPOS_AUX, SR_UPOS_CCONJ,
+    SR_UPOS_DET, SR_UPOS_INTJ, SR_UPOS_NOUN, SR_UPOS_NUM, SR_UPOS_PART,
+    SR_UPOS_PRON, SR_UPOS_PROPN, SR_UPOS_PUNCT, SR_UPOS_SCONJ, SR_UPOS_SYM,
+    SR_UPOS_VERB, SR_UPOS_X,
+    SR_UPOS_COUNT
+} sr_upos;
+
+/* "NOUN" for SR_UPOS_NOUN, "_" for SR_UPOS_NONE. */
+const char *sr_upos_name(sr_upos u);
+/* The tag named `s` (length n), or SR_UPOS_NONE. */
+sr_upos sr_upos_from_name(const char *s, size_t n);
+
+/* A half-open byte range [start, end) of the body. */
+typedef struct sr_span {
+    uint32_t start, end;
+} sr_span;
+
+/* A syntactic word (a CoNLL-U word line). Most words are also surface
+ * tokens; a multiword token ("don't" = "do" + "n't" in some treebanks,
+ * "cannot" = "can" + "not") is recorded on its first word: mwt_len > 0 says
+ * how many words the token covers and mwt_span is its surface range.
+ *
+ * Fields filled by the text stage: start, end, form, norm, space_after,
+ * mwt_len, mwt_span. By the syntax stage: lemma, upos, xpos, feats, head,
+ * deprel. */
+typedef struct sr_word {
+    uint32_t start, end;     /* bytes of this word in the body (for a word
+                                inside a multiword token whose form is not a
+                                substring, the token's whole range) */
+    const char *form;        /* the original characters */
+    const char *norm;        /* NFC with typographic variants folded (curly
+                                quotes -> straight, dashes -> '-', no-break
+                                space -> space); for matching only */
+    const char *lemma;       /* NULL until tagged */
+    const char *xpos;        /* Penn Treebank tag, NULL until tagged */
+    const char *feats;       /* "Number=Sing|..." or NULL */
+    const char *deprel;      /* UD v2 relation with subtype ("obl:tmod"),
+                                NULL until parsed */
+    uint32_t head;           /* 1-based index of the head word within the
+                                sentence, 0 = root */
+    uint8_t upos;            /* sr_upos */
+    uint8_t space_after;     /* 1 when whitespace follows in the body */
+    uint8_t mwt_len;         /* >0 on the first word of a multiword token */
+    uint8_t reserved;
+    sr_span mwt_span;        /* surface range of the multiword token */
+} sr_word;
+
+/* A sentence: a range of the body and the words in it. */
+typedef struct sr_sentence {
+    uint32_t start, end;     /* bytes in the body */
+    uint32_t first_word;     /* index into doc->words */
+    uint32_t nwords;
+    uint32_t paragraph;      /* index into doc->paragraphs */
+    const char *sent_id;     /* from CoNLL-U input, else NULL */
+} sr_sentence;
+
+/* One news report. Created by the ingest stage, annotated in place by the
+ * later stages, freed with sr_doc_free(). Every string is NUL-terminated and
+ * lives in `arena`; NULL means unknown / absent. */
+typedef struct sr_doc {
+    sr_arena *arena;
+
+    /* identity and provenance */
+    const char *id;          /* stable id (16 hex digits from the content,
+                                or the id the input gave) */
+    const char *path;        /* the file it came from ("-" for stdin) */
+    const char *format;      /* "text", "html", "feed", "warc", "jsonl",
+                                "conllu", "petrarch", "tabari" */
+    uint32_t index;          /* position of this document within its file */
+
+    /* metadata */
+    const char *title;
+    const char *dateline;    /* "WASHINGTON (Reuters)" */
+    const char *byline;
+    const char *published;   /* ISO 8601 date or date-time, or NULL */
+    const char *outlet;
+    const char *url;
+    const char *lang;        /* ISO 639-1, or NULL when unknown */
+    const char *extra_json;  /* JSON Lines input: the fields sitrep does not
+                                know, as a JSON object text, else NULL */
+
+    /* text */
+    const char *body;        /* article text, paragraphs separated by a
+                                blank line */
+    uint32_t body_len;
+    const char **captions;   /* photo / infographic captions, kept apart */
+    uint32_t ncaptions;
+    uint32_t bad_bytes;      /* invalid UTF-8 bytes replaced by U+FFFD */
+
+    /* annotations of the text stage */
+    sr_span *paragraphs;
+    uint32_t nparagraphs;
+    sr_sentence *sentences;
+    uint32_t nsentences;
+    sr_word *words;          /* all words of all sentences, in order */
+    uint32_t nwords;
+} sr_doc;
+
+/* A new empty document with its own arena. */
+sr_doc *sr_doc_new(void);
+void sr_doc_free(sr_doc *doc);
+
+/* Copy `len` bytes of text as the body: invalid UTF-8 is replaced by U+FFFD
+ * (doc->bad_bytes counts the bytes replaced), NUL bytes are replaced by
+ * U+FFFD as well. */
+void sr_doc_set_body(sr_doc *doc, const char *text, size_t len);
+
+/* Give the document an id from its content when it has none: 16 lowercase
+ * hex digits of a 64-bit hash of the title and body. */
+void sr_doc_assign_id(sr_doc *doc);
+
+/* ------------------------------------------------------------------------ */
+/* Ingest: reading articles                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef enum sr_format {
+    SR_FORMAT_AUTO = 0,   /* detect from content */
+    SR_FORMAT_TEXT,
+    SR_FORMAT_HTML,
+    SR_FORMAT_FEED,
+    SR_FORMAT_WARC,
+    SR_FORMAT_JSONL
+} sr_format;
+
+/* "text", "html", ... ; SR_FORMAT_AUTO is "auto". */
+const char *sr_format_name(sr_format f);
+/* The format named s, or -1 when unknown. */
+int sr_format_from_name(const char *s);
+
+typedef struct sr_read_options {
+    sr_format format;        /* SR_FORMAT_AUTO: detect per file */
+    const char *date;        /* YYYY-MM-DD for documents that carry none */
+    size_t max_file_bytes;   /* 0 = default limit (1 GiB) for one document */
+} sr_read_options;
+
+/* An iterator over the documents in a list of paths. A path may be a file
+ * (gzip-compressed or not), a directory (read recursively, entries in byte
+ * order of their names, hidden entries skipped) or "-" for standard input.
+ * Bad inputs are reported to the diag and skipped; the iterator goes on. */
+typedef struct sr_input sr_input;
+
+sr_input *sr_input_open(const char *const *paths, size_t npaths,
+                        const sr_read_options *opt, sr_diag *diag);
+/* The next document, or NULL at the end. The caller owns the document and
+ * frees it with sr_doc_free(). Only the ingest stage has run on it. */
+sr_doc *sr_input_next(sr_input *in);
+void sr_input_close(sr_input *in);
+
+/* ------------------------------------------------------------------------ */
+/* Text: normalisation, paragraphs, sentences, words                         */
+/* ------------------------------------------------------------------------ */
+
+/* Fill doc->paragraphs, doc->sentences and doc->words from doc->body. */
+sr_status sr_text_analyze(sr_doc *doc);
+
+/* Fill only sentences and words, treating the body as running text with no
+ * article conventions (what `sitrep tokenize` uses). Same as
+ * sr_text_analyze for now; kept separate so callers state their intent. */
+sr_status sr_text_segment(sr_doc *doc);
+
+/* ------------------------------------------------------------------------ */
+/* Output                                                                     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct sr_buf sr_buf;   /* a growable byte buffer (see sr_buf_*) */
+
+struct sr_buf {
+    char *data;
+    size_t len, cap;
+};
+
+void sr_buf_init(sr_buf *b);
+void sr_buf_free(sr_buf *b);
+void sr_buf_reset(sr_buf *b);
+void sr_buf_put(sr_buf *b, const void *p, size_t n);
+void sr_buf_puts(sr_buf *b, const char *s);
+void sr_buf_putc(sr_buf *b, char c);
+void sr_buf_printf(sr_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Append s[0..n) as a JSON string literal (quotes included). Invalid UTF-8
+ * is written as U+FFFD; control characters are escaped. */
+void sr_json_str(sr_buf *b, const char *s, size_t n);
+/* Append a C string as a JSON string, or null for NULL. */
+void sr_json_cstr(sr_buf *b, const char *s);
+
+typedef struct sr_doc_json_options {
+    bool tokens;             /* add each sentence's words */
+} sr_doc_json_options;
+
+/* Append the document record of `sitrep read` (one JSON object, no newline). */
+void sr_doc_to_json(const sr_doc *doc, const sr_doc_json_options *opt,
+                    sr_buf *out);
+
+/* ------------------------------------------------------------------------ */
+/* CoNLL-U                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* A reader of CoNLL-U text. Each call returns one document holding the
+ * sentences up to the next "# newdoc" (or, with per_sentence, one sentence).
+ * The body is rebuilt from "# text" comments (else from the forms and
+ * SpaceAfter=No), sentences separated by a space and paragraphs ("# newpar")
+ * by a blank line, so word offsets point into it. Malformed lines are
+ * reported with file and line and their sentence is skipped. */
+typedef struct sr_conllu_reader sr_conllu_reader;
+
+sr_conllu_reader *sr_conllu_open(const char *path, const char *text,
+                                 size_t len, bool per_sentence, sr_diag *diag);
+sr_doc *sr_conllu_next(sr_conllu_reader *r);
+void sr_conllu_close(sr_conllu_reader *r);
+
+/* Append the document's sentences as CoNLL-U. Columns not yet filled are
+ * written as "_". */
+void sr_doc_to_conllu(const sr_doc *doc, sr_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SITREP_H */

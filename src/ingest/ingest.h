@@ -1,0 +1,63 @@
+/*
+ * ingest.h — the ingest stage's internal interface: byte streams over files
+ * (gzip read transparently), and one reader per input format.
+ *
+ * A format reader turns one stream into zero or more documents. Readers of
+ * one-document formats (plain text, an HTML page) read the whole stream;
+ * readers of many-document formats (JSON Lines, WARC, feeds) produce one
+ * document per call so memory stays bounded by the largest document.
+ */
+#ifndef SR_INGEST_H
+#define SR_INGEST_H
+
+#include "sitrep.h"
+
+/* A byte stream over one input: a file, a gzip file, or standard input. */
+typedef struct sr_stream sr_stream;
+
+/* Read up to n bytes; returns the number read, 0 at the end or on error
+ * (sr_stream_failed tells which). */
+size_t sr_stream_read(sr_stream *s, void *buf, size_t n);
+/* Append the next line (without its '\n') to `line`. Returns false at the
+ * end of input. A line longer than `max` bytes is consumed and discarded,
+ * and *too_long is set. */
+bool sr_stream_getline(sr_stream *s, sr_buf *line, size_t max, bool *too_long);
+/* Append the rest of the stream to `out`. Fails with SR_ERR_LIMIT past `max`
+ * bytes (the rest is still consumed), SR_ERR_IO on a read or gzip error. */
+sr_status sr_stream_slurp(sr_stream *s, sr_buf *out, size_t max);
+/* Non-NULL after a read error: a short description ("truncated gzip
+ * member", ...). */
+const char *sr_stream_failed(const sr_stream *s);
+/* Bytes consumed so far (decompressed). */
+uint64_t sr_stream_offset(const sr_stream *s);
+
+/* The format that the first bytes of an input look like. Never returns
+ * SR_FORMAT_AUTO. */
+sr_format sr_detect_format(const char *head, size_t n);
+
+/* A reader of one format. `open` returns the reader's state (or NULL after
+ * reporting why it cannot read the stream); `next` returns the next
+ * document or NULL at the end (errors inside the stream are reported to
+ * the diag and skipped). */
+typedef struct sr_format_reader {
+    sr_format format;
+    void *(*open)(sr_stream *s, const char *path, const sr_read_options *opt,
+                  sr_diag *diag);
+    sr_doc *(*next)(void *state);
+    void (*close)(void *state);
+} sr_format_reader;
+
+/* The reader of a format, or NULL when the format has none yet. */
+const sr_format_reader *sr_format_reader_for(sr_format f);
+
+/* Readers (one per file in this folder). */
+extern const sr_format_reader sr_text_reader;
+
+/* Plain-text article conventions (plain.c): fill title, byline, dateline,
+ * captions and body of `doc` from the raw text of one article. */
+void sr_plain_article(sr_doc *doc, const char *text, size_t len);
+
+/* The default limit of one document's size. */
+#define SR_DEFAULT_MAX_DOC_BYTES ((size_t)1 << 30)
+
+#endif
