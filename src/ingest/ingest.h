@@ -51,7 +51,25 @@ typedef struct sr_format_reader {
 const sr_format_reader *sr_format_reader_for(sr_format f);
 
 /* Readers (one per file in this folder). */
-extern const sr_format_reader sr_text_reader;
+extern const sr_format_reader sr_text_reader;   /* plain.c */
+extern const sr_format_reader sr_html_reader;   /* html.c */
+
+/* html.c: parse one HTML page (any charset: `charset` is the one an HTTP
+ * header declared, or NULL) and fill doc's body (the main article text,
+ * paragraphs separated by blank lines), captions and, through
+ * sr_html_meta(), its metadata. `url` is the page's address when known
+ * (WARC target URI, feed item link, JSON Lines url), else NULL. `where`
+ * names the input in messages ("FILE", "FILE:LINE", "FILE: record N").
+ * Used by the HTML reader and by every reader whose records carry HTML. */
+sr_status sr_html_read(sr_doc *doc, const char *bytes, size_t len,
+                       const char *charset, const char *url, sr_diag *diag,
+                       const char *where);
+
+/* meta.c: metadata of a parsed page (title, published, byline, outlet,
+ * url, lang). `tree` is libxml2's htmlDocPtr; `url` as for sr_html_read.
+ * Fields already set on doc are kept. */
+struct _xmlDoc;
+void sr_html_meta(sr_doc *doc, struct _xmlDoc *tree, const char *url);
 
 /* Plain-text article conventions (plain.c): fill title, byline, dateline,
  * captions and body of `doc` from the raw text of one article. */

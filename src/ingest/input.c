@@ -216,6 +216,8 @@ const sr_format_reader *sr_format_reader_for(sr_format f)
     switch (f) {
     case SR_FORMAT_TEXT:
         return &sr_text_reader;
+    case SR_FORMAT_HTML:
+        return &sr_html_reader;
     default:
         return NULL;
     }
