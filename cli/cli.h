@@ -41,5 +41,6 @@ int sr_cli_status(const sr_diag *d);
 /* Subcommands. */
 int sr_cmd_read(int argc, char **argv);
 int sr_cmd_tokenize(int argc, char **argv);
+int sr_cmd_eval(int argc, char **argv);
 
 #endif
