@@ -74,6 +74,10 @@ void sr_error(sr_diag *d, const char *where, const char *fmt, ...)
 void sr_warn(sr_diag *d, const char *where, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* The folder of the shipped models and dictionaries: $SITREP_DATA when set,
+ * else the data/ folder of the source tree sitrep was built from. */
+const char *sr_data_dir(void);
+
 /* ------------------------------------------------------------------------ */
 /* Arenas                                                                    */
 /* ------------------------------------------------------------------------ */

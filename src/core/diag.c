@@ -103,3 +103,13 @@ const char *sr_status_name(sr_status s)
     }
     return "unknown status";
 }
+
+#ifndef SR_DATA_DIR
+#define SR_DATA_DIR "data"
+#endif
+
+const char *sr_data_dir(void)
+{
+    const char *env = getenv("SITREP_DATA");
+    return env && *env ? env : SR_DATA_DIR;
+}
