@@ -302,6 +302,26 @@ void sr_doc_to_json(const sr_doc *doc, const sr_doc_json_options *opt,
                     sr_buf *out);
 
 /* ------------------------------------------------------------------------ */
+/* Running stages on many documents                                          */
+/* ------------------------------------------------------------------------ */
+
+/* The per-document work of a command: annotate `doc` and append its output
+ * record(s) to `out`. Runs on a worker thread; it may read shared read-only
+ * state through `ctx` but must not write it. It must not free the doc. */
+typedef void (*sr_work_fn)(sr_doc *doc, sr_buf *out, void *ctx);
+/* Writes one document's output; returns false to stop the run (e.g. when
+ * stdout is closed). Runs on the calling thread, in input order. */
+typedef bool (*sr_write_fn)(const sr_buf *out, void *wctx);
+
+/* Read every document of `in`, run `work` on `nthreads` threads (1 = on the
+ * calling thread), and hand each output to `write` in input order, so the
+ * output is identical for every thread count. At most 4 * nthreads
+ * documents are in memory at once. Returns false when `write` stopped the
+ * run. Diagnostics (sr_error, sr_warn) are safe to call from `work`. */
+bool sr_run_ordered(sr_input *in, int nthreads, sr_work_fn work, void *ctx,
+                    sr_write_fn write, void *wctx);
+
+/* ------------------------------------------------------------------------ */
 /* CoNLL-U                                                                    */
 /* ------------------------------------------------------------------------ */
 

@@ -8,9 +8,14 @@
 #include "sitrep.h"
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Messages may come from worker threads: one lock keeps lines whole and
+ * counters exact. */
+static pthread_mutex_t diag_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void emit(FILE *out, const char *kind, const char *where,
                  const char *fmt, va_list ap)
@@ -29,22 +34,26 @@ void sr_error(sr_diag *d, const char *where, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    pthread_mutex_lock(&diag_lock);
     emit(d && d->out ? d->out : stderr, NULL, where, fmt, ap);
-    va_end(ap);
     if (d)
         d->errors++;
+    pthread_mutex_unlock(&diag_lock);
+    va_end(ap);
 }
 
 void sr_warn(sr_diag *d, const char *where, const char *fmt, ...)
 {
+    pthread_mutex_lock(&diag_lock);
     if (d)
         d->warnings++;
-    if (d && d->quiet)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    emit(d && d->out ? d->out : stderr, "warning: ", where, fmt, ap);
-    va_end(ap);
+    if (!(d && d->quiet)) {
+        va_list ap;
+        va_start(ap, fmt);
+        emit(d && d->out ? d->out : stderr, "warning: ", where, fmt, ap);
+        va_end(ap);
+    }
+    pthread_mutex_unlock(&diag_lock);
 }
 
 _Noreturn void sr_fatal(const char *fmt, ...)
