@@ -761,6 +761,13 @@ void sr_dictb_option(sr_dict_builder *b, const char *key, const char *value)
 
 static const sr_dict_builder *sort_ctx;
 
+/* qsort that accepts an empty (NULL) array. */
+static void sort_n(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(v, n, size, cmp);
+}
+
 static int cmp_phrase(const void *x, const void *y)
 {
     const sr_bphrase *a = x, *c = y;
@@ -850,7 +857,7 @@ static void break_loops(sr_dict_builder *b, uint32_t s, uint8_t *state)
 /* The members, resolved and loop-free; patterns with unknown synsets gone. */
 static void finish_synsets(sr_dict_builder *b)
 {
-    qsort(b->members.v, b->members.n, sizeof *b->members.v, cmp_member);
+    sort_n(b->members.v, b->members.n, sizeof *b->members.v, cmp_member);
     for (uint32_t i = 0; i < b->synsets.n; i++)
         b->synsets.v[i].nmembers = 0;
     for (uint32_t m = 0; m < b->members.n; m++) {
@@ -933,7 +940,7 @@ static void build_index(sr_dict_builder *b, uint32_t **start_out,
                         uint32_t **list_out)
 {
     sort_ctx = b;
-    qsort(b->phrases.v, b->phrases.n, sizeof *b->phrases.v, cmp_phrase);
+    sort_n(b->phrases.v, b->phrases.n, sizeof *b->phrases.v, cmp_phrase);
     sort_ctx = NULL;
     size_t nw = b->words.n;
     uint32_t *start = sr_xcalloc((size_t)SR_PK_COUNT * (nw + 1), sizeof *start);
@@ -976,7 +983,7 @@ static uint32_t *build_wordhash(const sr_dict_builder *b, uint32_t *size)
 sr_dict *sr_dictb_compile(sr_dict_builder *b)
 {
     finish_synsets(b);
-    qsort(b->patterns.v, b->patterns.n, sizeof *b->patterns.v, cmp_pattern);
+    sort_n(b->patterns.v, b->patterns.n, sizeof *b->patterns.v, cmp_pattern);
     for (uint32_t i = 0; i < b->blocks.n; i++)
         b->blocks.v[i].npatterns = 0;
     for (uint32_t p = 0; p < b->patterns.n; p++) {
