@@ -42,5 +42,6 @@ int sr_cli_status(const sr_diag *d);
 int sr_cmd_read(int argc, char **argv);
 int sr_cmd_tokenize(int argc, char **argv);
 int sr_cmd_eval(int argc, char **argv);
+int sr_cmd_dict(int argc, char **argv);
 
 #endif

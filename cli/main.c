@@ -15,6 +15,7 @@ const sr_command sr_commands[] = {
     {"read", "read articles and print one JSON record per document", sr_cmd_read},
     {"tokenize", "split running text into sentences and words (CoNLL-U)", sr_cmd_tokenize},
     {"eval", "print accuracy figures against a gold standard", sr_cmd_eval},
+    {"dict", "check, count and compile dictionaries in sitrep's own format", sr_cmd_dict},
     {"help", "show the commands, or the help of one command", cmd_help},
     {"version", "print the version", cmd_version},
 };

@@ -1,0 +1,230 @@
+/* test_dict_own.c — the reader and checker of sitrep's own dictionary
+ * format: what is read, and that each kind of mistake is reported with its
+ * line and reason. */
+#include "check.h"
+#include "sitrep.h"
+#include "lexicon/own.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Run reader + checker over `text`; return the messages (malloc'd). */
+static char *messages(const char *text, unsigned *problems, sr_own_dict **out)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    sr_diag diag = {.out = f};
+    sr_own_dict *d = sr_own_new();
+    unsigned p = sr_own_parse(d, "t.txt", text, strlen(text), &diag);
+    p += sr_own_check(d, sr_own_cameo_known, NULL, &diag);
+    fclose(f);
+    *problems = p;
+    if (out)
+        *out = d;
+    else
+        sr_own_free(d);
+    return buf;
+}
+
+static const char base[] =
+    "sector GOV government\n"
+    "sector MIL military\n"
+    "sector ELI elites\n"
+    "sector MED media\n"
+    "region IGO\n"
+    "country USA United States; US; America\n"
+    "  adj American; US\n"
+    "  seat GOV Washington; White House\n"
+    "  seat MIL Pentagon\n"
+    "country ISR Israel\n"
+    "  adj Israeli\n";
+
+static void test_good(void)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", base,
+             "actor IGOUNO United Nations; UN  # a comment\n"
+             "person Donald Trump; Trump\n"
+             "  role USAGOV 2017-01-20..2021-01-20\n"
+             "  role USAELI 2021-01-20..2025-01-20\n"
+             "  role USAGOV 2025-01-20..\n"
+             "media USAMED Axios\n"
+             "agent GOV foreign minister; minister of foreign affairs\n"
+             "pred 042 visit obj:T\n"
+             "pred 040 hold obj:talk|consultation with:T\n"
+             "pred 195 shoot_down obj:T\n"
+             "pred 1053 demand ccomp:release(nsubj:T)\n"
+             "pred 124 not allow obj:T\n");
+    unsigned problems;
+    sr_own_dict *d;
+    char *msg = messages(text, &problems, &d);
+    CHECK_INT_EQ(problems, 0);
+    if (problems)
+        fprintf(stderr, "%s", msg);
+    sr_own_counts c;
+    sr_own_count(d, &c);
+    CHECK_INT_EQ(c.entries[SR_OWN_COUNTRY], 2);
+    CHECK_INT_EQ(c.entries[SR_OWN_PERSON], 1);
+    CHECK_INT_EQ(c.entries[SR_OWN_PRED], 5);
+    CHECK_INT_EQ(c.root_patterns[4], 2);
+    CHECK_INT_EQ(c.pattern_variants, 6);   /* hold ... talk|consultation */
+    /* the person's roles, with half-open ranges */
+    const sr_own_entry *trump = NULL, *talk = NULL, *shoot = NULL;
+    for (size_t i = 0; i < d->nentries; i++) {
+        if (d->entries[i].kind == SR_OWN_PERSON)
+            trump = &d->entries[i];
+        if (d->entries[i].kind == SR_OWN_PRED && strcmp(d->entries[i].code, "040") == 0)
+            talk = &d->entries[i];
+        if (d->entries[i].kind == SR_OWN_PRED && strcmp(d->entries[i].code, "195") == 0)
+            shoot = &d->entries[i];
+    }
+    CHECK(trump != NULL);
+    if (trump) {
+        CHECK_INT_EQ(trump->nroles, 3);
+        CHECK_INT_EQ(trump->roles[1].from, 20210120);
+        CHECK_INT_EQ(trump->roles[1].to, 20250120);
+        CHECK_INT_EQ(trump->roles[2].to, SR_OWN_DATE_MAX);
+        CHECK_STR_EQ(trump->names[1].text, "Trump");
+    }
+    CHECK(talk != NULL);
+    if (talk) {
+        CHECK_STR_EQ(talk->pattern->heads[0], "hold");
+        CHECK_INT_EQ(talk->pattern->nslots, 2);
+        CHECK_STR_EQ(talk->pattern->slots[0].rels[0], "obj");
+        CHECK_INT_EQ(talk->pattern->slots[0].nlemmas, 2);
+        CHECK_STR_EQ(talk->pattern->slots[1].rels[0], "with");
+        CHECK_INT_EQ(talk->pattern->slots[1].fill, SR_OWN_FILL_TARGET);
+    }
+    CHECK(shoot != NULL);
+    if (shoot) {
+        CHECK_STR_EQ(shoot->pattern->heads[0], "shoot");
+        CHECK_STR_EQ(shoot->pattern->particles[0], "down");
+    }
+    free(msg);
+    sr_own_free(d);
+}
+
+/* Each bad line, and the words its message must contain. */
+static const struct {
+    const char *entry;
+    const char *expect;
+} bad_cases[] = {
+    {"frobnicate x\n", "t.txt:12: unknown keyword 'frobnicate'"},
+    {"actor ISRMIL\n  also Foo\n", "t.txt:13: indented line belongs to no entry"},
+    {"actor ISRGVO Bad code\n", "'GVO' is not a declared sector"},
+    {"actor XYZGOV Nowhere\n", "'XYZ' is not a declared country or region"},
+    {"actor US\n", "3 to 24 capital letters"},
+    {"actor ISRMIL\n", "missing names"},
+    {"actor ISRMIL IDF;; Army\n", "empty name"},
+    {"person Jane Doe\n  role ISRGOV 2020-02-30..\n", "'2020-02-30' is not a date"},
+    {"person Jane Doe\n  role ISRGOV 2021..2020\n", "ends before it starts"},
+    {"person Jane Doe\n  role ISRGOV 2020..2022\n  role ISRELI 2021..\n",
+     "t.txt:14: role ISRELI 2021-01-01.. overlaps role ISRGOV"},
+    {"person Jane Doe\n  role ISRGOV\n  role ISRELI\n", "a second role without dates"},
+    {"person Jane Doe\n", "person has no role"},
+    {"person Jane Doe\n  role ISRGOV 2020.. extra\n", "unexpected 'extra'"},
+    {"actor ISRMIL IDF\n  role ISRGOV\n", "needs a date range"},
+    {"actor ISRMIL IDF\n  adj Foo\n", "'adj' is not a line a actor entry can have"},
+    {"actor ISRMIL Israel\n", "conflict: 'Israel' is a actor ISRMIL here but a country ISR"},
+    {"actor USAGOV White House\n", "duplicate: 'White House' already names the same actor"},
+    {"country ISR Israel\n", "country ISR is already declared"},
+    {"media USAGOV Bloomberg\n", "must end in MED"},
+    {"agent GOVX minister\n", "not made of 3-letter sectors"},
+    {"agent XYZ minister\n", "'XYZ' is not a declared sector"},
+    {"pred 9999 visit obj:T\n", "9999 is not a CAMEO event code"},
+    {"pred 04x visit obj:T\n", "is not a CAMEO event code (2 to 4 digits)"},
+    {"pred 042\n", "missing pattern"},
+    {"pred 042 visit obj:T (\n", "pattern: empty relation"},
+    {"pred 042 visit obj:release(nsubj:T\n", "'(' without its ')'"},
+    {"pred 042 visit obj\n", "'obj' is not a slot"},
+    {"pred 042 held obj:T\n", "head 'held' is an inflected form"},
+    {"pred 042 visits obj:T\n", "third-person form"},
+    {"pred 040 hold obj:talks\n", "looks like a plural"},
+    {"pred 040 hold obj:Talk\n", "characters a lemma cannot have"},
+    {"pred 195 shoot_dwn obj:T\n", "'dwn' is not a particle"},
+    {"pred 195 shoot obj:T beside:T\n", "T is given twice"},
+    {"pred 195 shoot xcomp:T\n", "a clause (xcomp) is a verb, not an actor"},
+    {"pred 195 shoot obj:T obj:gun\n", "relation 'obj' is used twice"},
+    {"pred 195 shoot frob:T\n", "'frob' is neither a relation"},
+    {"pred 195 shoot nsubj:T\n", "nsubj:T needs an S slot"},
+    {"pred 042 visit obj:T\npred 042 visit obj:T\n", "duplicate pattern"},
+    {"pred 042 visit obj:T\npred 043 visit|tour obj:T\n",
+     "conflict: pattern 'visit obj:T' is 043 here but 042"},
+    {"pred 042 visit to|in:T\npred 042 visit in:T\n", "duplicate pattern"},
+    {"discard football match\ndiscard Football Match\n", "duplicate discard"},
+    {"nonactor Israel\n", "conflict: 'Israel'"},
+};
+
+static void test_bad(void)
+{
+    for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
+        char text[4096];
+        snprintf(text, sizeof text, "%s%s", base, bad_cases[i].entry);
+        unsigned problems;
+        char *msg = messages(text, &problems, NULL);
+        CHECK(problems > 0);
+        if (!strstr(msg, bad_cases[i].expect)) {
+            fprintf(stderr, "case %zu (%s): expected '%s' in:\n%s\n", i,
+                    bad_cases[i].entry, bad_cases[i].expect, msg);
+            CHECK(!"message not found");
+        }
+        free(msg);
+    }
+}
+
+/* The good entries around a bad one are kept. */
+static void test_recovery(void)
+{
+    const char text[] =
+        "sector GOV government\n"
+        "country ISR Israel\n"
+        "actor ISRGOV\n"                 /* malformed: no names */
+        "  also Israeli government\n"    /* dropped with it */
+        "actor ISRGOV Israeli cabinet\n"
+        "\xff\xfe garbage\n"
+        "pred 042 visit obj:T\n";
+    unsigned problems;
+    sr_own_dict *d;
+    char *msg = messages(text, &problems, &d);
+    CHECK_INT_EQ(problems, 3);
+    CHECK_INT_EQ(d->nentries, 4);
+    CHECK(strstr(msg, "t.txt:3: missing names") != NULL);
+    CHECK(strstr(msg, "t.txt:4: indented line belongs to no entry") != NULL);
+    CHECK(strstr(msg, "t.txt:6: unknown keyword") != NULL);
+    free(msg);
+    sr_own_free(d);
+}
+
+/* The shipped dictionaries pass the checker. */
+static void test_shipped(void)
+{
+    const char *path = SR_SOURCE_DIR "/data/dict";
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    sr_diag diag = {.out = f};
+    sr_own_dict *d = sr_own_new();
+    const char *paths[] = {path};
+    CHECK_INT_EQ(sr_own_read_paths(d, paths, 1, &diag), SR_OK);
+    unsigned p = d->syntax_errors + sr_own_check(d, sr_own_cameo_known, NULL, &diag);
+    fclose(f);
+    CHECK_INT_EQ(p, 0);
+    if (p)
+        fprintf(stderr, "%s", buf);
+    sr_own_counts c;
+    sr_own_count(d, &c);
+    CHECK(c.entries[SR_OWN_COUNTRY] >= 249);
+    free(buf);
+    sr_own_free(d);
+}
+
+int main(void)
+{
+    test_good();
+    test_bad();
+    test_recovery();
+    test_shipped();
+    return check_status();
+}
