@@ -15,7 +15,8 @@ typedef struct eval_command {
 } eval_command;
 
 static const eval_command evals[] = {
-    /* {"conllu", "CoNLL 2018 metrics of a CoNLL-U file against gold", sr_eval_conllu_main}, */
+    {"conllu", "CoNLL 2018 metrics of a CoNLL-U file against gold", sr_eval_conllu_main},
+    {"tokenize", "sentences and tokens of a treebank's raw text against it", sr_eval_tokenize_main},
     {NULL, NULL, NULL},
 };
 

@@ -240,6 +240,10 @@ typedef struct sr_read_options {
     sr_format format;        /* SR_FORMAT_AUTO: detect per file */
     const char *date;        /* YYYY-MM-DD for documents that carry none */
     size_t max_file_bytes;   /* 0 = default limit (1 GiB) for one document */
+    bool running_text;       /* plain text is running text: the body is the
+                                text as it is, with no title, byline,
+                                dateline, furniture or caption rules
+                                (`sitrep tokenize`) */
 } sr_read_options;
 
 /* An iterator over the documents in a list of paths. A path may be a file
@@ -259,13 +263,30 @@ void sr_input_close(sr_input *in);
 /* Text: normalisation, paragraphs, sentences, words                         */
 /* ------------------------------------------------------------------------ */
 
-/* Fill doc->paragraphs, doc->sentences and doc->words from doc->body. */
+/* Fill doc->paragraphs, doc->sentences and doc->words from doc->body
+ * (which must be valid UTF-8, as sr_doc_set_body makes it). Paragraphs are
+ * separated by blank lines; sentences never cross them. Words follow UD
+ * English (EWT) conventions: punctuation split off, clitics as multiword
+ * tokens ("don't" = "do" + "n't", "Iran's" = "Iran" + "'s"), URLs, e-mail
+ * addresses, numbers and abbreviations whole. Each word's form is a copy
+ * of its bytes of the body and its norm the sr_text_norm of the form (the
+ * same pointer for ASCII). Everything lives in the document's arena;
+ * earlier annotations of the text stage are replaced. Any body is
+ * accepted; returns SR_ERR_USAGE only for a NULL document. */
 sr_status sr_text_analyze(sr_doc *doc);
 
-/* Fill only sentences and words, treating the body as running text with no
- * article conventions (what `sitrep tokenize` uses). Same as
- * sr_text_analyze for now; kept separate so callers state their intent. */
+/* The same analysis for running text (what `sitrep tokenize` uses): the
+ * article conventions belong to the readers (see sr_read_options.running_text),
+ * so this differs from sr_text_analyze only in what the caller states. */
 sr_status sr_text_segment(sr_doc *doc);
+
+/* The normalised form of s[0..n) for matching: NFC, with typographic
+ * variants folded (curly quotes and apostrophes to ' and ", dashes and the
+ * minus sign to -, the ellipsis character to "...", no-break and other
+ * fixed-width spaces to a space, zero-width spaces and soft hyphens
+ * dropped). A NUL-terminated copy in the arena; invalid UTF-8 is copied
+ * unchanged. */
+const char *sr_text_norm(sr_arena *a, const char *s, size_t n);
 
 /* ------------------------------------------------------------------------ */
 /* Output                                                                     */
@@ -341,6 +362,46 @@ void sr_conllu_close(sr_conllu_reader *r);
 /* Append the document's sentences as CoNLL-U. Columns not yet filled are
  * written as "_". */
 void sr_doc_to_conllu(const sr_doc *doc, sr_buf *out);
+
+/* ------------------------------------------------------------------------ */
+/* Evaluation: CoNLL 2018 shared task metrics                                 */
+/* ------------------------------------------------------------------------ */
+
+enum {
+    SR_METRIC_TOKENS, SR_METRIC_SENTENCES, SR_METRIC_WORDS, SR_METRIC_UPOS,
+    SR_METRIC_XPOS, SR_METRIC_UFEATS, SR_METRIC_ALLTAGS, SR_METRIC_LEMMAS,
+    SR_METRIC_UAS, SR_METRIC_LAS, SR_METRIC_CLAS, SR_METRIC_MLAS,
+    SR_METRIC_BLEX,
+    SR_METRIC_COUNT
+};
+
+/* One metric: counts and the ratios derived from them (0..1).
+ * aligned_accuracy = correct / aligned, or -1 where it does not apply
+ * (Tokens, Sentences, Words). */
+typedef struct sr_score {
+    size_t gold, system, correct, aligned;
+    double precision, recall, f1, aligned_accuracy;
+} sr_score;
+
+/* "Tokens", "Sentences", "Words", "UPOS", ... */
+const char *sr_metric_name(int metric);
+
+/* Score a system CoNLL-U text against a gold one, as the CoNLL 2018 shared
+ * task's evaluation script does (tokens, words and sentences are spans of
+ * the characters of the FORMs without white space, and words are aligned
+ * by those spans, or by their forms inside multiword tokens). Fills
+ * scores[0..SR_METRIC_COUNT). A malformed line, a HEAD outside its
+ * sentence, or texts that differ are reported to diag (with the file name
+ * and line) and return SR_ERR_FORMAT. A HEAD of "_" is allowed and never
+ * counts as correct. The inputs need not be NUL-terminated. */
+sr_status sr_eval_conllu(const char *gold, size_t gold_len, const char *gold_name,
+                         const char *sys, size_t sys_len, const char *sys_name,
+                         sr_score scores[SR_METRIC_COUNT], sr_diag *diag);
+
+/* Append the table of the shared task's script (Metric | Precision |
+ * Recall | F1 Score | AligndAcc, in percent) for metrics 0..upto. */
+void sr_eval_conllu_print(const sr_score scores[SR_METRIC_COUNT], int upto,
+                          sr_buf *out);
 
 #ifdef __cplusplus
 }

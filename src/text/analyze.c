@@ -1,15 +1,23 @@
 /*
- * analyze.c — paragraphs, sentences and words of a body.
+ * analyze.c — paragraphs, sentences and words of a document's body.
  *
- * (Bootstrap version: blank lines end paragraphs, '.', '!' or '?' before
- * whitespace ends a sentence, words are runs of letters and digits or single
- * punctuation marks. The news-grade segmenter and the UD tokeniser replace
- * it.)
+ * The body's paragraphs are separated by blank lines (a line holding only
+ * white space); inside a paragraph a single line break is white space like
+ * any other. Each paragraph is tokenised (tokenize.c) and split into
+ * sentences (segment.c) on its own, so no sentence ever spans two
+ * paragraphs. The tokens are then turned into the document's words: one
+ * word per token, or several for a multiword token, each with its byte
+ * range, its form (a copy of those bytes, all packed into one block of the
+ * arena) and its normalised form (the form itself for ASCII, which needs
+ * no normalisation, else a folded copy).
+ *
+ * Scratch space (the token vector) is malloc'd per call and freed before
+ * returning; what the document keeps is in its arena. Memory is therefore
+ * bounded by the document: about the body's size again for the forms, plus
+ * one sr_word per word.
  */
-#include "sitrep.h"
-#include "../core/internal.h"
+#include "text.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,81 +37,177 @@ static void *vec_push(vec *v)
     return p;
 }
 
-static void *to_arena(sr_arena *a, vec *v)
+static bool blank_line(const char *b, uint32_t i, uint32_t end, uint32_t *next)
 {
-    void *p = sr_arena_alloc(a, v->n * v->size + 1);
-    if (v->n)
-        memcpy(p, v->items, v->n * v->size);
-    return p;
+    while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\f' || b[i] == '\v'))
+        i++;
+    if (i < end && b[i] != '\n')
+        return false;
+    *next = i < end ? i + 1 : end;
+    return true;
+}
+
+/* The next paragraph at or after *pos: its trimmed range. False at the end. */
+static bool next_paragraph(const char *b, uint32_t len, uint32_t *pos, sr_span *p)
+{
+    uint32_t i = *pos, nx;
+    while (i < len && blank_line(b, i, len, &nx))
+        i = nx;
+    /* skip leading white space of the first line */
+    while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r'))
+        i++;
+    if (i >= len) {
+        *pos = len;
+        return false;
+    }
+    uint32_t start = i, end = len;
+    for (;;) {
+        const char *nl = memchr(b + i, '\n', len - i);
+        if (!nl) {
+            end = len;
+            i = len;
+            break;
+        }
+        uint32_t after = (uint32_t)(nl - b) + 1;
+        if (after >= len || blank_line(b, after, len, &nx)) {
+            end = (uint32_t)(nl - b);
+            i = after;
+            break;
+        }
+        i = after;
+    }
+    /* trim trailing white space, ASCII and Unicode */
+    while (end > start) {
+        uint32_t k = end - 1;
+        while (k > start && ((unsigned char)b[k] & 0xC0) == 0x80)
+            k--;
+        uint32_t cp;
+        sr_cc_decode((const unsigned char *)b + k, end - k, &cp);
+        if (!sr_cc_is_space(cp))
+            break;
+        end = k;
+    }
+    *pos = i;
+    p->start = start;
+    p->end = end;
+    return end > start;
+}
+
+static bool is_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+static bool space_at(const char *b, uint32_t len, uint32_t i)
+{
+    if (i >= len)
+        return false;
+    uint32_t cp;
+    sr_cc_decode((const unsigned char *)b + i, len - i, &cp);
+    return sr_cc_is_space(cp);
+}
+
+/* Fill doc->words and doc->sentences from the tokens. */
+static void build(sr_doc *doc, const sr_toks *toks, const uint32_t *tok_para,
+                  vec *sents)
+{
+    size_t nwords = 0, form_bytes = 0;
+    for (size_t i = 0; i < toks->n; i++) {
+        nwords += toks->t[i].nwords;
+        form_bytes += toks->t[i].end - toks->t[i].start + toks->t[i].nwords;
+    }
+    sr_word *words = sr_arena_alloc(doc->arena, nwords * sizeof *words + 1);
+    char *forms = sr_arena_alloc(doc->arena, form_bytes + 1);
+    const char *b = doc->body;
+    size_t w = 0;
+    sr_sentence *s = NULL;
+    for (size_t i = 0; i < toks->n; i++) {
+        const sr_tok *t = &toks->t[i];
+        if (!s) {
+            s = vec_push(sents);
+            s->start = t->start;
+            s->first_word = (uint32_t)w;
+            s->paragraph = tok_para[i];
+        }
+        uint32_t bounds[SR_TOK_MAX_WORDS + 1];
+        bounds[0] = t->start;
+        for (int k = 0; k + 1 < t->nwords; k++)
+            bounds[k + 1] = t->cut[k];
+        bounds[t->nwords] = t->end;
+        bool space = space_at(b, doc->body_len, t->end);
+        for (int k = 0; k < t->nwords; k++) {
+            sr_word *x = &words[w++];
+            x->start = bounds[k];
+            x->end = bounds[k + 1];
+            size_t n = x->end - x->start;
+            memcpy(forms, b + x->start, n);
+            forms[n] = '\0';
+            x->form = forms;
+            forms += n + 1;
+            x->norm = is_ascii(x->form, n) ? x->form : sr_text_fold(doc->arena, x->form, n);
+            x->space_after = k + 1 == t->nwords ? space : 0;
+            if (k == 0 && t->nwords > 1) {
+                x->mwt_len = t->nwords;
+                x->mwt_span.start = t->start;
+                x->mwt_span.end = t->end;
+            }
+        }
+        if (t->end_sentence) {
+            s->end = t->end;
+            s->nwords = (uint32_t)w - s->first_word;
+            s = NULL;
+        }
+    }
+    doc->words = words;
+    doc->nwords = (uint32_t)nwords;
+}
+
+static sr_status analyze(sr_doc *doc)
+{
+    vec paras = {.size = sizeof(sr_span)}, sents = {.size = sizeof(sr_sentence)};
+    sr_toks toks = {0};
+    uint32_t *tok_para = NULL;
+    size_t tp_cap = 0;
+    uint32_t pos = 0;
+    sr_span p;
+    while (next_paragraph(doc->body, doc->body_len, &pos, &p)) {
+        size_t first = toks.n;
+        sr_tokenize(doc->body, p.start, p.end, &toks);
+        if (toks.n == first)
+            continue;
+        sr_segment(doc->body, &toks, first);
+        if (toks.n > tp_cap) {
+            tp_cap = toks.n * 2;
+            tok_para = sr_xrealloc(tok_para, tp_cap * sizeof *tok_para);
+        }
+        for (size_t i = first; i < toks.n; i++)
+            tok_para[i] = (uint32_t)paras.n;
+        *(sr_span *)vec_push(&paras) = p;
+    }
+    build(doc, &toks, tok_para, &sents);
+    doc->paragraphs = sr_arena_alloc(doc->arena, paras.n * paras.size + 1);
+    if (paras.n)
+        memcpy(doc->paragraphs, paras.items, paras.n * paras.size);
+    doc->nparagraphs = (uint32_t)paras.n;
+    doc->sentences = sr_arena_alloc(doc->arena, sents.n * sents.size + 1);
+    if (sents.n)
+        memcpy(doc->sentences, sents.items, sents.n * sents.size);
+    doc->nsentences = (uint32_t)sents.n;
+    free(paras.items);
+    free(sents.items);
+    free(tok_para);
+    sr_toks_free(&toks);
+    return SR_OK;
 }
 
 sr_status sr_text_analyze(sr_doc *doc)
 {
-    const char *b = doc->body;
-    uint32_t n = doc->body_len;
-    vec paras = {.size = sizeof(sr_span)}, sents = {.size = sizeof(sr_sentence)},
-        words = {.size = sizeof(sr_word)};
-    uint32_t i = 0;
-    while (i < n) {
-        while (i < n && isspace((unsigned char)b[i]))
-            i++;
-        if (i >= n)
-            break;
-        uint32_t ps = i;
-        const char *e = strstr(b + i, "\n\n");
-        uint32_t pe = e ? (uint32_t)(e - b) : n;
-        sr_span *p = vec_push(&paras);
-        p->start = ps;
-        p->end = pe;
-        uint32_t j = ps;
-        while (j < pe) {
-            while (j < pe && isspace((unsigned char)b[j]))
-                j++;
-            if (j >= pe)
-                break;
-            sr_sentence *s = vec_push(&sents);
-            s->start = j;
-            s->first_word = (uint32_t)words.n;
-            s->paragraph = (uint32_t)paras.n - 1;
-            for (;;) {
-                while (j < pe && isspace((unsigned char)b[j]))
-                    j++;
-                if (j >= pe)
-                    break;
-                uint32_t ws = j;
-                if (isalnum((unsigned char)b[j]) || (unsigned char)b[j] >= 0x80) {
-                    while (j < pe && (isalnum((unsigned char)b[j]) || (unsigned char)b[j] >= 0x80))
-                        j++;
-                } else {
-                    j++;
-                }
-                sr_word *w = vec_push(&words);
-                memset(w, 0, sizeof *w);
-                w->start = ws;
-                w->end = j;
-                w->form = w->norm = sr_arena_strndup(doc->arena, b + ws, j - ws);
-                w->space_after = j < n && isspace((unsigned char)b[j]);
-                s = (sr_sentence *)sents.items + sents.n - 1;
-                s->end = j;
-                char c = b[ws];
-                if ((c == '.' || c == '!' || c == '?') && (j >= pe || isspace((unsigned char)b[j])))
-                    break;
-            }
-            s = (sr_sentence *)sents.items + sents.n - 1;
-            s->nwords = (uint32_t)words.n - s->first_word;
-        }
-        i = pe;
-    }
-    doc->paragraphs = to_arena(doc->arena, &paras);
-    doc->nparagraphs = (uint32_t)paras.n;
-    doc->sentences = to_arena(doc->arena, &sents);
-    doc->nsentences = (uint32_t)sents.n;
-    doc->words = to_arena(doc->arena, &words);
-    doc->nwords = (uint32_t)words.n;
-    free(paras.items);
-    free(sents.items);
-    free(words.items);
-    return SR_OK;
+    if (!doc || !doc->body)
+        return SR_ERR_USAGE;
+    return analyze(doc);
 }
 
 sr_status sr_text_segment(sr_doc *doc)

@@ -1,0 +1,224 @@
+/*
+ * segment.c — where sentences end, within one paragraph.
+ *
+ * A paragraph always ends a sentence. Inside it, the candidates are the
+ * tokens the tokeniser marked: sentence-final punctuation (". ! ?" and
+ * their runs), ellipses, and abbreviations whose period might double as
+ * a full stop. Closing quotes and brackets written right after the mark
+ * belong to the sentence it ends (`."`, `?)`), so the boundary moves past
+ * them. Then the decision rests on the mark and on what follows:
+ *
+ *   - a full stop, "!" or "?" ends the sentence, unless what follows
+ *     continues it: a comma or other non-opening punctuation, or (after a
+ *     closing quote) a lowercase word, as in `"Why?" he asked`;
+ *   - an ellipsis ends it only before a capital ("wait... and see");
+ *   - a title ("Mr.", "Gen.") or an abbreviation that precedes a number
+ *     ("No. 10") never does; an initial ("George W. Bush") or another
+ *     abbreviation ("U.S.", "Inc.", "etc.") does only before a word that
+ *     typically opens a sentence ("The", "He", "But") or at the end of
+ *     the paragraph;
+ *   - a dateline at the start of a paragraph ("WASHINGTON (Reuters) -")
+ *     is a sentence of its own.
+ *
+ * When an abbreviation ends a sentence its period is split off into a
+ * token of its own ("etc." -> "etc" "."), which is how EWT writes it.
+ */
+#include "text.h"
+
+#include <string.h>
+
+static bool is_upper_byte(const char *body, const sr_tok *t)
+{
+    unsigned char c = (unsigned char)body[t->start];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    uint32_t cp;
+    sr_cc_decode((const unsigned char *)body + t->start, t->end - t->start, &cp);
+    return sr_cc_class(cp) == CC_UPPER;
+}
+
+static bool is_lower_byte(const char *body, const sr_tok *t)
+{
+    unsigned char c = (unsigned char)body[t->start];
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
+    uint32_t cp;
+    sr_cc_decode((const unsigned char *)body + t->start, t->end - t->start, &cp);
+    return sr_cc_class(cp) == CC_LOWER;
+}
+
+static bool tok_is(const char *body, const sr_tok *t, const char *s)
+{
+    size_t n = strlen(s);
+    return t->end - t->start == n && memcmp(body + t->start, s, n) == 0;
+}
+
+/* Punctuation after a full stop that shows the sentence goes on. */
+static bool continues(const char *body, const sr_tok *t)
+{
+    return tok_is(body, t, ",") || tok_is(body, t, ";") ||
+           tok_is(body, t, ":") || (t->flags & TF_CLOSE);
+}
+
+/* The last token of the group that a candidate at i closes: closing
+ * quotes and brackets (and more final marks) written against it. */
+static size_t attach_closers(const sr_toks *v, size_t i, size_t end)
+{
+    while (i + 1 < end) {
+        const sr_tok *n = &v->t[i + 1];
+        if (n->flags & TF_SPACE_BEFORE)
+            break;
+        if (!(n->flags & (TF_CLOSE | TF_FINAL)) &&
+            !((n->flags & TF_QUOTE) && !(n->flags & TF_OPEN)))
+            break;
+        i++;
+    }
+    return i;
+}
+
+/* The first word after an opening quote or bracket, for deciding on the
+ * case of what follows. */
+static const sr_tok *first_word(const sr_toks *v, size_t i, size_t end)
+{
+    while (i < end && (v->t[i].flags & TF_OPEN))
+        i++;
+    return i < end ? &v->t[i] : NULL;
+}
+
+/* Whether the paragraph opens with a dateline that ends at token e:
+ * capitalised place names (", STATE" allowed), an optional "(Agency)",
+ * then a dash or a colon. Returns the dash's index, or 0. */
+static size_t dateline_end(const char *body, const sr_toks *v, size_t first,
+                           size_t end)
+{
+    size_t i = first, words = 0;
+    while (i < end && i < first + 8) {
+        const sr_tok *t = &v->t[i];
+        if ((t->flags & TF_WORD) && is_upper_byte(body, t)) {
+            words++;
+            i++;
+        } else if (tok_is(body, t, ",") && words) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    if (!words || i >= end)
+        return 0;
+    /* all capitals in the place name: "WASHINGTON", "NEW DELHI" */
+    for (size_t k = first; k < i; k++) {
+        const sr_tok *t = &v->t[k];
+        if (t->flags & TF_ABBREV)
+            continue;       /* "PONCHATOULA, La. --" */
+        for (uint32_t b = t->start; b < t->end; b++)
+            if (body[b] >= 'a' && body[b] <= 'z')
+                return 0;
+    }
+    if (tok_is(body, &v->t[i], "(")) {
+        size_t k = i + 1;
+        while (k < end && k < i + 6 && !tok_is(body, &v->t[k], ")"))
+            k++;
+        if (k >= end || !tok_is(body, &v->t[k], ")"))
+            return 0;
+        i = k + 1;
+    }
+    if (i + 1 >= end)
+        return 0;
+    const sr_tok *d = &v->t[i];
+    if (tok_is(body, d, "-") || tok_is(body, d, "--") || tok_is(body, d, "\xE2\x80\x94") ||
+        tok_is(body, d, "\xE2\x80\x93"))
+        return i;
+    return 0;
+}
+
+/* Whether a sentence ends after the candidate at i, whose group ends at e
+ * (e > i when closers were attached); `next` follows the group. */
+static bool ends_here(const char *body, const sr_tok *t, bool closed,
+                      const sr_toks *v, size_t after, size_t end)
+{
+    const sr_tok *next = &v->t[after];
+    const sr_tok *w = first_word(v, after, end);
+    if (t->flags & TF_ELLIPSIS)
+        return w && is_upper_byte(body, w) && !(t->flags & TF_ABBREV);
+    if (t->flags & TF_FINAL) {
+        if (continues(body, next))
+            return false;
+        if (closed && w && is_lower_byte(body, w))
+            return false;
+        return true;
+    }
+    if (t->flags & (TF_TITLE | TF_NUMABBR))
+        return false;
+    if (t->flags & TF_ABBREV) {
+        if (!w || !(w->flags & TF_WORD) || !is_upper_byte(body, w))
+            return false;
+        if (t->flags & TF_INITIAL) {
+            if (tok_is(body, w, "A") || tok_is(body, w, "I"))
+                return false;
+        }
+        return sr_sentence_starter(body + w->start, w->end - w->start);
+    }
+    return false;
+}
+
+/* Split the period off the abbreviation at i into a new token i + 1. */
+static void split_period(sr_toks *v, size_t i)
+{
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 256;
+        v->t = sr_xrealloc(v->t, v->cap * sizeof *v->t);
+    }
+    memmove(&v->t[i + 2], &v->t[i + 1], (v->n - i - 1) * sizeof *v->t);
+    v->n++;
+    sr_tok *a = &v->t[i], *p = &v->t[i + 1];
+    *p = *a;
+    a->end--;
+    a->flags &= (uint16_t)~(TF_ABBREV | TF_TITLE | TF_INITIAL | TF_NUMABBR);
+    a->end_sentence = 0;
+    p->start = a->end;
+    p->nwords = 1;
+    p->flags = TF_FINAL;
+    p->end_sentence = 1;
+}
+
+void sr_segment(const char *body, sr_toks *v, size_t first)
+{
+    if (v->n <= first)
+        return;
+    size_t end = v->n;
+    size_t d = dateline_end(body, v, first, end);
+    if (d)
+        v->t[d].end_sentence = 1;
+    for (size_t i = first; i + 1 < end; i++) {
+        const sr_tok *t = &v->t[i];
+        if (!(t->flags & (TF_FINAL | TF_ABBREV)))
+            continue;
+        size_t e = attach_closers(v, i, end);
+        if (e + 1 >= end) {
+            i = e;
+            break;
+        }
+        if (ends_here(body, t, e > i, v, e + 1, end))
+            v->t[e].end_sentence = 1;
+        i = e;
+    }
+    v->t[end - 1].end_sentence = 1;
+    /* abbreviations that end a sentence give up their period */
+    for (size_t i = first; i < v->n; i++) {
+        sr_tok *t = &v->t[i];
+        if (!(t->flags & TF_ABBREV) || t->nwords > 1)
+            continue;
+        size_t e = i;
+        while (e + 1 < v->n && !v->t[e].end_sentence &&
+               (v->t[e + 1].flags & (TF_CLOSE)) && !(v->t[e + 1].flags & TF_SPACE_BEFORE))
+            e++;
+        if (v->t[e].end_sentence && t->end - t->start > 1) {
+            bool was_end = v->t[i].end_sentence;
+            split_period(v, i);
+            if (!was_end) {
+                v->t[i + 1].end_sentence = 0;
+            }
+            i++;
+        }
+    }
+}
