@@ -636,7 +636,7 @@ sr_status sr_eval_conllu(const char *gold, size_t gold_len, const char *gold_nam
         st = load(&s, sys_name ? sys_name : "system", sys, sys_len, diag);
     else
         memset(&s, 0, sizeof s);
-    if (st == SR_OK && (g.nchars != s.nchars || memcmp(g.chars, s.chars, g.nchars) != 0)) {
+    if (st == SR_OK && (g.nchars != s.nchars || (g.nchars && memcmp(g.chars, s.chars, g.nchars) != 0))) {
         report_mismatch(&g, &s, diag);
         st = SR_ERR_FORMAT;
     }
