@@ -43,9 +43,9 @@ int sr_cmd_read(int argc, char **argv);
 int sr_cmd_tokenize(int argc, char **argv);
 int sr_cmd_eval(int argc, char **argv);
 int sr_cmd_dict(int argc, char **argv);
-
 /* Evaluations (`sitrep eval NAME`): eval_conllu.c. */
 int sr_eval_conllu_main(int argc, char **argv);
 int sr_eval_tokenize_main(int argc, char **argv);
+int sr_eval_extract_main(int argc, char **argv);   /* src/eval/extract.c */
 
 #endif

@@ -259,6 +259,20 @@ sr_input *sr_input_open(const char *const *paths, size_t npaths,
 sr_doc *sr_input_next(sr_input *in);
 void sr_input_close(sr_input *in);
 
+/* Read one HTML page held in memory into a new document: the main article
+ * text as body (navigation, teasers, share bars, comments and other page
+ * furniture left out; headings and paragraphs in order, separated by a
+ * blank line), figure captions in `captions`, and the page's metadata.
+ * Any charset: `charset` is the one an HTTP header declared, or NULL (then
+ * a byte order mark, <meta> or the bytes decide; a declaration the bytes
+ * contradict is overridden with a warning). `url` is the page's address
+ * when known, else NULL; `where` names the page in messages and becomes
+ * the document's path. Returns NULL after reporting to `diag` when the
+ * bytes are not HTML (binary data, nothing parseable). The caller frees the
+ * document with sr_doc_free(). */
+sr_doc *sr_html_parse(const char *bytes, size_t len, const char *charset,
+                      const char *url, sr_diag *diag, const char *where);
+
 /* ------------------------------------------------------------------------ */
 /* Text: normalisation, paragraphs, sentences, words                         */
 /* ------------------------------------------------------------------------ */

@@ -1,0 +1,614 @@
+/*
+ * html_body.c — the article body of a parsed HTML page.
+ *
+ * A news page is an article surrounded by furniture: navigation, teasers
+ * of other articles, share bars, comments, cookie notices, footers. The
+ * extractor finds the element that holds the article and writes its text,
+ * in three passes over the tree, all iterative (no recursion, so depth is
+ * no risk) and linear in the size of the page:
+ *
+ * 1. Segment. One walk in document order numbers the elements (pre-order,
+ *    so an element's subtree is the index range [i, end)) and cuts the
+ *    visible text into blocks at every block-level element boundary: the
+ *    paragraphs, headings, list items and loose text runs a reader sees.
+ *    Each block records its owner (the innermost block-level element), its
+ *    length in characters, how much of it is link text, its punctuation,
+ *    and whether it is a heading or a caption. Invisible and non-text
+ *    subtrees (<script>, <style>, <head>, form controls) are not walked.
+ *
+ * 2. Judge. Each block is scored: long text with few links counts for the
+ *    element it is in, link lists and short fragments count against it.
+ *    Elements that class/id/role hints mark as furniture (comments, share,
+ *    related, newsletter, sidebar, cookie, ...) and the <nav>, <aside>,
+ *    <footer> and hidden elements are "junk": their text counts against
+ *    every element above them — unless the junk element holds most of the
+ *    page's good text, which protects wrappers with careless class names
+ *    ("has-sidebar"). Scores are summed up the tree, so each element's value
+ *    is (good text) - (bad text) of its subtree, and the element of highest
+ *    value is the article: it takes in every paragraph of the article
+ *    (however many sibling containers the page splits it into) and stops
+ *    where the furniture around it outweighs what more it would gain.
+ *    Schema.org's itemprop="articleBody" and positive class names
+ *    (article-body, entry-content, ...) raise an element's value a little.
+ *
+ * 3. Write. The blocks inside the chosen element, except those inside junk
+ *    below it, link lists and a headline before the first paragraph (it is
+ *    the title, not the body), become the body, one paragraph per block,
+ *    separated by a blank line. Blocks inside <figcaption> or caption
+ *    classes go to doc->captions instead.
+ *
+ * Text is collapsed as a browser renders it (runs of white space become
+ * one space; <br> breaks a line, two break a paragraph); U+0080-U+009F
+ * from numeric character references are read as windows-1252, as browsers
+ * do.
+ */
+#include "html.h"
+#include "../core/internal.h"
+
+#include <libxml/HTMLparser.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- tags ------------------------------------------------------------- */
+
+enum tag {
+    T_INLINE = 0, T_BLOCK, T_SKIP, T_JUNK, T_HEADING, T_P, T_LI, T_BR,
+    T_A, T_FIGCAPTION, T_PRE, T_ARTICLE, T_TD,
+};
+
+/* What kind of element `name` is (libxml2 lower-cases HTML tag names). */
+static enum tag tag_of(const char *name)
+{
+    static const struct { const char *name; unsigned char tag; } tags[] = {
+        {"a", T_A}, {"p", T_P}, {"br", T_BR}, {"li", T_LI}, {"dd", T_LI}, {"dt", T_LI},
+        {"div", T_BLOCK}, {"span", T_INLINE}, {"h1", T_HEADING}, {"h2", T_HEADING},
+        {"h3", T_HEADING}, {"h4", T_HEADING}, {"h5", T_HEADING}, {"h6", T_HEADING},
+        {"section", T_BLOCK}, {"article", T_ARTICLE}, {"main", T_BLOCK},
+        {"ul", T_BLOCK}, {"ol", T_BLOCK}, {"dl", T_BLOCK}, {"blockquote", T_BLOCK},
+        {"pre", T_PRE}, {"table", T_BLOCK}, {"thead", T_BLOCK}, {"tbody", T_BLOCK},
+        {"tfoot", T_BLOCK}, {"tr", T_BLOCK}, {"td", T_TD}, {"th", T_TD},
+        {"figure", T_BLOCK}, {"figcaption", T_FIGCAPTION}, {"caption", T_FIGCAPTION},
+        {"center", T_BLOCK}, {"address", T_BLOCK}, {"hr", T_BLOCK},
+        {"details", T_BLOCK}, {"summary", T_BLOCK}, {"body", T_BLOCK},
+        {"html", T_BLOCK}, {"fieldset", T_BLOCK}, {"form", T_BLOCK},
+        {"legend", T_BLOCK}, {"hgroup", T_BLOCK}, {"font", T_INLINE},
+        {"nav", T_JUNK}, {"aside", T_JUNK}, {"footer", T_JUNK}, {"header", T_JUNK},
+        {"menu", T_JUNK}, {"dialog", T_JUNK},
+        {"script", T_SKIP}, {"style", T_SKIP}, {"noscript", T_SKIP},
+        {"template", T_SKIP}, {"head", T_SKIP}, {"title", T_SKIP}, {"svg", T_SKIP},
+        {"math", T_SKIP}, {"iframe", T_SKIP}, {"object", T_SKIP}, {"embed", T_SKIP},
+        {"canvas", T_SKIP}, {"video", T_SKIP}, {"audio", T_SKIP}, {"picture", T_SKIP},
+        {"select", T_SKIP}, {"option", T_SKIP}, {"textarea", T_SKIP},
+        {"button", T_SKIP}, {"input", T_SKIP}, {"label", T_SKIP}, {"map", T_SKIP},
+    };
+    for (size_t i = 0; i < SR_ARRAY_LEN(tags); i++)
+        if (name[0] == tags[i].name[0] && strcmp(name, tags[i].name) == 0)
+            return (enum tag)tags[i].tag;
+    return T_INLINE;
+}
+
+/* ---- class / id / role hints --------------------------------------------- */
+
+enum {
+    H_JUNK = 1,       /* furniture by its name */
+    H_GOOD = 2,       /* named like an article body */
+    H_CAPTION = 4,    /* a caption by its name */
+    H_BODY = 8,       /* itemprop="articleBody" */
+    H_HIDDEN = 16,    /* hidden attribute, display:none */
+};
+
+/* Words in a class or id that name furniture. Matched as substrings of the
+ * lower-cased value, so "relatedArticles" and "post-comments" match. */
+static const char *const junk_words[] = {
+    "comment", "related", "recommend", "newsletter", "subscri", "signup",
+    "sign-up", "cookie", "consent", "gdpr", "promo", "advert", "sponsor",
+    "sidebar", "footer", "breadcrumb", "popup", "modal", "social", "share",
+    "sharing", "outbrain", "taboola", "trending", "popular", "mostread",
+    "most-read", "morestories", "more-stories", "readmore", "read-more",
+    "pagination", "pager", "disqus", "widget", "banner", "masthead", "navbar",
+    "navigation", "menu", "toolbar", "byline", "timestamp", "dateline",
+    "author", "login", "skip", "tooltip", "jump", "hidden", "overlay",
+    "follow", "donate", "paywall", "teaser", "newsfeed", "ticker", "rating",
+    "print", "copyright", "disclaimer", "infobox", "topics", "keywords",
+    "tagline", "tags", "nav", "header", "meta",
+};
+/* Whole words (between non-letters) that name furniture but are too short
+ * to match as substrings. */
+static const char *const junk_tokens[] = {"ad", "ads", "adv", "tag", "bio", "date", "dfp", "cta", "rail"};
+static const char *const good_words[] = {
+    "articlebody", "article-body", "article_body", "article__body",
+    "articletext", "article-text", "article__text", "article-content",
+    "article__content", "articlecontent", "story-body", "storybody",
+    "story-content", "story__body", "entry-content", "entry_content",
+    "post-content", "postcontent", "post-body", "post_body", "postbody",
+    "body-text", "bodytext", "main-content", "maincontent", "content-body",
+    "article-main", "text-body", "richtext", "rich-text", "prose",
+};
+
+static bool has_token(const char *s, const char *tok)
+{
+    size_t n = strlen(tok);
+    for (const char *p = s; (p = strstr(p, tok)) != NULL; p++) {
+        bool left = p == s || !((p[-1] >= 'a' && p[-1] <= 'z'));
+        bool right = !((p[n] >= 'a' && p[n] <= 'z'));
+        if (left && right)
+            return true;
+    }
+    return false;
+}
+
+/* Hints of one class or id value, lower-cased in `s`. */
+static unsigned name_hints(const char *s)
+{
+    unsigned h = 0;
+    for (size_t i = 0; i < SR_ARRAY_LEN(good_words); i++)
+        if (strstr(s, good_words[i])) {
+            h |= H_GOOD;
+            break;
+        }
+    if (strstr(s, "caption") || strstr(s, "credit"))
+        h |= H_CAPTION;
+    for (size_t i = 0; i < SR_ARRAY_LEN(junk_words); i++)
+        if (strstr(s, junk_words[i])) {
+            h |= H_JUNK;
+            break;
+        }
+    for (size_t i = 0; !(h & H_JUNK) && i < SR_ARRAY_LEN(junk_tokens); i++)
+        if (has_token(s, junk_tokens[i]))
+            h |= H_JUNK;
+    return h;
+}
+
+static void lower_copy(char *dst, size_t cap, const xmlChar *s)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < cap; i++)
+        dst[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    dst[i] = '\0';
+}
+
+static const xmlChar *attr_text(const xmlAttr *a)
+{
+    return a->children && a->children->content ? a->children->content : NULL;
+}
+
+/* The hints of an element from its attributes. */
+static unsigned element_hints(const xmlNode *n)
+{
+    unsigned h = 0;
+    char buf[256];
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        const xmlChar *v = attr_text(a);
+        if (strcmp(name, "hidden") == 0) {
+            h |= H_HIDDEN;
+            continue;
+        }
+        if (!v)
+            continue;
+        if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0) {
+            lower_copy(buf, sizeof buf, v);
+            h |= name_hints(buf);
+        } else if (strcmp(name, "itemprop") == 0) {
+            if (strcasecmp((const char *)v, "articleBody") == 0 ||
+                strcasecmp((const char *)v, "text") == 0)
+                h |= H_BODY;
+        } else if (strcmp(name, "role") == 0) {
+            static const char *const roles[] = {
+                "navigation", "complementary", "banner", "contentinfo",
+                "dialog", "alertdialog", "menu", "menubar", "search",
+            };
+            for (size_t i = 0; i < SR_ARRAY_LEN(roles); i++)
+                if (strcasecmp((const char *)v, roles[i]) == 0)
+                    h |= H_JUNK;
+        } else if (strcmp(name, "style") == 0) {
+            lower_copy(buf, sizeof buf, v);
+            char *p = buf, *q = buf;
+            for (; *p; p++)
+                if (*p != ' ')
+                    *q++ = *p;
+            *q = '\0';
+            if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
+                h |= H_HIDDEN;
+        } else if (strcmp(name, "aria-hidden") == 0) {
+            if (strcmp((const char *)v, "true") == 0)
+                h |= H_HIDDEN;
+        }
+    }
+    return h;
+}
+
+/* ---- pass 1: elements and blocks -------------------------------------- */
+
+typedef struct element {
+    xmlNode *node;
+    int32_t parent;        /* index, -1 for the root */
+    uint32_t end;          /* one past the last index of the subtree */
+    int32_t junk_root;     /* deepest junk ancestor-or-self, -1 when none */
+    uint8_t tag;           /* enum tag */
+    uint8_t hints;         /* H_* */
+    double good;           /* good text of the subtree, characters */
+    double value;          /* good minus bad text of the subtree */
+} element;
+
+typedef struct block {
+    uint32_t owner;        /* innermost block-level element */
+    uint32_t start, len;   /* bytes in the text buffer */
+    uint32_t chars;        /* characters */
+    uint32_t link_chars;   /* characters inside <a> */
+    uint32_t punct;        /* sentence punctuation and commas */
+    uint8_t heading;       /* 1-6 for <h1>-<h6>, else 0 */
+    uint8_t caption;       /* inside a caption */
+} block;
+
+typedef struct extractor {
+    element *els;
+    uint32_t nels, capels;
+    block *blocks;
+    uint32_t nblocks, capblocks;
+    sr_buf text;           /* the text of all blocks */
+    int32_t cur;           /* innermost open element */
+    block open;            /* the block being collected */
+    bool space;            /* a space is pending in the open block */
+    unsigned in_link, in_caption, in_pre, heading;
+    unsigned breaks;       /* consecutive <br> in the open block */
+} extractor;
+
+static bool is_blocky(enum tag t)
+{
+    return t != T_INLINE && t != T_A && t != T_BR;
+}
+
+static void flush(extractor *x)
+{
+    block *b = &x->open;
+    if (b->chars > 0) {
+        b->len = (uint32_t)(x->text.len - b->start);
+        while (b->len && (x->text.data[b->start + b->len - 1] == '\n' ||
+                          x->text.data[b->start + b->len - 1] == ' '))
+            b->len--;
+        if (x->nblocks == x->capblocks) {
+            x->capblocks = x->capblocks ? x->capblocks * 2 : 256;
+            x->blocks = sr_xrealloc(x->blocks, x->capblocks * sizeof *x->blocks);
+        }
+        x->blocks[x->nblocks++] = *b;
+    } else {
+        x->text.len = b->start;
+    }
+    memset(b, 0, sizeof *b);
+    b->start = (uint32_t)x->text.len;
+    x->space = false;
+    x->breaks = 0;
+}
+
+/* The innermost block-level element at or above element i. */
+static uint32_t block_owner(const extractor *x, int32_t i)
+{
+    while (i > 0 && !is_blocky((enum tag)x->els[i].tag))
+        i = x->els[i].parent;
+    return i < 0 ? 0 : (uint32_t)i;
+}
+
+/* windows-1252 meanings of U+0080-U+009F (0 = keep). */
+static const uint16_t c1_map[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030,
+    0x0160, 0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D,
+    0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+    0x0178,
+};
+
+static void put_char(extractor *x, const unsigned char *p, size_t n)
+{
+    block *b = &x->open;
+    if (b->chars == 0) {
+        b->owner = block_owner(x, x->cur);
+        b->heading = (uint8_t)x->heading;
+        b->caption = x->in_caption > 0;
+        b->start = (uint32_t)x->text.len;
+    } else if (x->space) {
+        sr_buf_putc(&x->text, ' ');
+    }
+    x->space = false;
+    x->breaks = 0;
+    if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0 && c1_map[p[1] - 0x80]) {
+        char out[4];
+        sr_buf_put(&x->text, out, sr_utf8_encode(c1_map[p[1] - 0x80], out));
+    } else {
+        sr_buf_put(&x->text, p, n);
+    }
+    b->chars++;
+    if (x->in_link)
+        b->link_chars++;
+    if (n == 1 && (*p == '.' || *p == ',' || *p == '!' || *p == '?' || *p == ';'))
+        b->punct++;
+}
+
+/* Append a text node's content with white space collapsed. */
+static void add_text(extractor *x, const unsigned char *s)
+{
+    while (*s) {
+        unsigned char c = *s;
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+            if (x->in_pre && c == '\n' && x->open.chars) {
+                sr_buf_putc(&x->text, '\n');
+                x->space = false;
+            } else if (x->open.chars) {
+                x->space = true;
+            }
+            s++;
+            continue;
+        }
+        if (c == 0xC2 && s[1] == 0xA0) {          /* no-break space */
+            if (x->open.chars)
+                x->space = true;
+            s += 2;
+            continue;
+        }
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        size_t k = 1;
+        while (k < n && s[k])
+            k++;
+        put_char(x, s, k);
+        s += k;
+    }
+}
+
+static void line_break(extractor *x)
+{
+    if (x->open.chars == 0)
+        return;
+    if (++x->breaks >= 2) {
+        flush(x);
+        return;
+    }
+    sr_buf_putc(&x->text, '\n');
+    x->space = false;
+}
+
+static uint32_t add_element(extractor *x, xmlNode *n, enum tag t)
+{
+    if (x->nels == x->capels) {
+        x->capels = x->capels ? x->capels * 2 : 512;
+        x->els = sr_xrealloc(x->els, x->capels * sizeof *x->els);
+    }
+    uint32_t i = x->nels++;
+    element *e = &x->els[i];
+    memset(e, 0, sizeof *e);
+    e->node = n;
+    e->parent = x->cur;
+    e->tag = (uint8_t)t;
+    e->hints = (uint8_t)element_hints(n);
+    if (t == T_JUNK)
+        e->hints |= H_JUNK;
+    e->junk_root = -1;
+    return i;
+}
+
+/* Entering a node; returns whether to walk its children. */
+static bool enter(extractor *x, xmlNode *n)
+{
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            add_text(x, n->content);
+        return false;
+    }
+    if (n->type != XML_ELEMENT_NODE)
+        return false;
+    enum tag t = tag_of((const char *)n->name);
+    if (t == T_SKIP) {
+        n->_private = NULL;
+        return false;
+    }
+    if (t == T_BR) {
+        line_break(x);
+        n->_private = NULL;
+        return false;
+    }
+    if (is_blocky(t))
+        flush(x);
+    uint32_t i = add_element(x, n, t);
+    n->_private = (void *)(uintptr_t)(i + 1);
+    x->cur = (int32_t)i;
+    if (t == T_A)
+        x->in_link++;
+    if (t == T_FIGCAPTION || (x->els[i].hints & H_CAPTION))
+        x->in_caption++;
+    if (t == T_PRE)
+        x->in_pre++;
+    if (t == T_HEADING)
+        x->heading = (unsigned)(n->name[1] - '0');
+    return true;
+}
+
+static void leave(extractor *x, xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE || !n->_private)
+        return;
+    uint32_t i = (uint32_t)((uintptr_t)n->_private - 1);
+    n->_private = NULL;
+    element *e = &x->els[i];
+    enum tag t = (enum tag)e->tag;
+    if (is_blocky(t))
+        flush(x);
+    if (t == T_A && x->in_link)
+        x->in_link--;
+    if ((t == T_FIGCAPTION || (e->hints & H_CAPTION)) && x->in_caption)
+        x->in_caption--;
+    if (t == T_PRE && x->in_pre)
+        x->in_pre--;
+    if (t == T_HEADING)
+        x->heading = 0;
+    e->end = x->nels;
+    x->cur = e->parent;
+}
+
+/* Walk the tree under root in document order without recursion. */
+static void segment(extractor *x, xmlNode *root)
+{
+    xmlNode *n = root;
+    for (;;) {
+        if (enter(x, n) && n->children) {
+            n = n->children;
+            continue;
+        }
+        for (;;) {
+            leave(x, n);
+            if (n == root) {
+                flush(x);
+                return;
+            }
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+}
+
+/* ---- pass 2: judging --------------------------------------------------- */
+
+/* Good text of a block (characters that look like article prose), and bad
+ * text (characters that look like furniture). */
+static void judge_block(const block *b, double *good, double *bad)
+{
+    double chars = b->chars, ld = (double)b->link_chars / chars;
+    *good = *bad = 0;
+    if (b->caption) {
+        *bad = chars * 0.2;
+    } else if (ld > 0.5) {
+        *bad = chars;
+    } else if (b->chars < 25 && !b->heading) {
+        *bad = chars * 0.3;
+    } else if (b->heading) {
+        *good = 0;
+    } else {
+        *good = chars * (1 - ld);
+        *bad = chars * ld;
+        if (b->punct == 0 && b->chars < 80)
+            *good *= 0.5;
+    }
+}
+
+static void judge(extractor *x)
+{
+    element *els = x->els;
+    double total = 0;
+    /* raw good text per subtree, to protect article wrappers from junk */
+    for (uint32_t i = 0; i < x->nblocks; i++) {
+        double g, b;
+        judge_block(&x->blocks[i], &g, &b);
+        els[x->blocks[i].owner].good += g;
+        total += g;
+    }
+    for (uint32_t i = x->nels; i-- > 1;)
+        els[els[i].parent].good += els[i].good;
+    for (uint32_t i = 0; i < x->nels; i++) {
+        element *e = &els[i];
+        int32_t up = e->parent >= 0 ? els[e->parent].junk_root : -1;
+        bool junk = (e->hints & (H_JUNK | H_HIDDEN)) && !(e->hints & (H_GOOD | H_BODY));
+        if (junk && e->good > 0.5 * total)
+            junk = false;
+        e->junk_root = junk ? (int32_t)i : up;
+    }
+    /* value: good minus bad, junk counting as bad where it is rooted */
+    for (uint32_t i = 0; i < x->nblocks; i++) {
+        const block *b = &x->blocks[i];
+        double g, bad;
+        judge_block(b, &g, &bad);
+        int32_t j = els[b->owner].junk_root;
+        if (j >= 0)
+            els[j].value -= b->chars;
+        else
+            els[b->owner].value += g - bad;
+    }
+    for (uint32_t i = x->nels; i-- > 1;)
+        els[els[i].parent].value += els[i].value;
+}
+
+/* The element that holds the article: the highest value outside junk. */
+static int32_t choose(const extractor *x)
+{
+    int32_t best = -1;
+    double best_value = 0;
+    for (uint32_t i = 0; i < x->nels; i++) {
+        const element *e = &x->els[i];
+        if (e->junk_root >= 0)
+            continue;
+        double v = e->value;
+        if (e->hints & (H_BODY | H_GOOD))
+            v *= 1.1;
+        if (v >= best_value && v > 0) {
+            best_value = v;
+            best = (int32_t)i;
+        }
+    }
+    return best;
+}
+
+/* ---- pass 3: writing ----------------------------------------------------- */
+
+static void write_body(sr_doc *doc, const extractor *x, int32_t c)
+{
+    sr_buf body;
+    sr_buf_init(&body);
+    const element *ce = &x->els[c];
+    const char **caps = NULL;
+    uint32_t ncaps = 0;
+    bool seen_para = false;
+    for (uint32_t i = 0; i < x->nblocks; i++) {
+        const block *b = &x->blocks[i];
+        if (b->owner < (uint32_t)c || b->owner >= ce->end)
+            continue;
+        if (x->els[b->owner].junk_root > c)
+            continue;
+        const char *s = x->text.data + b->start;
+        if (b->caption) {
+            caps = sr_arena_alloc(doc->arena, (ncaps + 1) * sizeof *caps);
+            if (ncaps)
+                memcpy(caps, doc->captions, ncaps * sizeof *caps);
+            caps[ncaps++] = sr_arena_strndup(doc->arena, s, b->len);
+            doc->captions = caps;
+            doc->ncaptions = ncaps;
+            continue;
+        }
+        if (b->link_chars * 2 > b->chars)
+            continue;
+        if (b->heading == 1 && !seen_para)
+            continue;
+        if (!b->heading && b->chars >= 25)
+            seen_para = true;
+        if (body.len)
+            sr_buf_put(&body, "\n\n", 2);
+        sr_buf_put(&body, s, b->len);
+    }
+    sr_doc_set_body(doc, body.data ? body.data : "", body.len);
+    sr_buf_free(&body);
+}
+
+void sr_html_body(sr_doc *doc, struct _xmlDoc *tree)
+{
+    xmlNode *root = xmlDocGetRootElement(tree);
+    if (!root) {
+        sr_doc_set_body(doc, "", 0);
+        return;
+    }
+    extractor x;
+    memset(&x, 0, sizeof x);
+    sr_buf_init(&x.text);
+    x.cur = -1;
+    segment(&x, root);
+    int32_t c = -1;
+    if (x.nels) {
+        judge(&x);
+        c = choose(&x);
+    }
+    if (c >= 0)
+        write_body(doc, &x, c);
+    else
+        sr_doc_set_body(doc, "", 0);
+    free(x.els);
+    free(x.blocks);
+    sr_buf_free(&x.text);
+}
