@@ -46,6 +46,7 @@
 #include "../core/internal.h"
 
 #include <libxml/HTMLparser.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -98,24 +99,36 @@ enum {
     H_HIDDEN = 16,    /* hidden attribute, display:none */
 };
 
-/* Words in a class or id that name furniture. Matched as substrings of the
- * lower-cased value, so "relatedArticles" and "post-comments" match. */
+/* Words in a class or id that name furniture. Matched as substrings of each
+ * lower-cased class name, so "relatedArticles" and "post-comments" match. */
 static const char *const junk_words[] = {
     "comment", "related", "recommend", "newsletter", "subscri", "signup",
     "sign-up", "cookie", "consent", "gdpr", "promo", "advert", "sponsor",
     "sidebar", "footer", "breadcrumb", "popup", "modal", "social", "share",
     "sharing", "outbrain", "taboola", "trending", "popular", "mostread",
     "most-read", "morestories", "more-stories", "readmore", "read-more",
-    "pagination", "pager", "disqus", "widget", "banner", "masthead", "navbar",
-    "navigation", "menu", "toolbar", "byline", "timestamp", "dateline",
-    "author", "login", "skip", "tooltip", "jump", "hidden", "overlay",
-    "follow", "donate", "paywall", "teaser", "newsfeed", "ticker", "rating",
-    "print", "copyright", "disclaimer", "infobox", "topics", "keywords",
-    "tagline", "tags", "nav", "header", "meta",
+    "pagination", "pager", "disqus", "widget-area", "banner", "masthead",
+    "navbar", "navigation", "menu", "toolbar", "byline", "timestamp",
+    "dateline", "author", "login", "skip", "tooltip", "jump", "overlay",
+    "follow", "donate", "teaser", "newsfeed", "ticker", "rating", "print",
+    "copyright", "disclaimer", "infobox", "topics", "keywords", "tagline",
+    "tags", "nav", "header", "meta", "sr-only", "screen-reader",
+    "visually-hidden", "visuallyhidden",
 };
 /* Whole words (between non-letters) that name furniture but are too short
  * to match as substrings. */
-static const char *const junk_tokens[] = {"ad", "ads", "adv", "tag", "bio", "date", "dfp", "cta", "rail"};
+static const char *const junk_tokens[] = {
+    "ad", "ads", "adv", "tag", "bio", "date", "dfp", "cta", "rail", "hidden",
+    "hide", "d-none",
+};
+/* Class names that describe an element's state or its page's taxonomy
+ * (WordPress, Drupal: "tag-politics", "category-news", "has-sidebar"), not
+ * what the element is; they are ignored. */
+static const char *const state_prefixes[] = {
+    "tag-", "tags-", "category-", "categories-", "author-", "postid-", "post-",
+    "format-", "status-", "type-", "page-", "node-", "section-", "has-",
+    "no-", "non-", "with-", "without-", "is-", "f_", "js-", "field-label",
+};
 static const char *const good_words[] = {
     "articlebody", "article-body", "article_body", "article__body",
     "articletext", "article-text", "article__text", "article-content",
@@ -138,8 +151,8 @@ static bool has_token(const char *s, const char *tok)
     return false;
 }
 
-/* Hints of one class or id value, lower-cased in `s`. */
-static unsigned name_hints(const char *s)
+/* Hints of one class name or id, lower-cased, NUL-terminated. */
+static unsigned word_hints(const char *s)
 {
     unsigned h = 0;
     for (size_t i = 0; i < SR_ARRAY_LEN(good_words); i++)
@@ -147,16 +160,38 @@ static unsigned name_hints(const char *s)
             h |= H_GOOD;
             break;
         }
+    for (size_t i = 0; i < SR_ARRAY_LEN(state_prefixes); i++)
+        if (strncmp(s, state_prefixes[i], strlen(state_prefixes[i])) == 0)
+            return h;
     if (strstr(s, "caption") || strstr(s, "credit"))
         h |= H_CAPTION;
     for (size_t i = 0; i < SR_ARRAY_LEN(junk_words); i++)
-        if (strstr(s, junk_words[i])) {
-            h |= H_JUNK;
-            break;
-        }
-    for (size_t i = 0; !(h & H_JUNK) && i < SR_ARRAY_LEN(junk_tokens); i++)
+        if (strstr(s, junk_words[i]))
+            return h | H_JUNK;
+    for (size_t i = 0; i < SR_ARRAY_LEN(junk_tokens); i++)
         if (has_token(s, junk_tokens[i]))
-            h |= H_JUNK;
+            return h | H_JUNK;
+    return h;
+}
+
+/* Hints of a class attribute (names separated by white space) or an id. */
+static unsigned name_hints(char *s)
+{
+    unsigned h = 0;
+    while (*s) {
+        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            s++;
+        char *e = s;
+        while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
+            e++;
+        if (e == s)
+            break;
+        char saved = *e;
+        *e = '\0';
+        h |= word_hints(s);
+        *e = saved;
+        s = e;
+    }
     return h;
 }
 
@@ -177,7 +212,7 @@ static const xmlChar *attr_text(const xmlAttr *a)
 static unsigned element_hints(const xmlNode *n)
 {
     unsigned h = 0;
-    char buf[256];
+    char buf[512];
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *name = (const char *)a->name;
         const xmlChar *v = attr_text(a);
@@ -228,7 +263,9 @@ typedef struct element {
     int32_t junk_root;     /* deepest junk ancestor-or-self, -1 when none */
     uint8_t tag;           /* enum tag */
     uint8_t hints;         /* H_* */
-    double good;           /* good text of the subtree, characters */
+    bool junk;             /* furniture by its tag or hints */
+    bool chosen;           /* part of the article */
+    int32_t in_chosen;     /* nearest chosen ancestor-or-self, -1 */
     double value;          /* good minus bad text of the subtree */
 } element;
 
@@ -491,28 +528,17 @@ static void judge_block(const block *b, double *good, double *bad)
     }
 }
 
-static void judge(extractor *x)
+/* Each element's junk_root and value, given which elements are junk
+ * (none when `use_junk` is false). */
+static void evaluate(extractor *x, bool use_junk)
 {
     element *els = x->els;
-    double total = 0;
-    /* raw good text per subtree, to protect article wrappers from junk */
-    for (uint32_t i = 0; i < x->nblocks; i++) {
-        double g, b;
-        judge_block(&x->blocks[i], &g, &b);
-        els[x->blocks[i].owner].good += g;
-        total += g;
-    }
-    for (uint32_t i = x->nels; i-- > 1;)
-        els[els[i].parent].good += els[i].good;
     for (uint32_t i = 0; i < x->nels; i++) {
         element *e = &els[i];
         int32_t up = e->parent >= 0 ? els[e->parent].junk_root : -1;
-        bool junk = (e->hints & (H_JUNK | H_HIDDEN)) && !(e->hints & (H_GOOD | H_BODY));
-        if (junk && e->good > 0.5 * total)
-            junk = false;
-        e->junk_root = junk ? (int32_t)i : up;
+        e->junk_root = use_junk && e->junk ? (int32_t)i : up;
+        e->value = 0;
     }
-    /* value: good minus bad, junk counting as bad where it is rooted */
     for (uint32_t i = 0; i < x->nblocks; i++) {
         const block *b = &x->blocks[i];
         double g, bad;
@@ -527,8 +553,8 @@ static void judge(extractor *x)
         els[els[i].parent].value += els[i].value;
 }
 
-/* The element that holds the article: the highest value outside junk. */
-static int32_t choose(const extractor *x)
+/* The element of highest value outside junk, or -1; *value receives it. */
+static int32_t best(const extractor *x, double *value)
 {
     int32_t best = -1;
     double best_value = 0;
@@ -544,24 +570,121 @@ static int32_t choose(const extractor *x)
             best = (int32_t)i;
         }
     }
+    *value = best_value;
     return best;
+}
+
+/* Junk by name may be an accident; hidden is hidden. */
+static void lift_junk(element *e)
+{
+    if (!(e->hints & H_HIDDEN))
+        e->junk = false;
+}
+
+/* A page that names its article body (itemprop="articleBody", a class such
+ * as "article-content") is believed when that element holds most of what
+ * the best element holds: the difference is then usually teasers or an
+ * author box next to the body. */
+static int32_t prefer_named(const extractor *x, int32_t c, double value)
+{
+    if (c < 0)
+        return c;
+    int32_t named = -1;
+    double named_value = 0;
+    for (uint32_t i = 0; i < x->nels; i++) {
+        const element *e = &x->els[i];
+        if (e->junk_root >= 0 || !(e->hints & (H_GOOD | H_BODY)))
+            continue;
+        if (e->value >= named_value && e->value >= 0.7 * value) {
+            named = (int32_t)i;
+            named_value = e->value;
+        }
+    }
+    return named >= 0 ? named : c;
+}
+
+/* The element that holds the article. Junk hints are right far more often
+ * than not, but a wrapper of the whole article sometimes carries a class
+ * such as "content-with-sidebar": so the article is also sought with no
+ * junk at all, and when that finds far more than the careful search, the
+ * hints on the way down to it are taken for accidents and dropped. */
+static int32_t choose(extractor *x)
+{
+    for (uint32_t i = 0; i < x->nels; i++) {
+        element *e = &x->els[i];
+        enum tag t = (enum tag)e->tag;
+        bool wrapper = strcmp((const char *)e->node->name, "body") == 0 ||
+                       strcmp((const char *)e->node->name, "html") == 0;
+        e->junk = (t == T_JUNK || (e->hints & (H_JUNK | H_HIDDEN))) &&
+                  !(e->hints & (H_GOOD | H_BODY)) && !wrapper;
+    }
+    double strict_value, loose_value;
+    evaluate(x, true);
+    int32_t strict = best(x, &strict_value);
+    evaluate(x, false);
+    int32_t loose = best(x, &loose_value);
+    if (loose >= 0 && strict_value < 0.3 * loose_value) {
+        for (int32_t a = loose; a >= 0; a = x->els[a].parent)
+            lift_junk(&x->els[a]);
+        for (uint32_t i = (uint32_t)loose + 1; i < x->els[loose].end; i++)
+            if (x->els[i].junk && x->els[i].value >= 0.3 * loose_value)
+                for (int32_t a = (int32_t)i; a > loose; a = x->els[a].parent)
+                    lift_junk(&x->els[a]);
+        evaluate(x, true);
+        strict = best(x, &strict_value);
+    } else {
+        evaluate(x, true);
+    }
+    return prefer_named(x, strict, strict_value);
 }
 
 /* ---- pass 3: writing ----------------------------------------------------- */
 
-static void write_body(sr_doc *doc, const extractor *x, int32_t c)
+static const xmlChar *class_of(const xmlNode *n)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next)
+        if (strcmp((const char *)a->name, "class") == 0)
+            return attr_text(a);
+    return NULL;
+}
+
+/* Mark the article: the chosen element, and its siblings of the same tag
+ * and class (pages that split the body into several containers with ads
+ * or pictures between them). */
+static void mark_chosen(extractor *x, int32_t c)
+{
+    element *ce = &x->els[c];
+    ce->chosen = true;
+    const xmlChar *cls = class_of(ce->node);
+    int32_t p = ce->parent;
+    if (p >= 0 && cls) {
+        for (uint32_t i = (uint32_t)p + 1; i < x->els[p].end; i = x->els[i].end) {
+            element *e = &x->els[i];
+            if ((int32_t)i == c || e->junk_root >= 0 || e->value <= 0 || e->tag != ce->tag)
+                continue;
+            const xmlChar *k = class_of(e->node);
+            if (k && strcmp((const char *)k, (const char *)cls) == 0)
+                e->chosen = true;
+        }
+    }
+    for (uint32_t i = 0; i < x->nels; i++) {
+        element *e = &x->els[i];
+        int32_t up = e->parent >= 0 ? x->els[e->parent].in_chosen : -1;
+        e->in_chosen = e->chosen ? (int32_t)i : up;
+    }
+}
+
+static void write_body(sr_doc *doc, const extractor *x)
 {
     sr_buf body;
     sr_buf_init(&body);
-    const element *ce = &x->els[c];
     const char **caps = NULL;
     uint32_t ncaps = 0;
     bool seen_para = false;
     for (uint32_t i = 0; i < x->nblocks; i++) {
         const block *b = &x->blocks[i];
-        if (b->owner < (uint32_t)c || b->owner >= ce->end)
-            continue;
-        if (x->els[b->owner].junk_root > c)
+        const element *o = &x->els[b->owner];
+        if (o->in_chosen < 0 || o->junk_root > o->in_chosen)
             continue;
         const char *s = x->text.data + b->start;
         if (b->caption) {
@@ -587,6 +710,29 @@ static void write_body(sr_doc *doc, const extractor *x, int32_t c)
     sr_buf_free(&body);
 }
 
+/* Built with -DSR_HTML_DEBUG: the elements of high value on stderr, for
+ * studying a page the extractor gets wrong. */
+static void debug_dump(const extractor *x, int32_t c)
+{
+#ifdef SR_HTML_DEBUG
+    for (uint32_t i = 0; i < x->nels; i++) {
+        const element *e = &x->els[i];
+        if (e->value <= 100 && (int32_t)i != c)
+            continue;
+        xmlChar *cl = xmlGetProp(e->node, (const xmlChar *)"class");
+        xmlChar *id = xmlGetProp(e->node, (const xmlChar *)"id");
+        fprintf(stderr, "%s%5u %-8s value=%8.0f junk=%d hints=%x class=%s id=%s\n",
+                (int32_t)i == c ? "*" : " ", i, e->node->name, e->value,
+                e->junk_root, e->hints, cl ? (char *)cl : "", id ? (char *)id : "");
+        xmlFree(cl);
+        xmlFree(id);
+    }
+#else
+    (void)x;
+    (void)c;
+#endif
+}
+
 void sr_html_body(sr_doc *doc, struct _xmlDoc *tree)
 {
     xmlNode *root = xmlDocGetRootElement(tree);
@@ -600,12 +746,13 @@ void sr_html_body(sr_doc *doc, struct _xmlDoc *tree)
     x.cur = -1;
     segment(&x, root);
     int32_t c = -1;
-    if (x.nels) {
-        judge(&x);
+    if (x.nels)
         c = choose(&x);
+    debug_dump(&x, c);
+    if (c >= 0) {
+        mark_chosen(&x, c);
+        write_body(doc, &x);
     }
-    if (c >= 0)
-        write_body(doc, &x, c);
     else
         sr_doc_set_body(doc, "", 0);
     free(x.els);

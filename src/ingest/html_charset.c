@@ -319,7 +319,7 @@ static bool looks_binary(const unsigned char *s, size_t n)
         else if (bad_control(s[i]))
             ctl++;
     }
-    return m && (nul * 100 > m || (nul + ctl) * 10 > m);
+    return m && ((nul > 4 && nul * 50 > m) || (nul + ctl) * 10 > m);
 }
 
 static void use_input(sr_html_text *out, const char *s, size_t n, const char *cs)
