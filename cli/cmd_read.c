@@ -20,6 +20,8 @@ static const char help[] =
     "  --format F       text, html, feed, warc or jsonl (default: detect)\n"
     "  --date YYYY-MM-DD  publication date for documents that carry none\n"
     "  --tokens         add each sentence's tokens\n"
+    "  --count          print only totals (documents, paragraphs, sentences,\n"
+    "                   words, body bytes) instead of the records\n"
     "  -h, --help       show this help\n"
     "\n"
     "Exit status: 0 all inputs read, 1 some inputs failed, 2 usage error.\n";
@@ -39,16 +41,18 @@ static bool valid_date(const char *s)
 
 int sr_cmd_read(int argc, char **argv)
 {
-    enum { OPT_FORMAT = 256, OPT_DATE, OPT_TOKENS };
+    enum { OPT_FORMAT = 256, OPT_DATE, OPT_TOKENS, OPT_COUNT };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
         {"date", required_argument, NULL, OPT_DATE},
         {"tokens", no_argument, NULL, OPT_TOKENS},
+        {"count", no_argument, NULL, OPT_COUNT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     sr_read_options ropt = {0};
     sr_doc_json_options jopt = {0};
+    bool count = false;
     optind = 1;
     opterr = 0;
     int c;
@@ -69,6 +73,9 @@ int sr_cmd_read(int argc, char **argv)
         case OPT_TOKENS:
             jopt.tokens = true;
             break;
+        case OPT_COUNT:
+            count = true;
+            break;
         case 'h':
             fputs(help, stdout);
             return SR_EXIT_OK;
@@ -87,13 +94,28 @@ int sr_cmd_read(int argc, char **argv)
     sr_buf out;
     sr_buf_init(&out);
     sr_doc *doc;
+    unsigned long long totals[5] = {0};
     while ((doc = sr_input_next(in)) != NULL) {
         sr_text_analyze(doc);
-        sr_buf_reset(&out);
-        sr_doc_to_json(doc, &jopt, &out);
-        sr_buf_putc(&out, '\n');
-        sr_cli_write(&out);
+        if (count) {
+            totals[0]++;
+            totals[1] += doc->nparagraphs;
+            totals[2] += doc->nsentences;
+            totals[3] += doc->nwords;
+            totals[4] += doc->body_len;
+        } else {
+            sr_buf_reset(&out);
+            sr_doc_to_json(doc, &jopt, &out);
+            sr_buf_putc(&out, '\n');
+            sr_cli_write(&out);
+        }
         sr_doc_free(doc);
+    }
+    if (count) {
+        sr_buf_printf(&out, "{\"documents\":%llu,\"paragraphs\":%llu,\"sentences\":%llu,"
+                      "\"words\":%llu,\"body_bytes\":%llu}\n",
+                      totals[0], totals[1], totals[2], totals[3], totals[4]);
+        sr_cli_write(&out);
     }
     sr_input_close(in);
     sr_buf_free(&out);

@@ -41,7 +41,7 @@ int sr_cmd_tokenize(int argc, char **argv)
     const char *const *paths = optind < argc ? (const char *const *)argv + optind : stdin_only;
     size_t npaths = optind < argc ? (size_t)(argc - optind) : 1;
     sr_diag diag = {0};
-    sr_read_options ropt = {.format = SR_FORMAT_TEXT};
+    sr_read_options ropt = {.format = SR_FORMAT_TEXT, .running_text = true};
     sr_input *in = sr_input_open(paths, npaths, &ropt, &diag);
     sr_buf out;
     sr_buf_init(&out);

@@ -203,8 +203,36 @@ static void test_garbage(void)
     }
 }
 
+/* The letter scanner reads eight bytes at a time: every ASCII byte next
+ * to letters, at every position of the eight, ends a letter run exactly
+ * when it is not a letter. */
+static void test_letter_runs(void)
+{
+    for (int c = 0x21; c < 0x7F; c++) {
+        /* marks that may join letters ("O'Neil", "e-mail", "AT&T", "mp3")
+         * are the word rules' business */
+        if (strchr("'`*&-_/.@#:", c) || (c >= '0' && c <= '9'))
+            continue;
+        for (int pos = 1; pos < 10; pos++) {
+            char text[32];
+            memset(text, 'a', sizeof text);
+            text[pos] = (char)c;
+            text[20] = '\0';
+            sr_doc *d = analyze(text);
+            bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (d->nwords == 0 || (letter && d->nwords != 1) ||
+                (!letter && d->words[0].end != (uint32_t)pos)) {
+                fprintf(stderr, "letter run broken by byte 0x%02x at %d\n", c, pos);
+                CHECK(!"letter run");
+            }
+            sr_doc_free(d);
+        }
+    }
+}
+
 int main(void)
 {
+    test_letter_runs();
     test_tokens();
     test_sentences();
     test_offsets_and_norm();

@@ -30,9 +30,17 @@ void sr_doc_free(sr_doc *doc)
 void sr_doc_set_body(sr_doc *doc, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
-    /* Count first, so the body is allocated once at its final size. */
+    /* Count first, so the body is allocated once at its final size. ASCII
+     * without NULs, most of any text, is checked eight bytes at a time. */
     size_t out_len = 0, bad = 0;
     for (size_t i = 0; i < len;) {
+        uint64_t w;
+        if (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)) &&
+            !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
+            out_len += 8;
+            i += 8;
+            continue;
+        }
         uint32_t cp;
         size_t n = s[i] < 0x80 ? 1 : sr_utf8_decode(s + i, len - i, &cp);
         if (n == 0 || s[i] == 0) {

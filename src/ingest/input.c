@@ -386,7 +386,7 @@ sr_doc *sr_input_next(sr_input *in)
                 doc->published = sr_arena_strdup(doc->arena, in->opt.date);
             if (doc->bad_bytes)
                 sr_warn(in->diag, doc->path,
-                        "%u invalid UTF-8 byte%s replaced by U+FFFD",
+                        "%u invalid UTF-8 or NUL byte%s replaced by U+FFFD",
                         doc->bad_bytes, doc->bad_bytes == 1 ? "" : "s");
             sr_doc_assign_id(doc);
             return doc;

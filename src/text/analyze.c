@@ -95,20 +95,42 @@ static bool next_paragraph(const char *b, uint32_t len, uint32_t *pos, sr_span *
 
 static bool is_ascii(const char *s, size_t n)
 {
+    unsigned char any = 0;
     for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return false;
-    return true;
+        any |= (unsigned char)s[i];
+    return any < 0x80;
 }
 
 static bool space_at(const char *b, uint32_t len, uint32_t i)
 {
     if (i >= len)
         return false;
+    unsigned char c = (unsigned char)b[i];
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
     uint32_t cp;
     sr_cc_decode((const unsigned char *)b + i, len - i, &cp);
     return sr_cc_is_space(cp);
 }
+
+/* Copy body[start, start+n) and a NUL to out. Short words (most of them)
+ * are moved with one 16-byte load and store where the body and the block
+ * of forms have room for it; the block has 16 bytes of slack. */
+static inline void copy_form(char *out, const char *body, uint32_t start,
+                             size_t n, uint32_t body_len)
+{
+    if (n < 16 && start + 16 <= body_len) {
+        char tmp[16];
+        memcpy(tmp, body + start, 16);
+        memcpy(out, tmp, 16);
+    } else {
+        memcpy(out, body + start, n);
+    }
+    out[n] = '\0';
+}
+
+static void add_mwt(sr_doc *doc, const sr_tok *t, sr_word *words, size_t *wp,
+                    char **formsp, bool space);
 
 /* Fill doc->words and doc->sentences from the tokens. */
 static void build(sr_doc *doc, const sr_toks *toks, const uint32_t *tok_para,
@@ -120,7 +142,7 @@ static void build(sr_doc *doc, const sr_toks *toks, const uint32_t *tok_para,
         form_bytes += toks->t[i].end - toks->t[i].start + toks->t[i].nwords;
     }
     sr_word *words = sr_arena_alloc(doc->arena, nwords * sizeof *words + 1);
-    char *forms = sr_arena_alloc(doc->arena, form_bytes + 1);
+    char *forms = sr_arena_alloc(doc->arena, form_bytes + 16);
     const char *b = doc->body;
     size_t w = 0;
     sr_sentence *s = NULL;
@@ -132,28 +154,21 @@ static void build(sr_doc *doc, const sr_toks *toks, const uint32_t *tok_para,
             s->first_word = (uint32_t)w;
             s->paragraph = tok_para[i];
         }
-        uint32_t bounds[SR_TOK_MAX_WORDS + 1];
-        bounds[0] = t->start;
-        for (int k = 0; k + 1 < t->nwords; k++)
-            bounds[k + 1] = t->cut[k];
-        bounds[t->nwords] = t->end;
         bool space = space_at(b, doc->body_len, t->end);
-        for (int k = 0; k < t->nwords; k++) {
+        if (t->nwords == 1) {
+            /* the common case: one word */
             sr_word *x = &words[w++];
-            x->start = bounds[k];
-            x->end = bounds[k + 1];
-            size_t n = x->end - x->start;
-            memcpy(forms, b + x->start, n);
-            forms[n] = '\0';
+            size_t n = t->end - t->start;
+            x->start = t->start;
+            x->end = t->end;
+            copy_form(forms, b, t->start, n, doc->body_len);
             x->form = forms;
             forms += n + 1;
-            x->norm = is_ascii(x->form, n) ? x->form : sr_text_fold(doc->arena, x->form, n);
-            x->space_after = k + 1 == t->nwords ? space : 0;
-            if (k == 0 && t->nwords > 1) {
-                x->mwt_len = t->nwords;
-                x->mwt_span.start = t->start;
-                x->mwt_span.end = t->end;
-            }
+            x->norm = (t->flags & TF_ASCII) || is_ascii(x->form, n)
+                          ? x->form : sr_text_fold(doc->arena, x->form, n);
+            x->space_after = space;
+        } else {
+            add_mwt(doc, t, words, &w, &forms, space);
         }
         if (t->end_sentence) {
             s->end = t->end;
@@ -163,6 +178,36 @@ static void build(sr_doc *doc, const sr_toks *toks, const uint32_t *tok_para,
     }
     doc->words = words;
     doc->nwords = (uint32_t)nwords;
+}
+
+/* The words of a multiword token. */
+/* Append the words of multiword token t at words[*wp], their forms at
+ * *formsp; the first word records the token's span. */
+static void add_mwt(sr_doc *doc, const sr_tok *t, sr_word *words, size_t *wp,
+                    char **formsp, bool space)
+{
+    uint32_t bounds[SR_TOK_MAX_WORDS + 1];
+    bounds[0] = t->start;
+    for (int k = 0; k + 1 < t->nwords; k++)
+        bounds[k + 1] = t->cut[k];
+    bounds[t->nwords] = t->end;
+    for (int k = 0; k < t->nwords; k++) {
+        sr_word *x = &words[(*wp)++];
+        x->start = bounds[k];
+        x->end = bounds[k + 1];
+        size_t n = x->end - x->start;
+        copy_form(*formsp, doc->body, x->start, n, doc->body_len);
+        x->form = *formsp;
+        *formsp += n + 1;
+        x->norm = (t->flags & TF_ASCII) || is_ascii(x->form, n)
+                      ? x->form : sr_text_fold(doc->arena, x->form, n);
+        x->space_after = k + 1 == t->nwords ? space : 0;
+        if (k == 0) {
+            x->mwt_len = t->nwords;
+            x->mwt_span.start = t->start;
+            x->mwt_span.end = t->end;
+        }
+    }
 }
 
 static sr_status analyze(sr_doc *doc)

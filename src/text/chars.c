@@ -47,6 +47,11 @@ int sr_cc_class(uint32_t cp)
     if (cp < 0x80)
         return ascii[cp] ? ascii[cp] : CC_OTHER;
     switch (cp) {
+    case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2013:
+    case 0x2014: case 0x2026:    /* typographic quotes, dashes, ellipsis */
+        return CC_PUNCT;
+    case 0x00A0:
+        return CC_SPACE;
     case 0x0085: case 0x200B: case 0x2060: case 0xFEFF:
         return CC_SPACE;
     case 0x00AD:                 /* soft hyphen: invisible, part of a word */

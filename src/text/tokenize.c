@@ -36,6 +36,7 @@ typedef struct chunk {
     uint8_t cls[CHUNK_MAX];
     uint32_t next_cp;               /* first code point after the chunk's
                                        white space, 0 at paragraph end */
+    bool has_at, has_dot;           /* an '@'; a '.' (or ':') in the chunk */
     uint16_t before;                /* TF_SPACE_BEFORE / TF_NEWLINE_BEFORE */
 } chunk;
 
@@ -53,17 +54,28 @@ void sr_toks_free(sr_toks *v)
     v->n = v->cap = 0;
 }
 
-static sr_tok *push(sr_toks *v)
+static inline sr_tok *push(sr_toks *v)
 {
     if (v->n == v->cap) {
         v->cap = v->cap ? v->cap * 2 : 256;
         v->t = sr_xrealloc(v->t, v->cap * sizeof *v->t);
     }
     sr_tok *t = &v->t[v->n++];
-    memset(t, 0, sizeof *t);
-    t->nwords = 1;
+    *t = (sr_tok){.nwords = 1};
     return t;
 }
+
+/* ASCII letters, for the fast path. */
+static const unsigned char letter[256] = {
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
 
 /* ---- character tests on a chunk ----------------------------------------- */
 
@@ -164,6 +176,11 @@ static sr_tok *emit(tk *t, const chunk *c, uint32_t i, uint32_t j,
     k->flags = flags;
     if (i == 0)
         k->flags |= c->before;
+    uint32_t any = 0;
+    for (uint32_t x = i; x < j; x++)
+        any |= c->cp[x];
+    if (any < 0x80)
+        k->flags |= TF_ASCII;
     if (c->cls[i] == CC_DIGIT)
         k->flags |= TF_NUMBER;
     else if (is_alpha_c(c, i))
@@ -198,6 +215,9 @@ static uint32_t m_url(const chunk *c, uint32_t i)
 {
     static const char *const schemes[] = {"http://", "https://", "ftp://",
                                           "www.", "mailto:", "file://"};
+    uint32_t c0 = lower(c->cp[i]);
+    if (c0 != 'h' && c0 != 'w' && c0 != 'f' && c0 != 'm')
+        return i;
     uint32_t len = 0;
     for (size_t s = 0; s < SR_ARRAY_LEN(schemes) && !len; s++) {
         uint32_t n = (uint32_t)strlen(schemes[s]);
@@ -243,6 +263,10 @@ static uint32_t m_emoticon(const chunk *c, uint32_t i)
         ";)", ":D", ":P", ":p", ":O", ":o", ":/", ":|", ":]", ":[", "=)",
         "=(", "=]", "^_^", "^^", "(:", "<3", "XD", "xD",
     };
+    uint32_t c0 = c->cp[i];
+    if (c0 != ':' && c0 != ';' && c0 != '=' && c0 != '^' && c0 != '(' &&
+        c0 != '<' && c0 != 'X' && c0 != 'x')
+        return i;
     for (size_t f = 0; f < SR_ARRAY_LEN(faces); f++) {
         uint32_t n = (uint32_t)strlen(faces[f]);
         if (i + n > c->n)
@@ -401,6 +425,9 @@ static const struct fused {
 static uint32_t fused_split(const chunk *c, uint32_t i, uint32_t j)
 {
     if (j - i < 2 || j - i > 8)
+        return 0;
+    uint32_t e = lower(c->cp[j - 1]);
+    if (e != 't' && e != 'a' && e != 'm' && e != 'e')
         return 0;
     for (size_t f = 0; f < SR_ARRAY_LEN(fused_words); f++)
         if (spells(c, i, j, fused_words[f].w))
@@ -637,11 +664,11 @@ static void scan_chunk(tk *t, const chunk *c)
         int ncuts = 0;
         uint16_t flags = 0;
         uint32_t cp = c->cp[i];
-        if ((j = m_url(c, i)) > i || (j = m_email(c, i)) > i) {
+        if ((c->has_dot && (j = m_url(c, i)) > i) || (c->has_at && (j = m_email(c, i)) > i)) {
             flags = TF_URL;
         } else if ((j = m_emoticon(c, i)) > i) {
             flags = 0;
-        } else if (is_word_c(c, i) && (j = m_dotted(c, i)) > i) {
+        } else if (c->has_dot && is_word_c(c, i) && (j = m_dotted(c, i)) > i) {
             flags = TF_URL;
         } else if (c->cls[i] == CC_DIGIT ||
                    ((cp == '+' || cp == '.') && is_digit_c(c, i + 1) &&
@@ -674,17 +701,52 @@ static bool plain_word(const unsigned char *b, uint32_t i, uint32_t j)
     uint32_t n = j - i;
     if (n < 2 || n > 8)
         return true;
-    unsigned char e = b[j - 1] | 0x20;
-    if (e != 't' && e != 'a' && e != 'm' && e != 'e')
+    /* the fused words end in "nt", "not", "na", "ta", "m" or "ve" */
+    unsigned char e = b[j - 1] | 0x20, d = b[j - 2] | 0x20;
+    if (!((e == 't' && (d == 'n' || n == 6)) || (e == 'a' && n == 5) ||
+          (e == 'm' && n == 2) || (e == 'e' && n == 3)))
         return true;
     char w[9];
     for (uint32_t k = 0; k < n; k++)
         w[k] = (char)(b[i + k] | 0x20);
-    w[n] = '\0';
     for (size_t f = 0; f < SR_ARRAY_LEN(fused_words); f++)
-        if (strcmp(w, fused_words[f].w) == 0)
+        if (fused_words[f].w[0] == w[0] && fused_words[f].w[n] == '\0' &&
+            memcmp(w, fused_words[f].w, n) == 0)
             return false;
     return true;
+}
+
+/* The end of the run of ASCII letters at b[i..end): eight bytes at a time
+ * (a byte is a letter when, with bit 0x20 set, it lies in 'a'..'z'). */
+static inline uint32_t letters_end(const unsigned char *b, uint32_t i, uint32_t end)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    while (i + 8 <= end) {
+        uint64_t w;
+        memcpy(&w, b + i, 8);
+        uint64_t y = w | (0x20 * ones);
+        uint64_t low7 = y & (0x7F * ones);
+        /* high bit of each byte with 0x60 < y < 0x7B and no high bit */
+        uint64_t in = ((0x7F + 0x7B) * ones - low7) & ~y & (low7 + (0x7F - 0x60) * ones) & high;
+        uint64_t out = ~in & high;
+        if (out)
+            return i + (uint32_t)(__builtin_ctzll(out) >> 3);
+        i += 8;
+    }
+    while (i < end && letter[b[i]])
+        i++;
+    return i;
+}
+
+/* Whether body[i..j) followed by a period may be an abbreviation. */
+static bool maybe_abbrev(const unsigned char *b, uint32_t i, uint32_t j)
+{
+    if (j - i > 7)
+        return false;
+    char buf[9];
+    memcpy(buf, b + i, j - i);
+    buf[j - i] = '.';
+    return sr_abbrev_kind(buf, j - i + 1) != AB_NONE;
 }
 
 static uint32_t fill_chunk(chunk *c, const char *body, uint32_t i, uint32_t end)
@@ -692,6 +754,7 @@ static uint32_t fill_chunk(chunk *c, const char *body, uint32_t i, uint32_t end)
     const unsigned char *b = (const unsigned char *)body;
     c->body = body;
     c->n = 0;
+    c->has_at = c->has_dot = false;
     while (i < end && c->n < CHUNK_MAX) {
         uint32_t cp;
         uint32_t k = sr_cc_decode(b + i, end - i, &cp);
@@ -700,6 +763,8 @@ static uint32_t fill_chunk(chunk *c, const char *body, uint32_t i, uint32_t end)
             break;
         c->cp[c->n] = cp;
         c->cls[c->n] = (uint8_t)cls;
+        c->has_at |= cp == '@';
+        c->has_dot |= cp == '.' || cp == ':';
         c->off[c->n] = i;
         c->n++;
         i += k;
@@ -745,18 +810,30 @@ void sr_tokenize(const char *body, uint32_t start, uint32_t end, sr_toks *v)
                 continue;
             }
         }
-        /* fast path: a chunk of ASCII letters */
-        uint32_t j = i;
-        while (j < end && ((b[j] | 0x20) >= 'a' && (b[j] | 0x20) <= 'z'))
-            j++;
-        if (j > i && (j == end || b[j] == ' ' || b[j] == '\n') && plain_word(b, i, j)) {
-            sr_tok *k = push(v);
-            k->start = i;
-            k->end = j;
-            k->flags = before | TF_WORD;
-            before = 0;
-            i = j;
-            continue;
+        /* fast path: a chunk of ASCII letters, maybe with a comma or a
+         * full stop after it ("word", "word," "word.") */
+        uint32_t j = letters_end(b, i, end);
+        if (j > i) {
+            unsigned char p = j < end ? b[j] : ' ';
+            bool last = j + 1 >= end || b[j + 1] == ' ' || b[j + 1] == '\n';
+            int kind = p == ' ' || p == '\n' ? 1 : (p == ',' || p == '.') && last ? 2 : 0;
+            if (kind && plain_word(b, i, j) &&
+                (kind == 1 || p == ',' || (j - i > 1 && !maybe_abbrev(b, i, j)))) {
+                sr_tok *k = push(v);
+                k->start = i;
+                k->end = j;
+                k->flags = before | TF_WORD | TF_ASCII;
+                before = 0;
+                if (kind == 2) {
+                    k = push(v);
+                    k->start = j;
+                    k->end = j + 1;
+                    k->flags = (p == '.' ? TF_FINAL : 0) | TF_ASCII;
+                    j++;
+                }
+                i = j;
+                continue;
+            }
         }
         j = fill_chunk(&c, body, i, end);
         c.before = before;

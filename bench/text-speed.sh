@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# text-speed.sh — speed of read + normalise + segment + tokenise on plain
+# text, as CPU time on one core.
+#
+# Builds a corpus of plain-text articles in a temporary folder (never in the
+# repository): every document of the EWT treebank (train + dev, rebuilt
+# from its "# text" / "# newpar" comments: weblogs, news groups, e-mail,
+# reviews; twenty documents to a file of about 40 KB) and the three seed
+# articles, copied COPIES times. Then runs `sitrep read --count` over it and prints MB/s of
+# user + system CPU time.
+#
+# usage: bench/text-speed.sh [SITREP] [COPIES]   (default build/release/sitrep, 40)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sitrep=${1:-build/release/sitrep}
+copies=${2:-40}
+shared=${SITREP_SHARED:-../shared}
+ewt=$shared/corpora/ud-english-ewt
+[ -d "$ewt" ] || { echo "text-speed: $ewt is absent" >&2; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+mkdir -p "$tmp/one"
+# EWT documents, 20 to a file (a file of plain text is one document to
+# sitrep; paragraphs are separated by blank lines)
+awk -v dir="$tmp/one" '
+  /^# newdoc/ { if (docs++ % 20 == 0) { if (out) close(out); out = sprintf("%s/ewt-%05d.txt", dir, ++n) }
+                else print "" > out; first = 1; next }
+  /^# newpar/ { if (out && !first) print "" > out; next }
+  /^# text = / { if (!out) out = sprintf("%s/ewt-%05d.txt", dir, ++n);
+                 print substr($0, 10) > out; first = 0 }
+' "$ewt/en_ewt-ud-train.conllu" "$ewt/en_ewt-ud-dev.conllu"
+cp "$shared"/samples/seeds/*.txt "$tmp/one/" 2>/dev/null || true
+for i in $(seq 1 "$copies"); do
+  mkdir -p "$tmp/c/$i"
+  cp "$tmp/one/"* "$tmp/c/$i/"
+done
+bytes=$(cat "$tmp"/c/*/* | wc -c)
+files=$(find "$tmp/c" -type f | wc -l)
+# warm the page cache, then measure
+"$sitrep" read --count --format text "$tmp/c" >/dev/null
+/usr/bin/time -f "%U %S %M" -o "$tmp/time" "$sitrep" read --count --format text "$tmp/c" > "$tmp/count"
+read -r user sys maxkb < "$tmp/time"
+awk -v b="$bytes" -v f="$files" -v u="$user" -v s="$sys" -v m="$maxkb" -v c="$(cat "$tmp/count")" 'BEGIN {
+  cpu = u + s
+  printf "corpus: %d files, %.1f MB (EWT train+dev documents and the seeds, x'"$copies"')\n", f, b / 1e6
+  printf "totals: %s\n", c
+  printf "cpu: %.2f s user + %.2f s system; max RSS %.1f MB\n", u, s, m / 1024
+  printf "speed: %.1f MB/s per core (user+system CPU)\n", b / 1e6 / cpu
+}'
