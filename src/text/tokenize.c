@@ -710,7 +710,7 @@ static bool plain_word(const unsigned char *b, uint32_t i, uint32_t j)
     for (uint32_t k = 0; k < n; k++)
         w[k] = (char)(b[i + k] | 0x20);
     for (size_t f = 0; f < SR_ARRAY_LEN(fused_words); f++)
-        if (fused_words[f].w[0] == w[0] && fused_words[f].w[n] == '\0' &&
+        if (fused_words[f].w[0] == w[0] && strlen(fused_words[f].w) == n &&
             memcmp(w, fused_words[f].w, n) == 0)
             return false;
     return true;
