@@ -60,13 +60,15 @@ static const char *const prepositions[] = {
     "in_front_of", "instead_of", "on_behalf_of", "out_of", "prior_to",
     "regardless_of", "together_with", "in_support_of", "in_response_to",
     "in_exchange_for", "in_return_for", "in_protest_at", "in_protest_against",
-    "away_from", "close_to", "next_to", NULL};
+    "away_from", "close_to", "next_to", "alongside", "opposite", "amongst",
+    "near_to", "off_of", NULL};
 
 static const char *const relations[] = {
-    "obj", "iobj", "nsubj", "xcomp", "ccomp", "advcl", NULL};
+    "obj", "iobj", "nsubj", "xcomp", "ccomp", "advcl", "acl", "compound",
+    "amod", NULL};
 
 /* Clausal relations: their filler is a verb, never an actor. */
-static const char *const clausal[] = {"xcomp", "ccomp", "advcl", NULL};
+static const char *const clausal[] = {"xcomp", "ccomp", "advcl", "acl", NULL};
 
 bool sr_own_is_particle(const char *w) { return in_list(particles, w); }
 bool sr_own_is_preposition(const char *w) { return in_list(prepositions, w); }
@@ -95,7 +97,14 @@ static const char *const ed_lemmas[] = {
     "speed", "heed", "seed", "shed", "wed", "embed", "shred", "plead",
     "bed", "weed", "red", "shred", "spearhead", "head", "behead", "lead",
     "read", "spread", "tread", "dread", "mislead", "bred", "sled", "aid",
-    "raid", "embed", "unsaid", NULL};
+    "raid", "embed", "unsaid",
+    /* adjectives that head predicates ("is prepared to lift the ban") */
+    "prepared", "determined", "committed", "concerned", "alarmed",
+    "opposed", "interested", "disappointed", "pleased", "worried",
+    "satisfied", "convinced", "dismayed", "outraged", "shocked",
+    "appalled", "troubled", "encouraged", "delighted", "frustrated",
+    "united", "divided", "engaged", "involved", "poised", "scheduled",
+    "expected", "supposed", "used", NULL};
 
 static const char *const ing_lemmas[] = {
     "bring", "sing", "ring", "sting", "swing", "string", "spring", "cling",
@@ -110,7 +119,7 @@ static const char *const ing_lemmas[] = {
     "setting", "standing", "being", "clothing", "housing", "lending",
     "bailing", "rioting", "looting", "shooting", "stabbing", "massacring",
     "lynching", "hostage-taking", "lobbying", "polling", "voting",
-    "campaigning", "mining", "dumping", "smuggling", "trafficking",
+    "campaigning", "mining", "willing", "outstanding", "ongoing", "dumping", "smuggling", "trafficking",
     "bargaining", "talking", "negotiating", "wording", "fencing", "fishing",
     "boarding", "strafing", "gunning", "raiding", "bombarding", "storming",
     "demining", "jamming", "spying", "hacking", "cyberattacking",
@@ -119,7 +128,8 @@ static const char *const ing_lemmas[] = {
 /* Nouns whose lemma ends in -s. */
 static const char *const s_lemmas[] = {
     "news", "series", "species", "means", "headquarters", "whereabouts",
-    "thanks", "arms", "politics", "economics", "logistics", "tactics",
+    "thanks", "arms", "goods", "teargas", "tear-gas", "themselves",
+    "ourselves", "yourselves", "politics", "economics", "logistics", "tactics",
     "ethics", "statistics", "physics", "mathematics", "diabetes", "measles",
     "aids", "isis", "hamas", "gas", "bus", "plus", "bonus", "virus",
     "census", "consensus", "status", "focus", "chorus", "campus", "corpus",
@@ -166,7 +176,7 @@ static const char *not_a_lemma(const char *w, bool verb)
     if (!lemma_chars_ok(w))
         return "has characters a lemma cannot have (lemmas are lowercase "
                "letters, digits, '-' and '\\'')";
-    if (in_list(irregular_forms, w))
+    if (verb && in_list(irregular_forms, w))
         return "is an inflected form, not a lemma";
     if (verb) {
         if (strlen(w) > 4 && ends_with(w, "ed") && !in_list(ed_lemmas, w))
@@ -617,7 +627,8 @@ static void check_slots(pcheck *pc, const sr_own_slot *v, uint32_t n,
             const char *rel = s->rels[r];
             if (!in_list(relations, rel) && !in_list(prepositions, rel))
                 pbad(pc, "'%s' is neither a relation (obj, iobj, nsubj, "
-                     "xcomp, ccomp, advcl) nor a preposition", rel);
+                     "xcomp, ccomp, advcl, acl, compound, amod) nor a "
+                     "preposition", rel);
             if (in_list(clausal, rel))
                 is_clause = true;
             for (uint32_t j = 0; j < i; j++)
@@ -641,9 +652,19 @@ static void check_slots(pcheck *pc, const sr_own_slot *v, uint32_t n,
                 pc->subject_moved = true;
         }
         for (uint32_t l = 0; l < s->nlemmas; l++) {
-            const char *why = not_a_lemma(s->lemmas[l], is_clause);
+            /* A filler may be a phrasal verb too: "xcomp:step_down". */
+            char word[128];
+            snprintf(word, sizeof word, "%s", s->lemmas[l]);
+            char *u = strchr(word, '_');
+            if (u) {
+                *u = '\0';
+                if (!in_list(particles, u + 1))
+                    pbad(pc, "'%s' is not a particle of a phrasal verb (up, "
+                         "down, out, off, ...)", u + 1);
+            }
+            const char *why = not_a_lemma(word, is_clause);
             if (why)
-                pbad(pc, "'%s' %s", s->lemmas[l], why);
+                pbad(pc, "'%s' %s", word, why);
         }
         check_slots(pc, s->sub, s->nsub, under_clause || is_clause);
     }
