@@ -357,6 +357,125 @@ bool sr_run_ordered(sr_input *in, int nthreads, sr_work_fn work, void *ctx,
                     sr_write_fn write, void *wctx);
 
 /* ------------------------------------------------------------------------ */
+/* Coding: dictionaries, the coder, events                                   */
+/* ------------------------------------------------------------------------ */
+
+/* A compiled dictionary set (actors, agents, verbs and their patterns,
+ * synsets, discards, issues): read-only once opened, shareable by any
+ * number of threads. */
+typedef struct sr_dict sr_dict;
+
+/* The dictionary files of a coding run. Each file's format (PETRARCH-2,
+ * PETRARCH-1 or TABARI) is detected from its name and content. */
+typedef struct sr_dict_files {
+    const char *verbs;               /* verb dictionary, or NULL */
+    const char *const *actors;       /* actor dictionaries */
+    size_t nactors;
+    const char *agents;              /* agent dictionary, or NULL */
+    const char *discards;            /* discard list, or NULL */
+    const char *issues;              /* issue list, or NULL */
+    const char *options;             /* TABARI .options, or NULL */
+    bool strict;                     /* a malformed line is fatal */
+    const char *cache_dir;           /* where compiled forms are kept: NULL =
+                                        $SITREP_CACHE, else
+                                        $XDG_CACHE_HOME/sitrep, else
+                                        ~/.cache/sitrep; "" = no cache */
+} sr_dict_files;
+
+/* Read and compile the files (or map their compiled form from the cache
+ * when it was built from exactly these bytes). Malformed lines are reported
+ * with file and line and skipped; with `strict` any of them makes this
+ * fail. Returns NULL (reported) when a file cannot be read or, with strict,
+ * is malformed. Free with sr_dict_free(). */
+sr_dict *sr_dict_open(const sr_dict_files *f, sr_diag *diag);
+void sr_dict_free(sr_dict *d);
+
+/* How an event is stated. */
+typedef enum sr_modality {
+    SR_MOD_ASSERTED = 0,  /* it happened / happens */
+    SR_MOD_NEGATED,       /* it did not happen ("did not attack") */
+    SR_MOD_CONDITIONAL,   /* if ..., would ... */
+    SR_MOD_FUTURE,        /* will, plans to, is to */
+    SR_MOD_HYPOTHETICAL,  /* may, could, might, should */
+    SR_MOD_REPORTED       /* claimed by someone else ("X said that ...") */
+} sr_modality;
+
+/* "asserted", "negated", ... */
+const char *sr_modality_name(sr_modality m);
+
+/* Options of the coder. Start from sr_code_options_default(). */
+typedef struct sr_code_options {
+    bool require_dyad;     /* only events with both a source and a target
+                              (default true) */
+    bool explain;          /* fill sr_event.explain (default false) */
+    bool petrarch;         /* follow PETRARCH-2's output conventions where
+                              they differ from sitrep's: a negated event is
+                              recoded as its CAMEO opposite instead of being
+                              marked negated; events inside reported speech
+                              are folded into the speech event (default
+                              false) */
+    unsigned max_events;   /* most events per sentence (default 64); a
+                              sentence with more is cut, with a warning */
+} sr_code_options;
+
+void sr_code_options_default(sr_code_options *o);
+
+/* A coder: dictionaries, the CAMEO reference table and options. Read-only
+ * after creation and shareable by threads. The CAMEO table is read from
+ * sr_data_dir()/cameo/cameo.tsv; NULL (reported) when it cannot be. The
+ * dictionary must outlive the coder. */
+typedef struct sr_coder sr_coder;
+
+sr_coder *sr_coder_new(const sr_dict *dict, const sr_code_options *opt,
+                       sr_diag *diag);
+void sr_coder_free(sr_coder *c);
+
+/* One side of an event. Strings are "" when unknown, never NULL. */
+typedef struct sr_event_actor {
+    const char *text;      /* the words of the sentence that named it */
+    const char *code;      /* full CAMEO actor code ("IRNGOV") */
+    const char *country;   /* its country part ("IRN"), or "" */
+    const char *sector;    /* its first role part ("GOV"), or "" */
+    uint32_t start, end;   /* bytes of `text` in the body */
+} sr_event_actor;
+
+/* One coded event. Lives in the document's arena. */
+typedef struct sr_event {
+    uint32_t sent;         /* index of its sentence in doc->sentences */
+    const char *date;      /* event date YYYY-MM-DD, or NULL when unknown */
+    sr_event_actor source, target;
+    const char *cameo;     /* CAMEO event code ("195") */
+    const char *root;      /* its first two digits ("19") */
+    int quad;              /* quad class 1-4, 0 when unknown */
+    double goldstein;      /* Goldstein weight */
+    bool has_goldstein;    /* false for codes the table does not know */
+    const char *plover;    /* PLOVER event type, "" for statements (01x) */
+    const char *pred_text; /* the predicate's words ("shot down") */
+    const char *pred_lemma;/* their lemmas ("shoot down") */
+    sr_modality modality;
+    const char *attribution; /* who the outlet says it came from, or "" */
+    const char *rule;      /* the dictionary entry ("FILE:LINE") */
+    const char *explain;   /* with opt.explain: entry and parse path */
+    const char *issues;    /* "ISSUE n, ISSUE n" or "" */
+} sr_event;
+
+/* Code every sentence of `doc`, which the syntax stage must have parsed
+ * (lemmas, heads and relations; words without them are skipped).
+ * Sentences matching a discard phrase are skipped, a story discard skips
+ * the document. Events are allocated in the document's arena; *events
+ * receives the array. Returns the number of events. Thread-safe for
+ * different documents. */
+size_t sr_code_doc(const sr_coder *c, sr_doc *doc, sr_event **events);
+
+/* Append an event as the JSON record of `sitrep code` (no newline), as a
+ * GDELT 2.0 event-table row (tab-separated, no newline; `id` is the row's
+ * GLOBALEVENTID), or as a PLOVER JSON record. */
+void sr_event_to_json(const sr_doc *doc, const sr_event *e, sr_buf *out);
+void sr_event_to_gdelt(const sr_doc *doc, const sr_event *e, uint64_t id,
+                       sr_buf *out);
+void sr_event_to_plover(const sr_doc *doc, const sr_event *e, sr_buf *out);
+
+/* ------------------------------------------------------------------------ */
 /* CoNLL-U                                                                    */
 /* ------------------------------------------------------------------------ */
 

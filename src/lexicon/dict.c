@@ -578,7 +578,7 @@ static bool add_terms(sr_dict_builder *b, const sr_dict_term *t, size_t n,
                       bool need_verb, uint32_t *first)
 {
     int depth = 0, verbs = 0;
-    sr_term_kind open = 0;
+    uint8_t open[4];            /* groups may nest: {..} inside (..) */
     *first = b->terms.n;
     if (n == 0 || n > SR_DICT_MAX_TERMS) {
         sr_dictb_error(b, n ? "pattern of more than %d terms; dropped" : "empty pattern; dropped",
@@ -614,18 +614,18 @@ static bool add_terms(sr_dict_builder *b, const sr_dict_term *t, size_t n,
             verbs++;
             break;
         case SR_TERM_NP_OPEN: case SR_TERM_PP_OPEN: case SR_TERM_ALT_OPEN:
-            if (depth)
+            if (depth == (int)sizeof open)
                 goto bad;
-            depth++;
-            open = t[i].kind;
+            open[depth++] = t[i].kind;
             break;
         case SR_TERM_NP_CLOSE: case SR_TERM_PP_CLOSE: case SR_TERM_ALT_CLOSE:
-            if (!depth || (int)t[i].kind != (int)open + 1)
+            if (!depth || open[depth - 1] != (t[i].kind == SR_TERM_ALT_CLOSE ? SR_TERM_ALT_OPEN
+                                              : t[i].kind - 1))
                 goto bad;
             depth--;
             break;
         case SR_TERM_ALT_BAR:
-            if (!depth || open != SR_TERM_ALT_OPEN)
+            if (!depth || open[depth - 1] != SR_TERM_ALT_OPEN)
                 goto bad;
             break;
         case SR_TERM_SOURCE: case SR_TERM_TARGET: case SR_TERM_SKIP:
@@ -645,7 +645,7 @@ static bool add_terms(sr_dict_builder *b, const sr_dict_term *t, size_t n,
     }
     return true;
 bad:
-    sr_dictb_error(b, "malformed pattern (unbalanced or nested brackets, or an empty word); dropped");
+    sr_dictb_error(b, "malformed pattern (unbalanced brackets, groups nested more than 4 deep, or an empty word); dropped");
     b->terms.n = *first;
     return false;
 }
