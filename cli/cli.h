@@ -48,4 +48,6 @@ int sr_eval_conllu_main(int argc, char **argv);
 int sr_eval_tokenize_main(int argc, char **argv);
 int sr_eval_extract_main(int argc, char **argv);   /* src/eval/extract.c */
 
+int sr_eval_petrarch_main(int argc, char **argv);  /* src/eval/petrarch.c */
+
 #endif

@@ -18,6 +18,7 @@ static const eval_command evals[] = {
     {"conllu", "CoNLL 2018 metrics of a CoNLL-U file against gold", sr_eval_conllu_main},
     {"tokenize", "sentences and tokens of a treebank's raw text against it", sr_eval_tokenize_main},
     {"extract", "HTML article body extraction: shingle P/R/F1 and speed", sr_eval_extract_main},
+    {"petrarch", "PETRARCH validation records: events coded exactly right", sr_eval_petrarch_main},
     {NULL, NULL, NULL},
 };
 

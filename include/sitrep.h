@@ -450,6 +450,8 @@ typedef struct sr_event {
     double goldstein;      /* Goldstein weight */
     bool has_goldstein;    /* false for codes the table does not know */
     const char *plover;    /* PLOVER event type, "" for statements (01x) */
+    const char *plover_mode;    /* PLOVER mode ("visit"), or "" */
+    const char *plover_context; /* PLOVER context ("military"), or "" */
     const char *pred_text; /* the predicate's words ("shot down") */
     const char *pred_lemma;/* their lemmas ("shoot down") */
     sr_modality modality;

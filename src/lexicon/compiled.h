@@ -274,6 +274,10 @@ static inline bool sr_dict_word_matches(uint32_t w, unsigned flags,
     return (flags & SR_PHRASE_STEM) && t->stem == w;
 }
 
+/* Whether phrase `pid` matches toks[i..n) word by word. */
+bool sr_dict_phrase_at(const sr_dict *d, uint32_t pid, const sr_dtok *toks,
+                       size_t n, size_t i);
+
 /* The longest phrase of kind `k` that matches toks[i..n) word by word.
  * Returns the phrase id and its length in *len, or SR_NOWORD. */
 uint32_t sr_dict_match(const sr_dict *d, int k, const sr_dtok *toks, size_t n,

@@ -1472,6 +1472,12 @@ static bool phrase_at(const sr_dict *d, const sr_dphrase *p, const sr_dtok *toks
     return true;
 }
 
+bool sr_dict_phrase_at(const sr_dict *d, uint32_t pid, const sr_dtok *toks,
+                       size_t n, size_t i)
+{
+    return pid < d->nphrases && phrase_at(d, &d->phrases[pid], toks, n, i);
+}
+
 /* Candidate first-word ids of a token: form, lemma, stem (distinct). */
 static int first_ids(const sr_dtok *t, uint32_t ids[3])
 {

@@ -1,0 +1,930 @@
+/*
+ * coder.c — events from a parsed sentence: who did what to whom.
+ *
+ * For every verb of the dictionary found in the sentence (match.c) the
+ * coder decides:
+ *
+ *   the code    the best matching pattern of the verb's block, else the
+ *               verb's own code; "---" codes nothing;
+ *   the roles   source = the subject (inherited from the governing clause
+ *               for an infinitive or a coordinated verb without one; the
+ *               modified noun for a relative clause), target = the object,
+ *               else the first noun phrase after the verb that stands for
+ *               an actor. A passive verb swaps them: its subject is the
+ *               target and its "by" (or "from", "in") phrase the source.
+ *               A pattern's '$' and '+' name them explicitly; when a
+ *               pattern names only the source, the subject becomes the
+ *               target. '%' makes the members of a compound subject act on
+ *               each other;
+ *   the actors  each side's noun phrase meaning (mentions.c); compound
+ *               actors give one event per pair; a paired code "042:043"
+ *               gives an event each way;
+ *   verb + verb an event verb governing another ("urged X to respond",
+ *               "noted that X regretted") keeps its own code and takes the
+ *               inner clause's subject as target; the inner event is folded
+ *               in (PETRARCH-2's convention) or, in sitrep's own mode, kept
+ *               as reported speech when the outer verb is a statement. A
+ *               dictionary transformation ("~ a (a b ATTACK) SAY = a b
+ *               015") rewrites the pair. A statement verb without a source
+ *               ("was said to", "was seen to") leaves the inner event alone;
+ *   modality    negation on the verb, then conditional (would, if),
+ *               hypothetical (may, might, could, should), future (will,
+ *               "is to", "about to"), reported (a statement verb above it,
+ *               "according to X", a parenthetical "X said");
+ *   attribution the subject of that statement verb, or X of "according to
+ *               X", or the object of "told X";
+ *   the date    the sentence's date expression (dates.c).
+ *
+ * A sentence that matches a discard phrase codes nothing; a story discard
+ * stops the document. Events per sentence are capped (options.max_events),
+ * so 500 actors joined by "and" cost bounded time and output.
+ */
+#include "coder.h"
+#include "../core/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- options, coder ------------------------------------------------------------ */
+
+void sr_code_options_default(sr_code_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->require_dyad = true;
+    o->max_events = 64;
+}
+
+const char *sr_modality_name(sr_modality m)
+{
+    static const char *const names[] = {"asserted", "negated", "conditional",
+                                        "future", "hypothetical", "reported"};
+    return (unsigned)m < SR_ARRAY_LEN(names) ? names[m] : "asserted";
+}
+
+sr_coder *sr_coder_new(const sr_dict *dict, const sr_code_options *opt, sr_diag *diag)
+{
+    if (!dict) {
+        sr_error(diag, NULL, "the coder needs dictionaries");
+        return NULL;
+    }
+    sr_coder *c = sr_xcalloc(1, sizeof *c);
+    c->dict = dict;
+    if (opt)
+        c->opt = *opt;
+    else
+        sr_code_options_default(&c->opt);
+    if (c->opt.max_events == 0)
+        c->opt.max_events = 64;
+    c->diag = diag;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/cameo/cameo.tsv", sr_data_dir());
+    if (!sr_cameo_load(&c->cameo, path, diag)) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void sr_coder_free(sr_coder *c)
+{
+    if (!c)
+        return;
+    sr_cameo_free(&c->cameo);
+    free(c);
+}
+
+/* ---- verbs of a sentence ------------------------------------------------------------ */
+
+typedef struct vinfo {
+    bool hit;
+    verbhit h;
+    pmatch pm;
+    window pre, post;
+    bool passive;
+    bool negated;
+    int subject;            /* subject noun phrase word, -1 */
+    int src, tgt;           /* chosen noun phrase words, -1 */
+    bool suppressed;        /* folded into an outer event */
+    bool reported;          /* inside a statement verb's complement */
+    int outer;              /* the coded verb this one's event folds into */
+    const char *attribution;
+    sr_modality mod;
+} vinfo;
+
+static bool null_code(const char *code)
+{
+    return !code || !*code || strcmp(code, "---") == 0;
+}
+
+static int subject_of(const csent *cs, int v, bool *passive, int depth)
+{
+    if (depth > 8 || v < 0)
+        return -1;
+    int s = sr_child(cs, v, R_NSUBJ);
+    if (s >= 0)
+        return s;
+    s = sr_child(cs, v, R_NSUBJPASS);
+    if (s >= 0) {
+        if (passive && depth == 0)
+            *passive = true;
+        return s;
+    }
+    const cword *w = &cs->w[v];
+    if (w->head < 0)
+        return -1;
+    switch (w->rel) {
+    case R_XCOMP: case R_CONJ: case R_ADVCL: case R_CCOMP: {
+        /* an object-control verb ("urged Eriador to respond") gives its
+         * object as the subject of the infinitive */
+        if (w->rel == R_XCOMP) {
+            int o = sr_child(cs, w->head, R_OBJ);
+            if (o >= 0 && o < v)
+                return o;
+        }
+        if (w->rel == R_CCOMP)
+            return -1;
+        bool p2 = false;
+        return subject_of(cs, w->head, &p2, depth + 1);
+    }
+    case R_ACL: case R_RELCL:
+        return w->head;
+    default:
+        return -1;
+    }
+}
+
+static bool is_passive(const csent *cs, int v)
+{
+    if (sr_child(cs, v, R_NSUBJPASS) >= 0 || sr_child(cs, v, R_AUXPASS) >= 0)
+        return true;
+    const sr_word *x = cs->doc->words + cs->s->first_word + v;
+    /* a participle modifying a noun: "the roads cordoned off" */
+    return cs->w[v].rel == R_ACL && x->xpos && strcmp(x->xpos, "VBN") == 0;
+}
+
+static bool has_neg(const csent *cs, int v)
+{
+    const cword *w = &cs->w[v];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if (cs->w[c].neg && (cs->w[c].rel == R_ADVMOD || cs->w[c].rel == R_AUX ||
+                             cs->w[c].rel == R_DEP || cs->w[c].rel == R_OTHER ||
+                             cs->w[c].rel == R_DET))
+            return true;
+        /* "didn't": the negation may hang on the auxiliary */
+        if ((cs->w[c].rel == R_AUX || cs->w[c].rel == R_AUXPASS) && c + 1 < cs->n &&
+            cs->w[c + 1].neg && cs->w[c + 1].head == c)
+            return true;
+    }
+    return false;
+}
+
+/* The first actor noun phrase in the window after the verb, other than
+ * `not` (the source); -1 when none. */
+static int first_actor_after(csent *cs, const window *post, int not_np)
+{
+    for (int q = 0; q < post->n; q++) {
+        int j = post->v[q];
+        if (!sr_is_nominal(cs, j) && cs->w[j].np < 0)
+            continue;
+        int h = cs->w[j].np >= 0 ? cs->w[j].np : j;
+        if (h == not_np)
+            continue;
+        const alist *l = sr_meaning(cs, h);
+        if (l->n == 0)
+            continue;
+        /* a pronoun standing for the source is not a target */
+        if (not_np >= 0 && l->v[0].pronoun) {
+            const alist *s = sr_meaning(cs, not_np);
+            if (s->n && strcmp(s->v[0].code, l->v[0].code) == 0)
+                continue;
+        }
+        return h;
+    }
+    return -1;
+}
+
+/* The passive agent: the first by/from/in phrase with actors. */
+static int passive_agent(csent *cs, int v)
+{
+    static const char *const preps[] = {"by", "from", "in"};
+    for (size_t p = 0; p < SR_ARRAY_LEN(preps); p++) {
+        const cword *w = &cs->w[v];
+        for (int k = 0; k < w->nkids; k++) {
+            int c = cs->kids[w->kid0 + k];
+            uint8_t r = cs->w[c].rel;
+            if (r != R_OBL && r != R_NMOD && r != R_AGENT)
+                continue;
+            if (sr_child_word(cs, c, R_CASE, preps[p]) < 0)
+                continue;
+            if (sr_meaning(cs, c)->n)
+                return c;
+        }
+    }
+    return -1;
+}
+
+static int object_of(csent *cs, int v)
+{
+    const cword *w = &cs->w[v];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if ((cs->w[c].rel == R_OBJ || cs->w[c].rel == R_IOBJ) && sr_meaning(cs, c)->n)
+            return c;
+    }
+    return -1;
+}
+
+/* Roles of verb v: sets vi->src and vi->tgt (noun phrase words or -1). */
+static void assign_roles(csent *cs, int v, vinfo *vi)
+{
+    int subj = vi->subject;
+    int dsrc, dtgt;
+    if (vi->passive) {
+        dtgt = subj;
+        dsrc = passive_agent(cs, v);
+        if (dsrc < 0)
+            dsrc = first_actor_after(cs, &vi->post, subj);
+    } else {
+        dsrc = subj;
+        dtgt = object_of(cs, v);
+        if (dtgt < 0 || dtgt == dsrc)
+            dtgt = first_actor_after(cs, &vi->post, dsrc);
+    }
+    int ps = vi->pm.source, pt = vi->pm.target;
+    if (ps >= 0 && pt >= 0) {
+        vi->src = ps;
+        vi->tgt = pt;
+    } else if (ps >= 0) {
+        vi->src = ps;
+        vi->tgt = (subj >= 0 && subj != ps) ? subj : (dtgt != ps ? dtgt : -1);
+    } else if (pt >= 0) {
+        vi->tgt = pt;
+        vi->src = (dsrc >= 0 && dsrc != pt) ? dsrc : (subj != pt ? subj : -1);
+        if (vi->src == pt)
+            vi->src = -1;
+    } else {
+        vi->src = dsrc;
+        vi->tgt = dtgt;
+    }
+}
+
+/* ---- verb + verb ---------------------------------------------------------------------- */
+
+static bool statement_code(const char *code)
+{
+    return code && code[0] == '0' && code[1] == '1';
+}
+
+/* The coded verb nearest above v through complement relations (xcomp,
+ * ccomp), or -1; *via receives the relation of the step into the outer
+ * verb's clause. */
+static int outer_verb(const csent *cs, const vinfo *vi, int v, uint8_t *via)
+{
+    int cur = v, steps = 0;
+    uint8_t first = 0;
+    while (cs->w[cur].head >= 0 && steps++ < cs->n) {
+        uint8_t r = cs->w[cur].rel;
+        if (r != R_XCOMP && r != R_CCOMP && !(steps > 1 && (r == R_ACL || r == R_OBJ)))
+            return -1;
+        if (!first || r == R_CCOMP)
+            first = r;
+        cur = cs->w[cur].head;
+        if (vi[cur].hit) {
+            *via = first;
+            return cur;
+        }
+    }
+    return -1;
+}
+
+static bool block_is(const sr_dict *d, uint32_t block, uint32_t name_off)
+{
+    const char *a = sr_dstr(d, d->blocks[block].name), *b = sr_dstr(d, name_off);
+    if (strcmp(b, "q") == 0)
+        return true;
+    return strcasecmp(a, b) == 0;
+}
+
+/* Apply a transformation to an outer verb over an inner one; true when one
+ * matched (roles and code of the outer rewritten). */
+static bool transform(csent *cs, vinfo *vi, int ov, int iv)
+{
+    const sr_dict *d = cs->d;
+    vinfo *o = &vi[ov], *in = &vi[iv];
+    for (uint32_t t = 0; t < d->ntransforms; t++) {
+        const sr_dtransform *x = &d->transforms[t];
+        if (!block_is(d, o->h.block, x->outer_verb) || !block_is(d, in->h.block, x->inner_verb))
+            continue;
+        /* variables: the outer source is x->outer_source */
+        const char *os = sr_dstr(d, x->outer_source), *is = sr_dstr(d, x->inner_source),
+                   *it = sr_dstr(d, x->inner_target);
+        const alist *osl = sr_meaning(cs, o->src), *isl = sr_meaning(cs, in->src),
+                    *itl = sr_meaning(cs, in->tgt);
+        const char *oc = osl->n ? osl->v[0].code : NULL;
+        const char *ic = isl->n ? isl->v[0].code : NULL;
+        const char *tc = itl->n ? itl->v[0].code : NULL;
+        bool ok = true;
+        if (strcmp(is, "_") == 0)
+            ok = ic == NULL;
+        else if (strcmp(is, os) == 0)
+            ok = oc && ic && strcmp(oc, ic) == 0;
+        else if (strcmp(is, ".") != 0)
+            ok = ic != NULL && (!oc || strcmp(oc, ic) != 0);
+        if (ok && strcmp(it, "_") == 0)
+            ok = tc == NULL;
+        else if (ok && strcmp(it, ".") != 0)
+            ok = tc != NULL;
+        if (!ok)
+            continue;
+        /* the result's roles */
+        const char *rs = sr_dstr(d, x->result_source), *rt = sr_dstr(d, x->result_target);
+        int src = strcmp(rs, os) == 0 ? o->src : strcmp(rs, is) == 0 ? in->src
+                : strcmp(rs, it) == 0 ? in->tgt : -1;
+        int tgt = strcmp(rt, os) == 0 ? o->src : strcmp(rt, is) == 0 ? in->src
+                : strcmp(rt, it) == 0 ? in->tgt : -1;
+        const char *rc = sr_dstr(d, x->result_code);
+        o->src = src;
+        o->tgt = tgt;
+        o->pm.code = strcmp(rc, "q") == 0 ? in->pm.code : rc;
+        o->pm.origin = x->origin;
+        in->suppressed = true;
+        return true;
+    }
+    return false;
+}
+
+static void combine_verbs(csent *cs, vinfo *vi)
+{
+    bool petr = cs->c->opt.petrarch;
+    for (int iv = 0; iv < cs->n; iv++) {
+        if (!vi[iv].hit)
+            continue;
+        uint8_t via = 0;
+        int ov = outer_verb(cs, vi, iv, &via);
+        if (ov < 0)
+            continue;
+        vinfo *o = &vi[ov], *in = &vi[iv];
+        if (null_code(o->pm.code)) {
+            /* "indicated it would act": the inner event stands */
+            continue;
+        }
+        bool stmt = statement_code(o->pm.code);
+        if (null_code(in->pm.code)) {
+            if (stmt) {
+                in->reported = true;
+                in->outer = ov;
+            }
+            continue;
+        }
+        if (transform(cs, vi, ov, iv))
+            continue;
+        if (stmt && o->src < 0) {
+            /* "was said to", "was seen to": the inner event is what happened */
+            o->suppressed = true;
+            in->reported = true;
+            in->outer = ov;
+            continue;
+        }
+        if (stmt && !petr) {
+            in->reported = true;
+            in->outer = ov;
+            continue;
+        }
+        in->suppressed = true;
+        in->outer = ov;
+    }
+}
+
+/* ---- modality, attribution ----------------------------------------------------------------- */
+
+static bool is_say_lemma(const char *l)
+{
+    static const char *const says[] = {"say", "tell", "report", "state", "announce",
+                                       "claim", "add", "note", "quote", "confirm",
+                                       "insist", "allege", "write", "declare"};
+    for (size_t i = 0; i < SR_ARRAY_LEN(says); i++)
+        if (strcmp(l, says[i]) == 0)
+            return true;
+    return false;
+}
+
+static sr_modality aux_modality(const csent *cs, int v)
+{
+    sr_modality m = SR_MOD_ASSERTED;
+    int cur = v, steps = 0;
+    while (cur >= 0 && steps++ < 4) {
+        const cword *w = &cs->w[cur];
+        for (int k = 0; k < w->nkids; k++) {
+            int c = cs->kids[w->kid0 + k];
+            if (cs->w[c].rel == R_MARK && (strcmp(cs->w[c].lower, "if") == 0 ||
+                                           strcmp(cs->w[c].lower, "unless") == 0))
+                return SR_MOD_CONDITIONAL;
+            if (cs->w[c].rel != R_AUX)
+                continue;
+            const char *a = cs->w[c].lower;
+            if (strcmp(a, "would") == 0 || strcmp(a, "'d") == 0)
+                return SR_MOD_CONDITIONAL;
+            if (strcmp(a, "may") == 0 || strcmp(a, "might") == 0 || strcmp(a, "could") == 0 ||
+                strcmp(a, "should") == 0 || strcmp(a, "can") == 0 || strcmp(a, "must") == 0 ||
+                strcmp(a, "ca") == 0)
+                m = SR_MOD_HYPOTHETICAL;
+            else if ((strcmp(a, "will") == 0 || strcmp(a, "shall") == 0 ||
+                      strcmp(a, "'ll") == 0 || strcmp(a, "wo") == 0) && m == SR_MOD_ASSERTED)
+                m = SR_MOD_FUTURE;
+        }
+        if (m != SR_MOD_ASSERTED)
+            return m;
+        /* "is about to", "is going to", "plans to": future */
+        if (cs->w[cur].rel == R_XCOMP && cs->w[cur].head >= 0) {
+            const char *g = cs->w[cs->w[cur].head].lemma;
+            if (strcmp(g, "about") == 0 || strcmp(g, "go") == 0 || strcmp(g, "plan") == 0 ||
+                strcmp(g, "intend") == 0 || strcmp(g, "set") == 0 || strcmp(g, "expect") == 0)
+                return SR_MOD_FUTURE;
+            cur = cs->w[cur].head;
+            continue;
+        }
+        break;
+    }
+    return m;
+}
+
+/* "according to X" on the clause of v or the sentence root: X's text. */
+static const char *according_to(csent *cs, int v)
+{
+    for (int i = 0; i + 1 < cs->n; i++) {
+        if (strcmp(cs->w[i].lower, "according") == 0 && strcmp(cs->w[i + 1].lower, "to") == 0) {
+            int x = cs->w[i + 1].head == i ? -1 : cs->w[i + 1].head;
+            if (x < 0 || x <= i + 1) {
+                /* "to" may head X, or X follows */
+                for (int k = i + 2; k < cs->n; k++)
+                    if (sr_is_nominal(cs, k) && (cs->w[k].head < i || cs->w[k].head > k ||
+                                                  cs->w[k].rel == R_OBL || cs->w[k].rel == R_NMOD)) {
+                        x = k;
+                        break;
+                    }
+            }
+            if (x >= 0 && x < cs->n) {
+                int lo = cs->w[x].sub_lo > i + 1 ? cs->w[x].sub_lo : i + 2;
+                (void)v;
+                return sr_span_text(cs, lo, cs->w[x].sub_hi, cs->doc->arena);
+            }
+        }
+    }
+    return NULL;
+}
+
+/* The words of a noun phrase for display: its subtree without relative
+ * clauses, parentheticals and trailing punctuation. */
+static char *np_text(csent *cs, int h, sr_arena *a)
+{
+    if (h < 0)
+        return sr_arena_strdup(a, "");
+    int lo = h, hi = h;
+    const cword *w = &cs->w[h];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        uint8_t r = cs->w[c].rel;
+        if (r == R_PUNCT || r == R_RELCL || r == R_ACL || r == R_APPOS || r == R_PARATAXIS ||
+            r == R_CONJ || r == R_CC || r == R_CASE)
+            continue;
+        if (r == R_NMOD && c > h)
+            continue;
+        if (cs->w[c].sub_lo < lo)
+            lo = cs->w[c].sub_lo;
+        if (cs->w[c].sub_hi > hi)
+            hi = cs->w[c].sub_hi;
+    }
+    while (lo < hi && (cs->w[lo].rel == R_PUNCT || cs->w[lo].rel == R_CASE))
+        lo++;
+    return sr_span_text(cs, lo, hi, a);
+}
+
+/* Attribution of the sentence's events when no statement verb governs
+ * them: a parenthetical "X said" (parataxis) or "according to X". */
+static const char *sentence_attribution(csent *cs)
+{
+    for (int i = 0; i < cs->n; i++) {
+        if (cs->w[i].rel != R_PARATAXIS && !(cs->w[i].rel == R_CCOMP && false))
+            continue;
+        if (!is_say_lemma(cs->w[i].lemma))
+            continue;
+        int s = sr_child(cs, i, R_NSUBJ);
+        if (s >= 0)
+            return np_text(cs, s, cs->doc->arena);
+    }
+    return according_to(cs, -1);
+}
+
+/* ---- events ----------------------------------------------------------------------------------- */
+
+/* The opposite code of a negated event, PETRARCH-2's way: codes that
+ * PETRARCH's internal ontology defines as "not X" flip to X and back. */
+static const char *negated_code(const char *code)
+{
+    static const char *const pairs[][2] = {
+        {"110", "050"}, {"170", "057"}, {"121", "060"}, {"1211", "061"}, {"1212", "062"},
+        {"124", "080"}, {"1241", "081"}, {"1242", "082"}, {"1244", "085"},
+        {"1245", "086"}, {"1246", "087"}, {"125", "040"}, {"126", "046"}, {"127", "045"},
+    };
+    for (size_t i = 0; i < SR_ARRAY_LEN(pairs); i++) {
+        if (strcmp(code, pairs[i][0]) == 0)
+            return pairs[i][1];
+        if (strcmp(code, pairs[i][1]) == 0)
+            return pairs[i][0];
+    }
+    return NULL;
+}
+
+typedef struct evlist {
+    sr_event *v;
+    size_t n, cap;
+    size_t sentence_start;
+    bool capped;
+} evlist;
+
+static void fill_actor(csent *cs, const actor *a, sr_event_actor *out)
+{
+    sr_arena *ar = cs->doc->arena;
+    out->code = sr_arena_strdup(ar, a->code);
+    char country[4], sector[4];
+    sr_actor_split(a->code, country, sector);
+    out->country = sr_arena_strdup(ar, country);
+    out->sector = sr_arena_strdup(ar, sector);
+    if (a->head < 0) {          /* the null actor of a one-sided event */
+        out->text = "";
+        out->start = out->end = 0;
+        return;
+    }
+    int lo = a->lo, hi = a->hi;
+    if (a->pronoun)
+        lo = hi = a->head;
+    out->text = sr_span_text(cs, lo, hi, ar);
+    const sr_word *w = cs->doc->words + cs->s->first_word;
+    out->start = w[lo].start;
+    out->end = w[hi].end;
+}
+
+static void pred_strings(csent *cs, const verbhit *h, sr_event *e)
+{
+    sr_buf b, l;
+    sr_buf_init(&b);
+    sr_buf_init(&l);
+    for (int i = h->lo; i <= h->hi; i++) {
+        if (i > h->lo) {
+            sr_buf_putc(&b, ' ');
+            sr_buf_putc(&l, ' ');
+        }
+        sr_buf_puts(&b, cs->w[i].form);
+        sr_buf_puts(&l, cs->w[i].lemma);
+    }
+    /* particles the form left out ("shot down") */
+    const cword *v = &cs->w[h->v];
+    for (int k = 0; k < v->nkids; k++) {
+        int c = cs->kids[v->kid0 + k];
+        if (cs->w[c].rel == R_PRT && (c < h->lo || c > h->hi)) {
+            sr_buf_putc(&b, ' ');
+            sr_buf_puts(&b, cs->w[c].form);
+            sr_buf_putc(&l, ' ');
+            sr_buf_puts(&l, cs->w[c].lemma);
+        }
+    }
+    e->pred_text = sr_arena_strndup(cs->doc->arena, b.data ? b.data : "", b.len);
+    e->pred_lemma = sr_arena_strndup(cs->doc->arena, l.data ? l.data : "", l.len);
+    sr_buf_free(&b);
+    sr_buf_free(&l);
+}
+
+static void explain(csent *cs, const vinfo *vi, const actor *s, const actor *t, sr_event *e)
+{
+    const sr_dict *d = cs->d;
+    sr_buf b;
+    sr_buf_init(&b);
+    const sr_dblock *bl = &d->blocks[vi->h.block];
+    sr_buf_printf(&b, "verb '%s' (word %d) in block %s [%s] at %s", cs->w[vi->h.v].form,
+                  vi->h.v + 1, sr_dstr(d, bl->name), sr_dstr(d, bl->code),
+                  sr_dstr(d, d->forms[vi->h.form].origin));
+    if (vi->pm.pattern >= 0)
+        sr_buf_printf(&b, "; pattern %s [%s]", sr_dstr(d, d->patterns[vi->pm.pattern].origin),
+                      sr_dstr(d, d->patterns[vi->pm.pattern].code));
+    else
+        sr_buf_printf(&b, "; no pattern, the verb's code");
+    static const char *const relname[] = {
+        "other", "root", "nsubj", "nsubj:pass", "csubj", "obj", "iobj", "obl", "nmod",
+        "nmod:poss", "case", "mark", "det", "amod", "compound", "compound:prt", "flat",
+        "appos", "conj", "cc", "aux", "aux:pass", "cop", "advmod", "xcomp", "ccomp", "advcl",
+        "acl", "acl:relcl", "parataxis", "punct", "nummod", "fixed", "expl", "dep",
+        "obl:tmod", "obl:agent"};
+    int roles[2] = {vi->src, vi->tgt};
+    const actor *as[2] = {s, t};
+    const char *names[2] = {"source", "target"};
+    for (int r = 0; r < 2; r++) {
+        int j = roles[r];
+        if (j < 0)
+            continue;
+        sr_buf_printf(&b, "; %s '%s' = word %d", names[r], cs->w[j].form, j + 1);
+        int cur = j, steps = 0;
+        while (cur >= 0 && cur != vi->h.v && steps++ < 8) {
+            uint8_t rel = cs->w[cur].rel;
+            sr_buf_printf(&b, " -%s->", rel < SR_ARRAY_LEN(relname) ? relname[rel] : "?");
+            cur = cs->w[cur].head;
+            if (cur >= 0)
+                sr_buf_printf(&b, " '%s'", cs->w[cur].form);
+        }
+        sr_buf_printf(&b, "; actor %s from %s%s", as[r]->code, sr_dstr(d, as[r]->rule),
+                      as[r]->pronoun ? " (pronoun resolved)" : "");
+    }
+    if (vi->negated)
+        sr_buf_puts(&b, "; negated");
+    if (vi->outer >= 0)
+        sr_buf_printf(&b, "; inside the clause of '%s'", cs->w[vi->outer].form);
+    e->explain = sr_arena_strndup(cs->doc->arena, b.data, b.len);
+    sr_buf_free(&b);
+}
+
+static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s, const actor *t,
+                      const char *code, const char *issues)
+{
+    const sr_coder *c = cs->c;
+    if (strcmp(s->code, t->code) == 0 || s->head == t->head)
+        return;
+    /* one event per (source, target, code) in a sentence */
+    for (size_t i = L->sentence_start; i < L->n; i++)
+        if (strcmp(L->v[i].source.code, s->code) == 0 && strcmp(L->v[i].target.code, t->code) == 0 &&
+            strcmp(L->v[i].cameo, code) == 0)
+            return;
+    if (L->n - L->sentence_start >= c->opt.max_events) {
+        L->capped = true;
+        return;
+    }
+    if (L->n == L->cap) {
+        size_t ncap = L->cap ? L->cap * 2 : 16;
+        sr_event *nv = sr_arena_alloc(cs->doc->arena, ncap * sizeof *nv);
+        if (L->n)
+            memcpy(nv, L->v, L->n * sizeof *nv);
+        L->v = nv;
+        L->cap = ncap;
+    }
+    sr_event *e = &L->v[L->n++];
+    memset(e, 0, sizeof *e);
+    sr_arena *a = cs->doc->arena;
+    e->sent = cs->si;
+    e->date = cs->date_iso;
+    fill_actor(cs, s, &e->source);
+    fill_actor(cs, t, &e->target);
+    e->cameo = sr_arena_strdup(a, code);
+    const sr_cameo_entry *ce = sr_cameo_find(&c->cameo, code);
+    char root[3] = {code[0], code[0] ? code[1] : 0, 0};
+    e->root = sr_arena_strdup(a, root);
+    if (ce) {
+        e->quad = ce->quad;
+        e->goldstein = ce->goldstein;
+        e->has_goldstein = ce->has_goldstein;
+        e->plover = ce->plover;
+        e->plover_mode = ce->mode;
+        e->plover_context = ce->context;
+    } else {
+        e->plover = e->plover_mode = e->plover_context = "";
+    }
+    pred_strings(cs, &vi->h, e);
+    e->modality = vi->mod;
+    e->attribution = vi->attribution ? vi->attribution : "";
+    e->rule = sr_dstr(cs->d, vi->pm.origin);
+    e->issues = issues ? issues : "";
+    if (c->opt.explain)
+        explain(cs, vi, s, t, e);
+}
+
+/* Split "FRO/BIL/SAM" into one actor per part when asked. */
+static void emit_pairs(csent *cs, evlist *L, const vinfo *vi, const alist *src,
+                       const alist *tgt, const char *code, const char *issues)
+{
+    for (int i = 0; i < src->n; i++)
+        for (int j = 0; j < tgt->n; j++)
+            add_event(cs, L, vi, &src->v[i], &tgt->v[j], code, issues);
+}
+
+static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
+{
+    const sr_coder *c = cs->c;
+    const char *code = vi->pm.code;
+    if (vi->suppressed || null_code(code))
+        return;
+    if (vi->negated && c->opt.petrarch) {
+        const char *opp = negated_code(code);
+        if (opp)
+            code = opp;
+    }
+    alist none = {0};
+    const alist *src = vi->src >= 0 ? sr_meaning(cs, vi->src) : &none;
+    const alist *tgt = vi->tgt >= 0 ? sr_meaning(cs, vi->tgt) : &none;
+    char first[16], second[16];
+    const char *colon = strchr(code, ':');
+    if (colon) {
+        snprintf(first, sizeof first, "%.*s", (int)(colon - code), code);
+        snprintf(second, sizeof second, "%s", colon + 1);
+    }
+    if (vi->pm.compound && src->n >= 2) {
+        /* the members of a compound subject act on each other */
+        for (int i = 0; i < src->n; i++)
+            for (int j = 0; j < src->n; j++)
+                if (i != j)
+                    add_event(cs, L, vi, &src->v[i], &src->v[j], colon ? first : code, issues);
+        return;
+    }
+    if (src->n == 0 || tgt->n == 0) {
+        if (c->opt.require_dyad)
+            return;
+        /* a one-sided event: the missing side is the null actor */
+        static const actor nobody = {"---", -1, 0, 0, true, false, 0};
+        alist one = {(actor *)&nobody, 1};
+        if (src->n == 0 && tgt->n == 0)
+            return;
+        if (src->n == 0)
+            src = &one;
+        else
+            tgt = &one;
+        for (int i = 0; i < src->n; i++)
+            for (int j = 0; j < tgt->n; j++) {
+                add_event(cs, L, vi, &src->v[i], &tgt->v[j], colon ? first : code, issues);
+            }
+        return;
+    }
+    emit_pairs(cs, L, vi, src, tgt, colon ? first : code, issues);
+    if (colon && !null_code(second))
+        emit_pairs(cs, L, vi, tgt, src, second, issues);
+}
+
+/* ---- discards and issues ---------------------------------------------------------------------- */
+
+/* 0 = code, 1 = sentence discarded, 2 = story discarded */
+static int discard(csent *cs, const sr_dtok *toks)
+{
+    const sr_dict *d = cs->d;
+    if (!d->ndiscards)
+        return 0;
+    int worst = 0;
+    for (int i = 0; i < cs->n; i++) {
+        size_t len;
+        uint32_t pid = sr_dict_match(d, SR_PK_DISCARD, toks, (size_t)cs->n, (size_t)i, &len);
+        if (pid == SR_NOWORD)
+            continue;
+        int k = d->discards[d->phrases[pid].owner].story ? 2 : 1;
+        if (k > worst)
+            worst = k;
+    }
+    return worst;
+}
+
+static const char *issues_of(csent *cs, const sr_dtok *toks)
+{
+    const sr_dict *d = cs->d;
+    if (!d->nissues)
+        return "";
+    uint32_t codes[32];
+    int counts[32], n = 0;
+    for (int i = 0; i < cs->n; i++) {
+        size_t len;
+        uint32_t pid = sr_dict_match(d, SR_PK_ISSUE, toks, (size_t)cs->n, (size_t)i, &len);
+        if (pid == SR_NOWORD)
+            continue;
+        const sr_dissue *is = &d->issues[d->phrases[pid].owner];
+        if (is->flags & SR_ISSUE_IGNORE)
+            return "";
+        int k = 0;
+        while (k < n && codes[k] != is->code)
+            k++;
+        if (k == n && n < 32) {
+            codes[n] = is->code;
+            counts[n++] = 0;
+        }
+        if (k < n)
+            counts[k]++;
+    }
+    if (!n)
+        return "";
+    sr_buf b;
+    sr_buf_init(&b);
+    for (int k = 0; k < n; k++)
+        sr_buf_printf(&b, "%s%s %d", k ? ", " : "", sr_dstr(d, codes[k]), counts[k]);
+    char *s = sr_arena_strndup(cs->doc->arena, b.data, b.len);
+    sr_buf_free(&b);
+    return s;
+}
+
+/* ---- a sentence ---------------------------------------------------------------------------------- */
+
+static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *tmp,
+                         uint32_t published, evlist *L)
+{
+    csent cs;
+    if (!sr_csent_init(&cs, c, doc, si, tmp))
+        return 0;
+    for (int i = 0; i < cs.n; i++)
+        if (!doc->words[doc->sentences[si].first_word + (uint32_t)i].deprel)
+            return 0;   /* not parsed */
+    sr_dtok *toks = sr_arena_alloc(tmp, (size_t)cs.n * sizeof *toks);
+    for (int i = 0; i < cs.n; i++)
+        toks[i] = cs.w[i].tok;
+    int disc = discard(&cs, toks);
+    if (disc)
+        return disc;
+    uint32_t date = sr_sentence_date(&cs, published);
+    cs.date = date ? date : published;
+    if (cs.date)
+        cs.date_iso = sr_arena_printf(doc->arena, "%04u-%02u-%02u", cs.date / 10000,
+                                      cs.date / 100 % 100, cs.date % 100);
+    sr_find_mentions(&cs);
+    const char *issues = issues_of(&cs, toks);
+    vinfo *vi = sr_arena_alloc(tmp, (size_t)cs.n * sizeof *vi);
+    /* verbs */
+    for (int v = 0; v < cs.n; v++) {
+        vi[v].outer = -1;
+        if (cs.w[v].upos != SR_UPOS_VERB && !sr_is_predicate(&cs, v))
+            continue;
+        if (!sr_find_verb(&cs, v, &vi[v].h))
+            continue;
+        vi[v].hit = true;
+    }
+    /* a word inside another verb's multi-word form is not a verb of its own */
+    for (int v = 0; v < cs.n; v++)
+        if (vi[v].hit)
+            for (int j = vi[v].h.lo; j <= vi[v].h.hi; j++)
+                if (j != v && vi[j].hit && vi[j].h.hi - vi[j].h.lo < vi[v].h.hi - vi[v].h.lo)
+                    vi[j].hit = false;
+    const char *sent_attr = NULL;
+    bool attr_done = false;
+    for (int v = 0; v < cs.n; v++) {
+        vinfo *x = &vi[v];
+        if (!x->hit)
+            continue;
+        x->subject = subject_of(&cs, v, &x->passive, 0);
+        x->passive = x->passive || is_passive(&cs, v);
+        x->negated = has_neg(&cs, v);
+        sr_verb_windows(&cs, v, &x->pre, &x->post);
+        sr_match_patterns(&cs, &x->h, &x->pre, &x->post, &x->pm);
+        if (x->pm.compound && x->subject >= 0 && sr_meaning(&cs, x->subject)->n < 2 &&
+            x->pm.pattern >= 0) {
+            /* a '%' pattern needs a compound subject: fall back to the
+             * verb's own code */
+            const sr_dform *f = &c->dict->forms[x->h.form];
+            x->pm.code = sr_dstr(c->dict, f->code ? f->code : c->dict->blocks[x->h.block].code);
+            x->pm.origin = f->origin;
+            x->pm.pattern = -1;
+            x->pm.compound = false;
+            x->pm.source = x->pm.target = -1;
+        }
+        assign_roles(&cs, v, x);
+    }
+    combine_verbs(&cs, vi);
+    for (int v = 0; v < cs.n; v++) {
+        vinfo *x = &vi[v];
+        if (!x->hit)
+            continue;
+        x->mod = x->negated ? SR_MOD_NEGATED : aux_modality(&cs, v);
+        if (x->reported && x->outer >= 0) {
+            int s = vi[x->outer].src >= 0 ? vi[x->outer].src : vi[x->outer].subject;
+            if (s >= 0)
+                x->attribution = np_text(&cs, s, doc->arena);
+            if (x->mod == SR_MOD_ASSERTED)
+                x->mod = SR_MOD_REPORTED;
+        }
+        if (!x->attribution) {
+            if (!attr_done) {
+                sent_attr = sentence_attribution(&cs);
+                attr_done = true;
+            }
+            x->attribution = sent_attr;
+            if (sent_attr && x->mod == SR_MOD_ASSERTED)
+                x->mod = SR_MOD_REPORTED;
+        }
+        events_of(&cs, L, x, issues);
+    }
+    return 0;
+}
+
+size_t sr_code_doc(const sr_coder *c, sr_doc *doc, sr_event **events)
+{
+    evlist L = {0};
+    sr_arena *tmp = sr_arena_new();
+    uint32_t published = sr_parse_iso_date(doc->published);
+    size_t before_story = 0;
+    for (uint32_t si = 0; si < doc->nsentences; si++) {
+        L.sentence_start = L.n;
+        L.capped = false;
+        int r = code_sentence(c, doc, si, tmp, published, &L);
+        if (L.capped)
+            sr_warn(c->diag, doc->id, "sentence %u has more than %u events; the rest dropped",
+                    si + 1, c->opt.max_events);
+        sr_arena_free(tmp);
+        tmp = sr_arena_new();
+        if (r == 2) {
+            L.n = before_story;     /* a story discard drops the document */
+            break;
+        }
+    }
+    sr_arena_free(tmp);
+    *events = L.v;
+    return L.n;
+}

@@ -1,0 +1,203 @@
+/*
+ * coder.h — what the modules of the event coder share: the CAMEO table,
+ * the coder object, and the per-sentence working state.
+ *
+ * Coding one sentence goes through these steps, each in its own file:
+ *
+ *   sentence.c  the words as the coder sees them: dictionary word ids,
+ *               relation classes, children, clause spans
+ *   mentions.c  actor and agent phrases found in the words, attached to
+ *               the noun phrases that contain them; the "meaning" of a
+ *               noun phrase (its actor codes, agents composed, conjuncts
+ *               split, possessives, prepositional and relative-clause
+ *               modifiers, pronouns resolved)
+ *   match.c     verbs found, and their patterns matched against the words
+ *               around them
+ *   coder.c     events: roles (subject, passive agent, object), compound
+ *               actors, verb-in-verb combinations, negation, modality,
+ *               attribution, dates, discards; the public sr_code_doc()
+ *   output.c    JSON Lines, GDELT and PLOVER records
+ *
+ * All per-sentence memory comes from a scratch arena that is reset for
+ * every sentence; only the events themselves go to the document's arena.
+ */
+#ifndef SR_CODE_CODER_H
+#define SR_CODE_CODER_H
+
+#include "sitrep.h"
+#include "../lexicon/compiled.h"
+
+/* ---- the CAMEO table ------------------------------------------------------ */
+
+typedef struct sr_cameo_entry {
+    char code[8];
+    double goldstein;
+    bool has_goldstein;
+    int quad;
+    const char *plover, *mode, *context, *name;
+} sr_cameo_entry;
+
+typedef struct sr_cameo {
+    sr_cameo_entry *v;
+    size_t n;
+} sr_cameo;
+
+bool sr_cameo_load(sr_cameo *t, const char *path, sr_diag *diag);
+void sr_cameo_free(sr_cameo *t);
+/* The entry of `code`, or of its longest known prefix; NULL if none. */
+const sr_cameo_entry *sr_cameo_find(const sr_cameo *t, const char *code);
+/* Country (3 letters) and first sector of an actor code, "" when none. */
+void sr_actor_split(const char *code, char country[4], char sector[4]);
+
+/* ---- the coder -------------------------------------------------------------- */
+
+struct sr_coder {
+    const sr_dict *dict;
+    sr_code_options opt;
+    sr_cameo cameo;
+    sr_diag *diag;
+    /* word ids the coder looks for, resolved once */
+    uint32_t w_by, w_from, w_in;
+};
+
+/* ---- a sentence being coded ------------------------------------------------- */
+
+/* Relation classes (UD v2, with v1 names folded in by the CoNLL-U reader). */
+enum {
+    R_OTHER = 0, R_ROOT, R_NSUBJ, R_NSUBJPASS, R_CSUBJ, R_OBJ, R_IOBJ, R_OBL,
+    R_NMOD, R_POSS, R_CASE, R_MARK, R_DET, R_AMOD, R_COMPOUND, R_PRT, R_FLAT,
+    R_APPOS, R_CONJ, R_CC, R_AUX, R_AUXPASS, R_COP, R_ADVMOD, R_XCOMP,
+    R_CCOMP, R_ADVCL, R_ACL, R_RELCL, R_PARATAXIS, R_PUNCT, R_NUMMOD,
+    R_FIXED, R_EXPL, R_DEP, R_TMOD, R_AGENT,
+};
+
+/* Relations that stay inside a noun phrase: a word with one of them
+ * belongs to its head's phrase. */
+static inline bool sr_climbs(uint8_t rel)
+{
+    return rel == R_COMPOUND || rel == R_FLAT || rel == R_AMOD || rel == R_DET ||
+           rel == R_NUMMOD || rel == R_POSS || rel == R_FIXED;
+}
+
+typedef struct cword {
+    int head;               /* index of the head in the sentence, -1 root */
+    uint8_t rel;            /* R_* */
+    uint8_t upos;
+    bool neg;               /* "not", "n't", "never", "no" */
+    const char *form;       /* original */
+    const char *lower;      /* lower-cased form (scratch) */
+    const char *lemma;      /* lower-cased lemma, or lower */
+    sr_dtok tok;
+    int kid0, nkids;        /* children: kids[kid0 .. kid0 + nkids) */
+    int sub_lo, sub_hi;     /* leftmost and rightmost word of the subtree */
+    int np;                 /* the noun-phrase head this word belongs to
+                               (for words inside a mention), else -1 */
+} cword;
+
+/* An actor or agent phrase found in the sentence. */
+typedef struct mention {
+    int start, end;         /* words [start, end) */
+    bool agent;             /* agent (else actor) */
+    uint32_t owner;         /* actor or agent index in the dictionary */
+    int anchor;             /* the word of the phrase whose head is outside */
+    int head;               /* the noun-phrase head it belongs to */
+} mention;
+
+/* One actor a noun phrase stands for. */
+typedef struct actor {
+    const char *code;       /* composed code (scratch arena) */
+    int head;               /* the noun phrase's head word */
+    int lo, hi;             /* words [lo, hi] that named it */
+    bool weak;              /* agent only ("---GOV"), or a pronoun */
+    bool pronoun;
+    uint32_t rule;          /* origin of the actor entry (string offset) */
+} actor;
+
+typedef struct alist {
+    actor *v;
+    int n;
+} alist;
+
+typedef struct csent {
+    const sr_coder *c;
+    const sr_dict *d;
+    sr_doc *doc;
+    uint32_t si;            /* sentence index */
+    const sr_sentence *s;
+    sr_arena *tmp;          /* scratch, reset per sentence */
+    int n;
+    cword *w;
+    int *kids;
+    mention *m;
+    int nm;
+    int *np_first, *np_count;   /* mentions of each noun-phrase head */
+    int *mention_order;         /* mention indexes grouped by head */
+    alist *meaning;         /* memo per word */
+    uint8_t *meaning_state; /* 0 unknown, 1 computing, 2 done */
+    uint32_t date;          /* the sentence's event date (YYYYMMDD) or 0 */
+    const char *date_iso;
+} csent;
+
+/* sentence.c */
+bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
+                   sr_arena *tmp);
+bool sr_is_nominal(const csent *cs, int i);
+/* Whether word i heads a clause (a verb, or a predicate with a subject). */
+bool sr_is_predicate(const csent *cs, int i);
+/* The child of `i` with relation class `rel` (first), or -1. */
+int sr_child(const csent *cs, int i, int rel);
+/* The child of `i` of class `rel` whose form is `w` (lower case), or -1. */
+int sr_child_word(const csent *cs, int i, int rel, const char *w);
+char *sr_span_text(const csent *cs, int lo, int hi, sr_arena *a);
+
+/* mentions.c */
+void sr_find_mentions(csent *cs);
+/* The actors word i stands for (i a noun-phrase head or any word). */
+const alist *sr_meaning(csent *cs, int i);
+/* The actors of the noun phrase at i, without falling back to its
+ * modifiers (prepositional, relative): what a pattern's '$' or '+' at i
+ * picks up. */
+const alist *sr_meaning_at(csent *cs, int i);
+
+/* dates.c */
+uint32_t sr_parse_iso_date(const char *s);
+/* The date of the sentence's events (YYYYMMDD), from its date expressions
+ * and the published date (YYYYMMDD, 0 = unknown: then 0). */
+uint32_t sr_sentence_date(csent *cs, uint32_t published);
+
+/* match.c */
+
+/* A verb of the dictionary found at word `v`. */
+typedef struct verbhit {
+    int v;                  /* the verb word */
+    int lo, hi;             /* words of the form ("broke down") */
+    uint32_t form;          /* sr_dform index */
+    uint32_t block;
+} verbhit;
+
+bool sr_find_verb(csent *cs, int v, verbhit *out);
+
+/* The outcome of matching a block's patterns. */
+typedef struct pmatch {
+    int pattern;            /* sr_dpattern index, -1 = the verb's own code */
+    const char *code;       /* the code (dictionary string) */
+    uint32_t origin;
+    int source, target;     /* words the pattern named as source / target
+                               ('$', '+'), -1 = not named */
+    bool compound;          /* '%': the subject's members act on each other */
+    bool compound_after;    /* '%' after the verb: on the object's members */
+    int score;
+} pmatch;
+
+/* The windows a verb's patterns look at: words of its clause before and
+ * after it, in sentence order. */
+typedef struct window {
+    int *v;
+    int n;
+} window;
+
+void sr_verb_windows(csent *cs, int v, window *pre, window *post);
+bool sr_match_patterns(csent *cs, const verbhit *h, const window *pre,
+                       const window *post, pmatch *out);
+
+#endif

@@ -1,0 +1,641 @@
+/*
+ * match.c — verbs and their patterns.
+ *
+ * A verb is found by its form ("met", "broke down", "wire tapped"): the
+ * dictionary's verb phrases are tried at the word and at up to three words
+ * before it, so that a phrase's verb word lands on the word.
+ *
+ * A pattern is matched against two windows of words, in sentence order:
+ * the words of the verb's clause before the verb (its subject, auxiliaries,
+ * adverbs; for a verb without a subject of its own, those of the clause it
+ * depends on) and the words of the verb's subtree after it (objects,
+ * prepositional phrases, complements), leaving out coordinated clauses and
+ * parenthetical ones. Terms match in order with gaps allowed, except:
+ *   - a term joined by '_' must directly follow the previous one;
+ *   - {A B HEAD}: a noun phrase whose head word matches HEAD, the word just
+ *     before the head matches B, and A matches earlier within the phrase;
+ *   - (P A B): the preposition P followed by A B, only determiners and
+ *     possessive pronouns between them;
+ *   - '$' and '+' take the next noun phrase that stands for an actor; '^'
+ *     skips one phrase (a prepositional phrase with its noun phrase, or a
+ *     noun phrase up to its head); '%' asks for a compound actor;
+ *   - a synset or a TABARI alternative matches any of its phrases.
+ * A word term matches a sentence word by form or by lemma (by prefix for a
+ * TABARI stem). The pattern that matches with the most content terms wins;
+ * among equals, the first in the dictionary.
+ *
+ * Backtracking is bounded: a pattern has at most 64 terms, windows have at
+ * most the sentence's words, and a budget of steps per verb stops
+ * pathological dictionaries (a synset of synsets of synsets) from costing
+ * more than a few microseconds.
+ */
+#include "coder.h"
+#include "../core/internal.h"
+
+#include <string.h>
+
+/* ---- finding the verb ---------------------------------------------------------- */
+
+bool sr_find_verb(csent *cs, int v, verbhit *out)
+{
+    const sr_dict *d = cs->d;
+    sr_dtok toks[SR_DICT_MAX_TERMS];
+    int best_len = 0;
+    bool found = false;
+    for (int k = 0; k <= 3 && k <= v; k++) {
+        int start = v - k;
+        int n = cs->n - start < SR_DICT_MAX_TERMS ? cs->n - start : SR_DICT_MAX_TERMS;
+        for (int i = 0; i < n; i++)
+            toks[i] = cs->w[start + i].tok;
+        uint32_t ids[3] = {toks[0].form, toks[0].lemma, toks[0].stem};
+        for (int c = 0; c < 3; c++) {
+            if (ids[c] == SR_NOWORD || (c > 0 && ids[c] == ids[0]) ||
+                (c == 2 && ids[2] == ids[1]))
+                continue;
+            uint32_t first, cnt = sr_dict_phrases_from(d, SR_PK_FORM, ids[c], &first);
+            for (uint32_t j = 0; j < cnt; j++) {
+                uint32_t pid = d->idx_list[first + j];
+                const sr_dphrase *p = &d->phrases[pid];
+                const sr_dform *f = &d->forms[p->owner];
+                if ((int)f->verb_word != k || (int)p->nwords <= k || (int)p->nwords < best_len)
+                    continue;
+                /* verb phrases match by form only (the form list is
+                 * complete); a lemma match is for LEMMA phrases */
+                bool ok = true;
+                for (uint32_t w = 0; w < p->nwords && ok; w++) {
+                    uint32_t wid = d->pwords[p->words + w];
+                    const sr_dtok *t = &toks[w];
+                    ok = (int)w < n && (t->form == wid ||
+                                        ((p->flags & SR_PHRASE_LEMMA) && t->lemma == wid));
+                }
+                if (!ok)
+                    continue;
+                if ((int)p->nwords > best_len || !found) {
+                    best_len = (int)p->nwords;
+                    out->v = v;
+                    out->lo = start;
+                    out->hi = start + (int)p->nwords - 1;
+                    out->form = p->owner;
+                    out->block = f->block;
+                    found = true;
+                }
+            }
+        }
+    }
+    return found;
+}
+
+/* ---- windows -------------------------------------------------------------------- */
+
+static bool leaves_clause(uint8_t rel)
+{
+    return rel == R_CONJ || rel == R_PARATAXIS || rel == R_PUNCT;
+}
+
+/* Whether word j lies in the subtree of child c of v that the windows
+ * leave out. */
+static bool excluded(const csent *cs, int v, int j)
+{
+    int steps = 0;
+    while (j >= 0 && cs->w[j].head != v && steps++ < cs->n)
+        j = cs->w[j].head;
+    return j < 0 || leaves_clause(cs->w[j].rel);
+}
+
+static void wpush(csent *cs, window *w, int j, int cap)
+{
+    (void)cs;
+    if (w->n < cap)
+        w->v[w->n++] = j;
+}
+
+void sr_verb_windows(csent *cs, int v, window *pre, window *post)
+{
+    int cap = cs->n + 1;
+    pre->v = sr_arena_alloc(cs->tmp, (size_t)cap * sizeof(int));
+    post->v = sr_arena_alloc(cs->tmp, (size_t)cap * sizeof(int));
+    pre->n = post->n = 0;
+    const cword *vw = &cs->w[v];
+    for (int j = v + 1; j <= vw->sub_hi; j++)
+        if (cs->w[j].rel != R_PUNCT && !excluded(cs, v, j))
+            wpush(cs, post, j, cap);
+    /* before the verb: from the start of the clause it depends on */
+    int top = v, steps = 0;
+    while (steps++ < cs->n && cs->w[top].head >= 0 &&
+           (cs->w[top].rel == R_XCOMP || cs->w[top].rel == R_CCOMP || cs->w[top].rel == R_CONJ) &&
+           sr_child(cs, top, R_NSUBJ) < 0 && sr_child(cs, top, R_NSUBJPASS) < 0)
+        top = cs->w[top].head;
+    int lo = cs->w[top].sub_lo < vw->sub_lo ? cs->w[top].sub_lo : vw->sub_lo;
+    for (int j = lo; j < v; j++) {
+        if (cs->w[j].rel == R_PUNCT)
+            continue;
+        /* leave out parenthetical clauses and other conjuncts' subtrees */
+        int a = j, st = 0;
+        bool skip = false;
+        while (a >= 0 && a != top && a != v && st++ < cs->n) {
+            if (cs->w[a].rel == R_PARATAXIS || cs->w[a].rel == R_ADVCL)
+                skip = true;
+            a = cs->w[a].head;
+        }
+        if (!skip)
+            wpush(cs, pre, j, cap);
+    }
+}
+
+/* ---- matching ---------------------------------------------------------------------- */
+
+typedef struct cont {
+    const sr_dterm *t;
+    int i, n;
+    const struct cont *next;
+} cont;
+
+typedef struct mstate {
+    csent *cs;
+    const window *win;
+    int source, target;
+    bool compound;
+    int budget;
+    int verb;           /* the verb word */
+    bool pre;           /* matching the words before the verb */
+    bool verb_adjacent; /* pre: the last word must be verb - 1 */
+    int end_word;       /* last word consumed by a successful match */
+} mstate;
+
+static bool word_ok(const csent *cs, const sr_dterm *t, int j)
+{
+    const sr_dtok *k = &cs->w[j].tok;
+    if (t->flags & SR_TERM_LEMMA)
+        return k->lemma == t->arg;
+    if (k->form == t->arg || k->lemma == t->arg)
+        return true;
+    return (t->flags & SR_TERM_STEM) && k->stem == t->arg;
+}
+
+/* Index of the first window position holding a word > prev. */
+static int win_after(const window *w, int prev)
+{
+    int lo = 0, hi = w->n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (w->v[mid] <= prev)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int group_end(const sr_dterm *t, int i, int n)
+{
+    int depth = 0;
+    for (int k = i; k < n; k++) {
+        uint8_t kd = t[k].kind;
+        if (kd == SR_TERM_NP_OPEN || kd == SR_TERM_PP_OPEN || kd == SR_TERM_ALT_OPEN)
+            depth++;
+        else if (kd == SR_TERM_NP_CLOSE || kd == SR_TERM_PP_CLOSE || kd == SR_TERM_ALT_CLOSE)
+            if (--depth == 0)
+                return k;
+    }
+    return n - 1;
+}
+
+static bool m_run(mstate *m, const cont *k, int prev, bool adj);
+
+/* The noun phrase after `prev` that stands for an actor: its head, and the
+ * last word it covers; -1 when none. */
+static int next_actor(mstate *m, int prev, int *last)
+{
+    csent *cs = m->cs;
+    for (int q = win_after(m->win, prev); q < m->win->n; q++) {
+        int j = m->win->v[q];
+        if (!sr_is_nominal(cs, j) && cs->w[j].np < 0)
+            continue;
+        const alist *l = sr_meaning(cs, j);
+        if (l->n == 0)
+            continue;
+        int h = cs->w[j].np >= 0 ? cs->w[j].np : j;
+        int e = h > j ? h : j;
+        for (int x = 0; x < cs->nm; x++)
+            if (cs->m[x].head == h && cs->m[x].end - 1 > e)
+                e = cs->m[x].end - 1;
+        *last = e;
+        return h;
+    }
+    return -1;
+}
+
+/* Skip one phrase after prev: a preposition with its noun phrase, or a noun
+ * phrase up to its head, or one word. Returns the last word skipped. */
+static int skip_phrase(mstate *m, int prev)
+{
+    csent *cs = m->cs;
+    int q = win_after(m->win, prev);
+    if (q >= m->win->n)
+        return -2;
+    int j = m->win->v[q];
+    if (cs->w[j].rel == R_CASE && cs->w[j].head > j)
+        return cs->w[j].head;
+    if (cs->w[j].head > j && sr_climbs(cs->w[j].rel))
+        return cs->w[j].head;
+    return j;
+}
+
+/* Match the words of a PP/NP group right after `after` (consecutive,
+ * determiners and possessive pronouns skipped): WORD and SYNSET terms only;
+ * '+', '$' and '^' inside take the group's noun phrase. */
+static bool m_group_seq(mstate *m, const sr_dterm *t, int i, int n, int prev, int *last,
+                        int depth);
+
+static bool skippable(const csent *cs, int j)
+{
+    uint8_t u = cs->w[j].upos;
+    return u == SR_UPOS_DET || (u == SR_UPOS_PRON && cs->w[j].rel == R_POSS);
+}
+
+/* Next word after prev in sentence order, skipping determiners. */
+static int next_word(const csent *cs, int prev)
+{
+    int j = prev + 1;
+    while (j < cs->n && (skippable(cs, j) || cs->w[j].rel == R_PUNCT))
+        j++;
+    return j < cs->n ? j : -1;
+}
+
+static bool m_group_seq(mstate *m, const sr_dterm *t, int i, int n, int prev, int *last,
+                        int depth)
+{
+    csent *cs = m->cs;
+    if (--m->budget < 0 || depth > 16)
+        return false;
+    if (i >= n) {
+        *last = prev;
+        return true;
+    }
+    const sr_dterm *x = &t[i];
+    switch (x->kind) {
+    case SR_TERM_WORD: {
+        int j = next_word(cs, prev);
+        if (j < 0 || !word_ok(cs, x, j))
+            return false;
+        return m_group_seq(m, t, i + 1, n, j, last, depth);
+    }
+    case SR_TERM_SYNSET: {
+        const sr_dsynset *s = &cs->d->synsets[x->arg];
+        for (uint32_t mb = s->members; mb < s->members + s->nmembers; mb++) {
+            const sr_dsynmember *sm = &cs->d->synmembers[mb];
+            int mid;
+            if (sm->nterms && m_group_seq(m, cs->d->terms + sm->terms, 0, (int)sm->nterms,
+                                          prev, &mid, depth + 1) &&
+                m_group_seq(m, t, i + 1, n, mid, last, depth))
+                return true;
+        }
+        return false;
+    }
+    case SR_TERM_NP_OPEN: case SR_TERM_PP_OPEN: case SR_TERM_ALT_OPEN: {
+        int e = group_end(t, i, n);
+        int mid;
+        if (x->kind == SR_TERM_ALT_OPEN) {
+            int a = i + 1;
+            for (int b = i + 1; b <= e; b++) {
+                if (b == e || t[b].kind == SR_TERM_ALT_BAR) {
+                    if (m_group_seq(m, t, a, b, prev, &mid, depth + 1) &&
+                        m_group_seq(m, t, e + 1, n, mid, last, depth))
+                        return true;
+                    a = b + 1;
+                }
+            }
+            return false;
+        }
+        if (!m_group_seq(m, t, i + 1, e, prev, &mid, depth + 1))
+            return false;
+        return m_group_seq(m, t, e + 1, n, mid, last, depth);
+    }
+    case SR_TERM_SOURCE: case SR_TERM_TARGET: case SR_TERM_SKIP: {
+        int j = next_word(cs, prev);
+        if (j < 0)
+            return false;
+        int h = cs->w[j].np >= 0 ? cs->w[j].np : j;
+        if (h < j)
+            h = j;
+        /* up to the head of the noun phrase starting here */
+        while (h + 1 < cs->n && cs->w[h].head > h && sr_climbs(cs->w[h].rel))
+            h = cs->w[h].head;
+        if (x->kind != SR_TERM_SKIP) {
+            if (sr_meaning(cs, h)->n == 0)
+                return false;
+            if (x->kind == SR_TERM_SOURCE)
+                m->source = h;
+            else
+                m->target = h;
+        }
+        return m_group_seq(m, t, i + 1, n, h, last, depth);
+    }
+    case SR_TERM_COMPOUND:
+        m->compound = true;
+        return m_group_seq(m, t, i + 1, n, prev, last, depth);
+    default:
+        return m_group_seq(m, t, i + 1, n, prev, last, depth);
+    }
+}
+
+/* {A B HEAD} ending exactly at word h: matched right to left; the term
+ * before the head must stand right before it, earlier ones may leave gaps,
+ * all within the phrase's words. */
+static bool np_ends_at(mstate *m, const sr_dterm *t, int i, int e, int h, int lo,
+                       int level, int depth);
+
+static bool syn_ends_at(mstate *m, uint32_t syn, int h, int lo, int *start, int depth)
+{
+    csent *cs = m->cs;
+    const sr_dsynset *s = &cs->d->synsets[syn];
+    for (uint32_t mb = s->members; mb < s->members + s->nmembers; mb++) {
+        const sr_dsynmember *sm = &cs->d->synmembers[mb];
+        if (!sm->nterms)
+            continue;
+        /* a member is a run of consecutive words ending at h */
+        int nt = (int)sm->nterms, j = h, k = nt - 1;
+        bool ok = true;
+        for (; k >= 0 && ok; k--) {
+            const sr_dterm *x = &cs->d->terms[sm->terms + (uint32_t)k];
+            if (j < lo) {
+                ok = false;
+            } else if (x->kind == SR_TERM_WORD) {
+                ok = word_ok(cs, x, j);
+                j--;
+            } else if (x->kind == SR_TERM_SYNSET && depth < 8) {
+                int st;
+                ok = syn_ends_at(m, x->arg, j, lo, &st, depth + 1);
+                j = st - 1;
+            } else {
+                ok = false;
+            }
+        }
+        if (ok) {
+            *start = j + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool np_ends_at(mstate *m, const sr_dterm *t, int i, int e, int h, int lo,
+                       int level, int depth)
+{
+    csent *cs = m->cs;
+    if (--m->budget < 0)
+        return false;
+    if (e < i)
+        return true;
+    const sr_dterm *x = &t[e];
+    /* the head (level 0) ends at h; the term before it (level 1) right
+     * before; earlier ones anywhere in the phrase */
+    bool exact = level < 2;
+    for (int end = h; end >= lo; end--) {
+        if (x->kind == SR_TERM_WORD) {
+            if (word_ok(cs, x, end) &&
+                np_ends_at(m, t, i, e - 1, end - 1, lo, level + 1, depth))
+                return true;
+        } else if (x->kind == SR_TERM_SYNSET) {
+            int st;
+            if (syn_ends_at(m, x->arg, end, lo, &st, depth) &&
+                np_ends_at(m, t, i, e - 1, st - 1, lo, level + 1, depth))
+                return true;
+        } else {
+            return false;   /* only words and synsets inside {} */
+        }
+        if (exact)
+            break;
+    }
+    return false;
+}
+
+/* The leftmost word of the noun phrase headed by h. */
+static int np_lo(const csent *cs, int h)
+{
+    int lo = h;
+    const cword *w = &cs->w[h];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if (c < lo && cs->w[c].rel != R_PUNCT && cs->w[c].rel != R_CASE)
+            lo = cs->w[c].sub_lo < lo ? cs->w[c].sub_lo : lo;
+    }
+    return lo;
+}
+
+static bool m_item(mstate *m, const cont *k, int prev, bool adj)
+{
+    csent *cs = m->cs;
+    const sr_dterm *x = &k->t[k->i];
+    bool x_adj = adj || (x->flags & SR_TERM_ADJACENT);
+    cont rest = {k->t, k->i + 1, k->n, k->next};
+    switch (x->kind) {
+    case SR_TERM_WORD:
+        for (int q = win_after(m->win, prev); q < m->win->n; q++) {
+            int j = m->win->v[q];
+            if (x_adj && prev >= 0 && j != prev + 1)
+                break;
+            if (word_ok(cs, x, j) && m_run(m, &rest, j, false))
+                return true;
+            if (--m->budget < 0)
+                return false;
+        }
+        return false;
+    case SR_TERM_SYNSET: {
+        const sr_dsynset *s = &cs->d->synsets[x->arg];
+        for (uint32_t mb = s->members; mb < s->members + s->nmembers; mb++) {
+            const sr_dsynmember *sm = &cs->d->synmembers[mb];
+            if (!sm->nterms)
+                continue;
+            cont inner = {cs->d->terms + sm->terms, 0, (int)sm->nterms, &rest};
+            if (m_run(m, &inner, prev, x_adj))
+                return true;
+            if (--m->budget < 0)
+                return false;
+        }
+        return false;
+    }
+    case SR_TERM_ALT_OPEN: {
+        int e = group_end(k->t, k->i, k->n);
+        cont after = {k->t, e + 1, k->n, k->next};
+        int a = k->i + 1;
+        for (int b = k->i + 1; b <= e; b++) {
+            if (b == e || k->t[b].kind == SR_TERM_ALT_BAR) {
+                cont alt = {k->t, a, b, &after};
+                if (m_run(m, &alt, prev, x_adj))
+                    return true;
+                a = b + 1;
+            }
+        }
+        return false;
+    }
+    case SR_TERM_NP_OPEN: {
+        int e = group_end(k->t, k->i, k->n);
+        cont after = {k->t, e + 1, k->n, k->next};
+        int last_term = e - 1;
+        if (last_term <= k->i)
+            return m_run(m, &after, prev, adj);
+        for (int q = win_after(m->win, prev); q < m->win->n; q++) {
+            int h = m->win->v[q];
+            if (x_adj && prev >= 0 && h != prev + 1 && q > win_after(m->win, prev))
+                break;
+            int lo = np_lo(cs, h);
+            if (lo <= prev)
+                lo = prev + 1;
+            if (np_ends_at(m, k->t, k->i + 1, last_term, h, lo, 0, 0) &&
+                m_run(m, &after, h, false))
+                return true;
+            if (--m->budget < 0)
+                return false;
+        }
+        return false;
+    }
+    case SR_TERM_PP_OPEN: {
+        int e = group_end(k->t, k->i, k->n);
+        cont after = {k->t, e + 1, k->n, k->next};
+        const sr_dterm *prep = k->i + 1 < e ? &k->t[k->i + 1] : NULL;
+        for (int q = win_after(m->win, prev); q < m->win->n; q++) {
+            int j = m->win->v[q];
+            if (prep && prep->kind == SR_TERM_WORD && !word_ok(cs, prep, j))
+                continue;
+            int last;
+            int first_inner = prep && prep->kind == SR_TERM_WORD ? k->i + 2 : k->i + 1;
+            int src = m->source, tgt = m->target;
+            if (m_group_seq(m, k->t, first_inner, e, j, &last, 0) &&
+                m_run(m, &after, last, false))
+                return true;
+            m->source = src;
+            m->target = tgt;
+            if (--m->budget < 0)
+                return false;
+        }
+        return false;
+    }
+    case SR_TERM_SOURCE: case SR_TERM_TARGET: {
+        int last;
+        int h = next_actor(m, prev, &last);
+        if (h < 0)
+            return false;
+        int save = x->kind == SR_TERM_SOURCE ? m->source : m->target;
+        if (x->kind == SR_TERM_SOURCE)
+            m->source = h;
+        else
+            m->target = h;
+        if (m_run(m, &rest, last, false))
+            return true;
+        if (x->kind == SR_TERM_SOURCE)
+            m->source = save;
+        else
+            m->target = save;
+        return false;
+    }
+    case SR_TERM_SKIP: {
+        int last = skip_phrase(m, prev);
+        if (last == -2)
+            return false;
+        return m_run(m, &rest, last, false);
+    }
+    case SR_TERM_COMPOUND:
+        m->compound = true;
+        return m_run(m, &rest, prev, adj);
+    default:
+        return m_run(m, &rest, prev, adj);
+    }
+}
+
+static bool m_run(mstate *m, const cont *k, int prev, bool adj)
+{
+    if (m->budget < 0)
+        return false;
+    while (k && k->i >= k->n)
+        k = k->next;
+    if (!k) {
+        if (m->pre && m->verb_adjacent && prev != m->verb - 1)
+            return false;
+        m->end_word = prev;
+        return true;
+    }
+    return m_item(m, k, prev, adj);
+}
+
+/* ---- patterns ------------------------------------------------------------------ */
+
+static int pattern_score(const sr_dterm *t, int n)
+{
+    int s = 0;
+    for (int i = 0; i < n; i++) {
+        uint8_t k = t[i].kind;
+        if (k == SR_TERM_WORD || k == SR_TERM_SYNSET)
+            s += 4;
+        else if (k == SR_TERM_SOURCE || k == SR_TERM_TARGET || k == SR_TERM_COMPOUND)
+            s += 2;
+        else if (k == SR_TERM_NP_OPEN || k == SR_TERM_PP_OPEN)
+            s += 1;
+    }
+    return s;
+}
+
+/* Match one pattern; fills roles. */
+static bool match_one(csent *cs, int v, const sr_dpattern *p, const window *pre,
+                      const window *post, pmatch *pm, int *budget)
+{
+    const sr_dterm *t = cs->d->terms + p->terms;
+    int n = (int)p->nterms, star = -1;
+    for (int i = 0; i < n; i++)
+        if (t[i].kind == SR_TERM_VERB)
+            star = i;
+    if (star < 0)
+        return false;
+    mstate m = {cs, pre, -1, -1, false, *budget, v, true, false, -1};
+    m.verb_adjacent = (t[star].flags & SR_TERM_ADJACENT) != 0;
+    cont kpre = {t, 0, star, NULL};
+    bool ok = m_run(&m, &kpre, -1, false);
+    if (ok) {
+        mstate m2 = m;
+        m2.win = post;
+        m2.pre = false;
+        cont kpost = {t, star + 1, n, NULL};
+        bool adj = star + 1 < n && (t[star + 1].flags & SR_TERM_ADJACENT);
+        ok = m_run(&m2, &kpost, v, adj);
+        m = m2;
+    }
+    *budget = m.budget;
+    if (!ok)
+        return false;
+    pm->source = m.source;
+    pm->target = m.target;
+    pm->compound = m.compound;
+    return true;
+}
+
+bool sr_match_patterns(csent *cs, const verbhit *h, const window *pre,
+                       const window *post, pmatch *out)
+{
+    const sr_dict *d = cs->d;
+    const sr_dblock *bl = &d->blocks[h->block];
+    const sr_dform *f = &d->forms[h->form];
+    memset(out, 0, sizeof *out);
+    out->pattern = -1;
+    out->code = sr_dstr(d, f->code ? f->code : bl->code);
+    out->origin = f->origin;
+    out->source = out->target = -1;
+    out->score = -1;
+    int budget = 20000;
+    for (uint32_t i = bl->patterns; i < bl->patterns + bl->npatterns; i++) {
+        const sr_dpattern *p = &d->patterns[i];
+        int score = pattern_score(d->terms + p->terms, (int)p->nterms);
+        if (score <= out->score)
+            continue;
+        pmatch pm = *out;
+        if (match_one(cs, h->v, p, pre, post, &pm, &budget)) {
+            pm.pattern = (int)i;
+            pm.code = sr_dstr(d, p->code);
+            pm.origin = p->origin;
+            pm.score = score;
+            *out = pm;
+        }
+        if (budget < 0)
+            break;
+    }
+    return out->pattern >= 0;
+}

@@ -1,0 +1,459 @@
+/*
+ * mentions.c — actors in noun phrases.
+ *
+ * First the words are scanned left to right for dictionary phrases, actors
+ * and agents alike, longest match first (an actor wins a tie). Each phrase
+ * found is attached to the head of the noun phrase it modifies: from the
+ * phrase's own head word, up through compound, flat-name, adjective,
+ * determiner, numeral and possessive relations ("Gondor's government",
+ * "Russian police", "Minas Tirith border police" all end at the last noun).
+ *
+ * The meaning of a noun phrase is then, in PETRARCH-2's order of priority:
+ *   1. the actors and agents attached to it: an actor's code (the one valid
+ *      on the event date) with the agents composed onto it ("Iranian" IRN +
+ *      "foreign minister" ~GOVFRM = IRNGOVFRM; "MSF" NGO~ + "Arnor" ARN =
+ *      NGOARN), an agent's code not repeated when the actor already has it
+ *      (White House USAGOV + officials ~GOV = USAGOV);
+ *   2. agents without an actor take the actors of the prepositional
+ *      modifiers ("ambassadors of Arnor" = ARNGOV), else stay as "---GOV";
+ *   3. a phrase with nothing of its own takes the actors of its
+ *      prepositional modifiers ("an attack by Osgiliath soldiers"), then of
+ *      its relative or participial clause ("the roads leading into
+ *      Mordor"), then of its apposition;
+ *   4. a pronoun takes the actors of its antecedent: the subject of the
+ *      nearest clause above it that has one, else the nearest actor before
+ *      it;
+ *   5. conjuncts add their own actors ("Arnor and Gondor"); a conjunct with
+ *      agents but no actor borrows the actor and modifier agents of the
+ *      first ("the Danish media and government" = DNKMED, DNKGOV).
+ * Recursion is memoised per word and guarded against cycles, so a
+ * sentence with 500 actors costs linear work.
+ */
+#include "coder.h"
+#include "../core/internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- finding phrases ------------------------------------------------------ */
+
+
+/* The head of the noun phrase that contains word i. */
+static int np_head_of(const csent *cs, int i)
+{
+    int steps = 0;
+    while (sr_climbs(cs->w[i].rel) && cs->w[i].head >= 0 && steps++ < cs->n)
+        i = cs->w[i].head;
+    return i;
+}
+
+void sr_find_mentions(csent *cs)
+{
+    int n = cs->n;
+    sr_dtok *toks = sr_arena_alloc(cs->tmp, (size_t)n * sizeof *toks);
+    for (int i = 0; i < n; i++)
+        toks[i] = cs->w[i].tok;
+    cs->m = sr_arena_alloc(cs->tmp, (size_t)n * sizeof *cs->m);
+    cs->nm = 0;
+    for (int i = 0; i < n;) {
+        size_t la = 0, lg = 0;
+        uint32_t pa = sr_dict_match(cs->d, SR_PK_ACTOR, toks, (size_t)n, (size_t)i, &la);
+        uint32_t pg = sr_dict_match(cs->d, SR_PK_AGENT, toks, (size_t)n, (size_t)i, &lg);
+        if (pa == SR_NOWORD && pg == SR_NOWORD) {
+            i++;
+            continue;
+        }
+        bool agent = pa == SR_NOWORD || (pg != SR_NOWORD && lg > la);
+        size_t len = agent ? lg : la;
+        uint32_t pid = agent ? pg : pa;
+        mention *m = &cs->m[cs->nm++];
+        m->start = i;
+        m->end = i + (int)len;
+        m->agent = agent;
+        m->owner = cs->d->phrases[pid].owner;
+        /* the phrase's own head: the last word whose head lies outside */
+        m->anchor = m->end - 1;
+        for (int k = m->start; k < m->end; k++) {
+            int h = cs->w[k].head;
+            if (h < m->start || h >= m->end)
+                m->anchor = k;
+        }
+        m->head = np_head_of(cs, m->anchor);
+        for (int k = m->start; k < m->end; k++)
+            cs->w[k].np = m->head;
+        i = m->end;
+    }
+    /* group mentions by head: counting sort */
+    cs->np_first = sr_arena_alloc(cs->tmp, (size_t)(n + 1) * sizeof(int));
+    cs->np_count = sr_arena_alloc(cs->tmp, (size_t)(n + 1) * sizeof(int));
+    cs->mention_order = sr_arena_alloc(cs->tmp, (size_t)(cs->nm + 1) * sizeof(int));
+    for (int k = 0; k < cs->nm; k++)
+        cs->np_count[cs->m[k].head]++;
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+        cs->np_first[i] = at;
+        at += cs->np_count[i];
+        cs->np_count[i] = 0;
+    }
+    for (int k = 0; k < cs->nm; k++) {
+        int h = cs->m[k].head;
+        cs->mention_order[cs->np_first[h] + cs->np_count[h]++] = k;
+    }
+}
+
+/* ---- composing codes ----------------------------------------------------------- */
+
+/* Whether `code` already carries `agent` at a 3-letter boundary after its
+ * first part. */
+static bool has_part(const char *code, const char *agent)
+{
+    size_t n = strlen(code), k = strlen(agent);
+    if (k == 0)
+        return true;
+    for (size_t i = 0; i + k <= n; i += 3)
+        if (memcmp(code + i, agent, k) == 0)
+            return true;
+    return false;
+}
+
+/* actor code + agents (prefixes before, suffixes after, in order). */
+static const char *compose(csent *cs, const char *base, const int *agents, int nag)
+{
+    char out[128];
+    snprintf(out, sizeof out, "%s", base);
+    for (int i = 0; i < nag; i++) {
+        const sr_dagent *ag = &cs->d->agents[cs->m[agents[i]].owner];
+        const char *code = sr_dstr(cs->d, ag->code);
+        if (has_part(out, code))
+            continue;
+        char tmp[128];
+        size_t ol = strlen(out), cl = strlen(code);
+        if (ol + cl + 1 > sizeof tmp)
+            break;
+        if (ag->flags & SR_AGENT_PREFIX) {
+            memcpy(tmp, code, cl);
+            memcpy(tmp + cl, out, ol + 1);
+        } else {
+            memcpy(tmp, out, ol);
+            memcpy(tmp + ol, code, cl + 1);
+        }
+        memcpy(out, tmp, ol + cl + 1);
+    }
+    return sr_arena_strdup(cs->tmp, out);
+}
+
+/* ---- lists ----------------------------------------------------------------------- */
+
+static void push(csent *cs, alist *l, int *cap, actor a)
+{
+    if (l->n == *cap) {
+        int ncap = *cap ? *cap * 2 : 4;
+        actor *nv = sr_arena_alloc(cs->tmp, (size_t)ncap * sizeof *nv);
+        if (l->n)
+            memcpy(nv, l->v, (size_t)l->n * sizeof *nv);
+        l->v = nv;
+        *cap = ncap;
+    }
+    l->v[l->n++] = a;
+}
+
+static void push_all(csent *cs, alist *l, int *cap, const alist *from)
+{
+    for (int i = 0; i < from->n; i++)
+        push(cs, l, cap, from->v[i]);
+}
+
+static bool has_strong(const alist *l)
+{
+    for (int i = 0; i < l->n; i++)
+        if (!l->v[i].weak)
+            return true;
+    return false;
+}
+
+/* ---- pronouns ----------------------------------------------------------------------- */
+
+static bool is_pronoun(const csent *cs, int i)
+{
+    static const char *const prons[] = {
+        "it", "its", "he", "his", "him", "she", "her", "they", "their", "them",
+        "itself", "himself", "herself", "themselves", "theirs",
+    };
+    if (cs->w[i].upos != SR_UPOS_PRON && cs->w[i].upos != SR_UPOS_DET)
+        return false;
+    for (size_t k = 0; k < SR_ARRAY_LEN(prons); k++)
+        if (strcmp(cs->w[i].lower, prons[k]) == 0)
+            return true;
+    return false;
+}
+
+static const alist *meaning_rec(csent *cs, int i, int depth);
+
+/* The antecedent of pronoun p: the subject of the nearest clause above it
+ * that has one with actors, else the nearest actor phrase before it. */
+static void resolve_pronoun(csent *cs, int p, alist *out, int *cap, int depth)
+{
+    int h = cs->w[p].head, steps = 0;
+    while (h >= 0 && steps++ < cs->n) {
+        const cword *w = &cs->w[h];
+        for (int k = 0; k < w->nkids; k++) {
+            int c = cs->kids[w->kid0 + k];
+            if ((cs->w[c].rel == R_NSUBJ || cs->w[c].rel == R_NSUBJPASS) && c != p &&
+                c < p && !is_pronoun(cs, c)) {
+                const alist *l = meaning_rec(cs, c, depth + 1);
+                if (has_strong(l)) {
+                    for (int j = 0; j < l->n; j++) {
+                        actor a = l->v[j];
+                        a.pronoun = true;
+                        a.head = p;
+                        a.lo = a.hi = p;
+                        push(cs, out, cap, a);
+                    }
+                    return;
+                }
+            }
+        }
+        h = w->head;
+    }
+    for (int k = cs->nm - 1; k >= 0; k--) {
+        const mention *m = &cs->m[k];
+        if (m->end <= p && !m->agent) {
+            const alist *l = meaning_rec(cs, m->head, depth + 1);
+            for (int j = 0; j < l->n && j < 1; j++) {
+                actor a = l->v[j];
+                a.pronoun = true;
+                a.head = p;
+                a.lo = a.hi = p;
+                push(cs, out, cap, a);
+            }
+            return;
+        }
+    }
+}
+
+/* ---- meaning of a noun phrase ------------------------------------------------------- */
+
+/* The actors of the prepositional (and possessive-free nominal) modifiers
+ * of i, in order; the first modifier that has any. */
+static void pp_actors(csent *cs, int i, alist *out, int *cap, int depth)
+{
+    const cword *w = &cs->w[i];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        uint8_t r = cs->w[c].rel;
+        if (r != R_NMOD && r != R_OBL)
+            continue;
+        const alist *l = meaning_rec(cs, c, depth + 1);
+        if (l->n) {
+            push_all(cs, out, cap, l);
+            return;
+        }
+    }
+}
+
+/* The actors of a clause modifying a noun ("leading into Mordor"): the
+ * first of its nominal dependents that has any. */
+static void clause_actors(csent *cs, int v, alist *out, int *cap, int depth)
+{
+    const cword *w = &cs->w[v];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        uint8_t r = cs->w[c].rel;
+        if (r != R_OBJ && r != R_OBL && r != R_NMOD && r != R_IOBJ)
+            continue;
+        const alist *l = meaning_rec(cs, c, depth + 1);
+        if (l->n) {
+            push_all(cs, out, cap, l);
+            return;
+        }
+    }
+}
+
+/* Own phrases of head h: actor mentions (split where they are conjuncts of
+ * each other) composed with the agent mentions. `modifier_agents` receives
+ * the agents that do not cover h itself, for conjuncts to borrow. */
+static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
+                       int *nmod, const char **base_code)
+{
+    int first = cs->np_first[h], cnt = cs->np_count[h];
+    int agents[16], nag = 0;
+    *nmod = 0;
+    *base_code = NULL;
+    for (int k = 0; k < cnt; k++) {
+        const mention *m = &cs->m[cs->mention_order[first + k]];
+        if (m->agent && nag < 16) {
+            agents[nag++] = cs->mention_order[first + k];
+            if (!(h >= m->start && h < m->end))
+                mod_agents[(*nmod)++] = cs->mention_order[first + k];
+        }
+    }
+    bool any_actor = false;
+    for (int k = 0; k < cnt; k++) {
+        const mention *m = &cs->m[cs->mention_order[first + k]];
+        if (m->agent)
+            continue;
+        /* a second actor of the same phrase counts only as a conjunct */
+        if (any_actor) {
+            int a = m->anchor;
+            bool conj = false;
+            for (int s = 0; s < cs->n && a >= 0; s++) {
+                if (cs->w[a].rel == R_CONJ) {
+                    conj = true;
+                    break;
+                }
+                if (!sr_climbs(cs->w[a].rel))
+                    break;
+                a = cs->w[a].head;
+            }
+            if (!conj)
+                continue;
+        }
+        any_actor = true;
+        const char *code = sr_dict_actor_code_on(cs->d, m->owner, cs->date);
+        if (!*code)
+            continue;
+        if (!*base_code)
+            *base_code = code;
+        actor a = {compose(cs, code, agents, nag), h, m->start, m->end - 1, false, false,
+                   cs->d->actors[m->owner].origin};
+        push(cs, out, cap, a);
+    }
+    if (!any_actor && nag) {
+        /* agents alone: the actors of the prepositional modifiers */
+        alist pp = {0};
+        int pcap = 0;
+        pp_actors(cs, h, &pp, &pcap, 0);
+        int lo = cs->m[agents[0]].start, hi = cs->m[agents[nag - 1]].end - 1;
+        for (int j = 0; j < pp.n; j++) {
+            if (pp.v[j].weak)
+                continue;
+            actor a = {compose(cs, pp.v[j].code, agents, nag), h, lo, hi, false, false,
+                       pp.v[j].rule};
+            push(cs, out, cap, a);
+        }
+        if (out->n == 0) {
+            actor a = {compose(cs, "---", agents, nag), h, lo, hi, true, false,
+                       cs->d->agents[cs->m[agents[0]].owner].origin};
+            push(cs, out, cap, a);
+        }
+    }
+}
+
+static const alist *meaning_rec(csent *cs, int i, int depth)
+{
+    static const alist empty = {0};
+    if (i < 0 || i >= cs->n)
+        return &empty;
+    if (cs->meaning_state[i] == 2)
+        return &cs->meaning[i];
+    if (cs->meaning_state[i] == 1 || depth > 64)
+        return &empty;
+    cs->meaning_state[i] = 1;
+    alist out = {0};
+    int cap = 0;
+    int mod_agents[16], nmod = 0;
+    const char *base = NULL;
+    own_actors(cs, i, &out, &cap, mod_agents, &nmod, &base);
+    if (out.n == 0 && is_pronoun(cs, i))
+        resolve_pronoun(cs, i, &out, &cap, depth);
+    if (out.n == 0)
+        pp_actors(cs, i, &out, &cap, depth);
+    if (out.n == 0) {
+        const cword *w = &cs->w[i];
+        for (int k = 0; k < w->nkids && out.n == 0; k++) {
+            int c = cs->kids[w->kid0 + k];
+            if (cs->w[c].rel == R_ACL || cs->w[c].rel == R_RELCL)
+                clause_actors(cs, c, &out, &cap, depth);
+        }
+        for (int k = 0; k < w->nkids && out.n == 0; k++) {
+            int c = cs->kids[w->kid0 + k];
+            if (cs->w[c].rel == R_APPOS)
+                push_all(cs, &out, &cap, meaning_rec(cs, c, depth + 1));
+        }
+    }
+    /* conjuncts, of the head and of the words of its own phrases */
+    int nown = out.n;
+    const cword *w = &cs->w[i];
+    int conj[64], nconj = 0;
+    for (int k = 0; k < w->nkids && nconj < 64; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if (cs->w[c].rel == R_CONJ && sr_is_nominal(cs, c))
+            conj[nconj++] = c;
+    }
+    for (int m = 0; m < cs->nm && nconj < 64; m++) {
+        if (cs->m[m].head != i)
+            continue;
+        for (int t = cs->m[m].start; t < cs->m[m].end; t++) {
+            const cword *tw = &cs->w[t];
+            for (int k = 0; k < tw->nkids && nconj < 64; k++) {
+                int c = cs->kids[tw->kid0 + k];
+                if (cs->w[c].rel == R_CONJ && t != i && sr_is_nominal(cs, c) &&
+                    cs->w[c].np < 0)
+                    conj[nconj++] = c;
+            }
+        }
+    }
+    for (int k = 0; k < nconj; k++) {
+        const alist *l = meaning_rec(cs, conj[k], depth + 1);
+        for (int j = 0; j < l->n; j++) {
+            actor a = l->v[j];
+            if (a.weak && !a.pronoun && base && strncmp(a.code, "---", 3) == 0) {
+                /* borrow the first conjunct's actor and modifier agents */
+                const char *b2 = compose(cs, base, mod_agents, nmod);
+                char buf[128];
+                snprintf(buf, sizeof buf, "%s%s", b2, a.code + 3);
+                /* keep agents unique */
+                a.code = sr_arena_strdup(cs->tmp, buf);
+                a.weak = false;
+            }
+            push(cs, &out, &cap, a);
+        }
+    }
+    /* weak agent-only members borrow prepositional actors of a conjunct:
+     * "lawmakers and officials in Arnor" */
+    for (int j = 0; j < nown; j++) {
+        if (!out.v[j].weak || out.v[j].pronoun)
+            continue;
+        for (int k = 0; k < nconj; k++) {
+            alist pp = {0};
+            int pcap = 0;
+            pp_actors(cs, conj[k], &pp, &pcap, depth + 1);
+            if (!pp.n)
+                continue;
+            const char *suffix = out.v[j].code + 3;
+            actor base_a = out.v[j];
+            for (int q = 0; q < pp.n; q++) {
+                char buf[128];
+                snprintf(buf, sizeof buf, "%s%s", pp.v[q].code, suffix);
+                actor a = base_a;
+                a.code = sr_arena_strdup(cs->tmp, buf);
+                a.weak = false;
+                if (q == 0)
+                    out.v[j] = a;
+                else
+                    push(cs, &out, &cap, a);
+            }
+            break;
+        }
+    }
+    cs->meaning[i] = out;
+    cs->meaning_state[i] = 2;
+    return &cs->meaning[i];
+}
+
+const alist *sr_meaning(csent *cs, int i)
+{
+    if (i < 0 || i >= cs->n)
+        return meaning_rec(cs, -1, 0);
+    /* a word inside a phrase stands for its noun phrase */
+    if (cs->w[i].np >= 0)
+        i = cs->w[i].np;
+    else
+        i = np_head_of(cs, i);
+    return meaning_rec(cs, i, 0);
+}
+
+const alist *sr_meaning_at(csent *cs, int i)
+{
+    return sr_meaning(cs, i);
+}

@@ -1,0 +1,196 @@
+/*
+ * sentence.c — one parsed sentence as the coder sees it.
+ *
+ * The coder works on relation classes rather than relation strings (UD v2
+ * subtypes collapse: "obl:tmod" is a temporal modifier, "nmod:poss" a
+ * possessive, "compound:prt" a particle), on children lists, and on
+ * dictionary word ids computed once per word. A word whose head is outside
+ * the sentence (a damaged parse) is treated as a root, so nothing below
+ * can walk out of bounds; cycles are impossible because the CoNLL-U reader
+ * and the parser both produce trees, and every upward walk is bounded by
+ * the sentence length anyway.
+ */
+#include "coder.h"
+#include "../core/internal.h"
+
+#include <string.h>
+
+static const struct { const char *name; uint8_t rel; } rels[] = {
+    {"root", R_ROOT}, {"nsubj", R_NSUBJ}, {"nsubj:pass", R_NSUBJPASS},
+    {"nsubjpass", R_NSUBJPASS}, {"csubj", R_CSUBJ}, {"csubj:pass", R_CSUBJ},
+    {"obj", R_OBJ}, {"dobj", R_OBJ}, {"iobj", R_IOBJ}, {"obl", R_OBL},
+    {"obl:tmod", R_TMOD}, {"nmod:tmod", R_TMOD}, {"obl:npmod", R_OBL},
+    {"obl:agent", R_AGENT}, {"nmod", R_NMOD}, {"nmod:poss", R_POSS},
+    {"nmod:npmod", R_NMOD}, {"case", R_CASE}, {"mark", R_MARK}, {"det", R_DET},
+    {"det:predet", R_DET}, {"amod", R_AMOD}, {"compound", R_COMPOUND},
+    {"compound:prt", R_PRT}, {"flat", R_FLAT}, {"flat:name", R_FLAT},
+    {"flat:foreign", R_FLAT}, {"name", R_FLAT}, {"appos", R_APPOS},
+    {"conj", R_CONJ}, {"cc", R_CC}, {"cc:preconj", R_CC}, {"aux", R_AUX},
+    {"aux:pass", R_AUXPASS}, {"auxpass", R_AUXPASS}, {"cop", R_COP},
+    {"advmod", R_ADVMOD}, {"neg", R_ADVMOD}, {"xcomp", R_XCOMP},
+    {"ccomp", R_CCOMP}, {"advcl", R_ADVCL}, {"acl", R_ACL},
+    {"acl:relcl", R_RELCL}, {"parataxis", R_PARATAXIS}, {"punct", R_PUNCT},
+    {"nummod", R_NUMMOD}, {"fixed", R_FIXED}, {"mwe", R_FIXED},
+    {"expl", R_EXPL}, {"dep", R_DEP}, {"goeswith", R_FIXED},
+};
+
+static uint8_t rel_class(const char *r)
+{
+    if (!r)
+        return R_DEP;
+    for (size_t i = 0; i < SR_ARRAY_LEN(rels); i++)
+        if (strcmp(r, rels[i].name) == 0)
+            return rels[i].rel;
+    /* unknown subtypes fall back to their base relation */
+    const char *colon = strchr(r, ':');
+    if (colon) {
+        size_t n = (size_t)(colon - r);
+        for (size_t i = 0; i < SR_ARRAY_LEN(rels); i++)
+            if (strlen(rels[i].name) == n && strncmp(r, rels[i].name, n) == 0)
+                return rels[i].rel;
+    }
+    return R_OTHER;
+}
+
+static char *lower_dup(sr_arena *a, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    char *out = sr_arena_alloc(a, n * 2 + 8);
+    sr_dict_norm(s, n, out, n * 2 + 8);
+    return out;
+}
+
+static bool is_neg_word(const char *w)
+{
+    return strcmp(w, "not") == 0 || strcmp(w, "n't") == 0 || strcmp(w, "never") == 0 ||
+           strcmp(w, "no") == 0 || strcmp(w, "nt") == 0;
+}
+
+bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
+                   sr_arena *tmp)
+{
+    memset(cs, 0, sizeof *cs);
+    cs->c = c;
+    cs->d = c->dict;
+    cs->doc = doc;
+    cs->si = si;
+    cs->s = &doc->sentences[si];
+    cs->tmp = tmp;
+    int n = (int)cs->s->nwords;
+    if (n <= 0 || cs->s->first_word + (uint32_t)n > doc->nwords)
+        return false;
+    cs->n = n;
+    cs->w = sr_arena_alloc(tmp, (size_t)n * sizeof *cs->w);
+    const sr_word *src = doc->words + cs->s->first_word;
+    int nkids = 0;
+    for (int i = 0; i < n; i++) {
+        cword *w = &cs->w[i];
+        const sr_word *x = &src[i];
+        w->form = x->form ? x->form : "";
+        w->lower = lower_dup(tmp, w->form);
+        w->lemma = x->lemma ? lower_dup(tmp, x->lemma) : w->lower;
+        w->upos = x->upos;
+        w->rel = rel_class(x->deprel);
+        w->head = (x->head >= 1 && x->head <= (uint32_t)n && x->head != (uint32_t)i + 1)
+                      ? (int)x->head - 1 : -1;
+        if (w->head < 0)
+            w->rel = R_ROOT;
+        w->neg = is_neg_word(w->lower);
+        w->np = -1;
+        sr_dict_tok(cs->d, w->form, x->lemma ? x->lemma : NULL, &w->tok);
+        if (w->head >= 0)
+            nkids++;
+    }
+    /* children, in sentence order */
+    cs->kids = sr_arena_alloc(tmp, (size_t)(nkids + 1) * sizeof *cs->kids);
+    for (int i = 0; i < n; i++)
+        if (cs->w[i].head >= 0)
+            cs->w[cs->w[i].head].nkids++;
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+        cs->w[i].kid0 = at;
+        at += cs->w[i].nkids;
+        cs->w[i].nkids = 0;
+    }
+    for (int i = 0; i < n; i++) {
+        int h = cs->w[i].head;
+        if (h >= 0)
+            cs->kids[cs->w[h].kid0 + cs->w[h].nkids++] = i;
+    }
+    /* subtree spans, bottom-up by repeated relaxation over heads (each word
+     * pushes its span to its ancestors; bounded by n steps) */
+    for (int i = 0; i < n; i++)
+        cs->w[i].sub_lo = cs->w[i].sub_hi = i;
+    for (int i = 0; i < n; i++) {
+        int h = cs->w[i].head, steps = 0;
+        while (h >= 0 && steps++ < n) {
+            if (cs->w[h].sub_lo > i)
+                cs->w[h].sub_lo = i;
+            if (cs->w[h].sub_hi < i)
+                cs->w[h].sub_hi = i;
+            h = cs->w[h].head;
+        }
+    }
+    cs->meaning = sr_arena_alloc(tmp, (size_t)n * sizeof *cs->meaning);
+    cs->meaning_state = sr_arena_alloc(tmp, (size_t)n);
+    return true;
+}
+
+bool sr_is_nominal(const csent *cs, int i)
+{
+    uint8_t u = cs->w[i].upos;
+    return u == SR_UPOS_NOUN || u == SR_UPOS_PROPN || u == SR_UPOS_PRON ||
+           u == SR_UPOS_NUM || u == SR_UPOS_X || u == SR_UPOS_SYM;
+}
+
+int sr_child(const csent *cs, int i, int rel)
+{
+    const cword *w = &cs->w[i];
+    for (int k = 0; k < w->nkids; k++)
+        if (cs->w[cs->kids[w->kid0 + k]].rel == rel)
+            return cs->kids[w->kid0 + k];
+    return -1;
+}
+
+int sr_child_word(const csent *cs, int i, int rel, const char *word)
+{
+    const cword *w = &cs->w[i];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if (cs->w[c].rel == rel && strcmp(cs->w[c].lower, word) == 0)
+            return c;
+    }
+    return -1;
+}
+
+bool sr_is_predicate(const csent *cs, int i)
+{
+    if (cs->w[i].upos == SR_UPOS_VERB)
+        return true;
+    if (sr_child(cs, i, R_COP) >= 0)
+        return true;
+    return sr_child(cs, i, R_NSUBJ) >= 0 || sr_child(cs, i, R_NSUBJPASS) >= 0;
+}
+
+char *sr_span_text(const csent *cs, int lo, int hi, sr_arena *a)
+{
+    if (lo < 0 || hi < lo || hi >= cs->n)
+        return sr_arena_strdup(a, "");
+    const sr_word *src = cs->doc->words + cs->s->first_word;
+    uint32_t s = src[lo].start, e = src[hi].end;
+    if (e > s && e <= cs->doc->body_len)
+        return sr_arena_strndup(a, cs->doc->body + s, e - s);
+    /* offsets unknown: join the forms */
+    sr_buf b;
+    sr_buf_init(&b);
+    for (int i = lo; i <= hi; i++) {
+        if (i > lo && src[i - 1].space_after)
+            sr_buf_putc(&b, ' ');
+        sr_buf_puts(&b, cs->w[i].form);
+    }
+    char *out = sr_arena_strndup(a, b.data ? b.data : "", b.len);
+    sr_buf_free(&b);
+    return out;
+}
