@@ -41,6 +41,7 @@ int sr_cli_status(const sr_diag *d);
 /* Subcommands. */
 int sr_cmd_read(int argc, char **argv);
 int sr_cmd_tokenize(int argc, char **argv);
+int sr_cmd_code(int argc, char **argv);
 int sr_cmd_eval(int argc, char **argv);
 int sr_cmd_dict(int argc, char **argv);
 /* Evaluations (`sitrep eval NAME`): eval_conllu.c. */

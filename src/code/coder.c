@@ -182,11 +182,26 @@ static bool has_neg(const csent *cs, int v)
 
 /* The first actor noun phrase in the window after the verb, other than
  * `not` (the source); -1 when none. */
-static int first_actor_after(csent *cs, const window *post, int not_np)
+/* Whether word j hangs under an adverbial clause on its way up to v
+ * ("... after a hafling was reported on the pass of Cirith Ungol"). */
+static bool in_adverbial(const csent *cs, int v, int j)
+{
+    int steps = 0;
+    while (j >= 0 && j != v && steps++ < cs->n) {
+        if (cs->w[j].rel == R_ADVCL)
+            return true;
+        j = cs->w[j].head;
+    }
+    return false;
+}
+
+static int first_actor_after(csent *cs, int v, const window *post, int not_np)
 {
     for (int q = 0; q < post->n; q++) {
         int j = post->v[q];
         if (!sr_is_nominal(cs, j) && cs->w[j].np < 0)
+            continue;
+        if (v >= 0 && in_adverbial(cs, v, j))
             continue;
         int h = cs->w[j].np >= 0 ? cs->w[j].np : j;
         if (h == not_np)
@@ -236,6 +251,19 @@ static int object_of(csent *cs, int v)
     return -1;
 }
 
+/* Whether v has a target of its own (an actor after it that is not a
+ * pronoun standing for its subject): then a '%' pattern does not apply. */
+static bool has_own_target(csent *cs, int v, const vinfo *vi)
+{
+    int t = object_of(cs, v);
+    if (t < 0)
+        t = first_actor_after(cs, v, &vi->post, vi->subject);
+    if (t < 0)
+        return false;
+    const alist *l = sr_meaning(cs, t);
+    return l->n && !l->v[0].pronoun;
+}
+
 /* Roles of verb v: sets vi->src and vi->tgt (noun phrase words or -1). */
 static void assign_roles(csent *cs, int v, vinfo *vi)
 {
@@ -245,12 +273,12 @@ static void assign_roles(csent *cs, int v, vinfo *vi)
         dtgt = subj;
         dsrc = passive_agent(cs, v);
         if (dsrc < 0)
-            dsrc = first_actor_after(cs, &vi->post, subj);
+            dsrc = first_actor_after(cs, v, &vi->post, subj);
     } else {
         dsrc = subj;
         dtgt = object_of(cs, v);
         if (dtgt < 0 || dtgt == dsrc)
-            dtgt = first_actor_after(cs, &vi->post, dsrc);
+            dtgt = first_actor_after(cs, v, &vi->post, dsrc);
     }
     int ps = vi->pm.source, pt = vi->pm.target;
     if (ps >= 0 && pt >= 0) {
@@ -476,11 +504,9 @@ static const char *according_to(csent *cs, int v)
 }
 
 /* The words of a noun phrase for display: its subtree without relative
- * clauses, parentheticals and trailing punctuation. */
-static char *np_text(csent *cs, int h, sr_arena *a)
+ * clauses, parentheticals, conjuncts and trailing prepositional phrases. */
+static void np_span(csent *cs, int h, int *plo, int *phi)
 {
-    if (h < 0)
-        return sr_arena_strdup(a, "");
     int lo = h, hi = h;
     const cword *w = &cs->w[h];
     for (int k = 0; k < w->nkids; k++) {
@@ -489,15 +515,26 @@ static char *np_text(csent *cs, int h, sr_arena *a)
         if (r == R_PUNCT || r == R_RELCL || r == R_ACL || r == R_APPOS || r == R_PARATAXIS ||
             r == R_CONJ || r == R_CC || r == R_CASE)
             continue;
-        if (r == R_NMOD && c > h)
+        if ((r == R_NMOD || r == R_OBL) && c > h)
             continue;
         if (cs->w[c].sub_lo < lo)
             lo = cs->w[c].sub_lo;
         if (cs->w[c].sub_hi > hi)
             hi = cs->w[c].sub_hi;
     }
-    while (lo < hi && (cs->w[lo].rel == R_PUNCT || cs->w[lo].rel == R_CASE))
+    while (lo < hi && (cs->w[lo].rel == R_PUNCT || cs->w[lo].rel == R_CASE ||
+                       cs->w[lo].rel == R_CC))
         lo++;
+    *plo = lo;
+    *phi = hi;
+}
+
+static char *np_text(csent *cs, int h, sr_arena *a)
+{
+    if (h < 0)
+        return sr_arena_strdup(a, "");
+    int lo, hi;
+    np_span(cs, h, &lo, &hi);
     return sr_span_text(cs, lo, hi, a);
 }
 
@@ -544,6 +581,8 @@ typedef struct evlist {
     bool capped;
 } evlist;
 
+static void np_span(csent *cs, int h, int *plo, int *phi);
+
 static void fill_actor(csent *cs, const actor *a, sr_event_actor *out)
 {
     sr_arena *ar = cs->doc->arena;
@@ -558,8 +597,16 @@ static void fill_actor(csent *cs, const actor *a, sr_event_actor *out)
         return;
     }
     int lo = a->lo, hi = a->hi;
-    if (a->pronoun)
+    if (a->pronoun) {
         lo = hi = a->head;
+    } else {
+        /* the whole noun phrase, when it contains the words that named it */
+        np_span(cs, a->head, &lo, &hi);
+        if (lo > a->lo || hi < a->hi) {
+            lo = a->lo;
+            hi = a->hi;
+        }
+    }
     out->text = sr_span_text(cs, lo, hi, ar);
     const sr_word *w = cs->doc->words + cs->s->first_word;
     out->start = w[lo].start;
@@ -864,8 +911,9 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
         x->negated = has_neg(&cs, v);
         sr_verb_windows(&cs, v, &x->pre, &x->post);
         sr_match_patterns(&cs, &x->h, &x->pre, &x->post, &x->pm);
-        if (x->pm.compound && x->subject >= 0 && sr_meaning(&cs, x->subject)->n < 2 &&
-            x->pm.pattern >= 0) {
+        if (x->pm.compound && x->pm.pattern >= 0 &&
+            (x->subject < 0 || sr_meaning(&cs, x->subject)->n < 2 ||
+             has_own_target(&cs, v, x))) {
             /* a '%' pattern needs a compound subject: fall back to the
              * verb's own code */
             const sr_dform *f = &c->dict->forms[x->h.form];

@@ -155,10 +155,14 @@ void sr_event_to_gdelt(const sr_doc *doc, const sr_event *e, uint64_t id, sr_buf
     tsv(b, my);
     tsv(b, y);
     if (ymd[0]) {
+        /* GDELT's FractionDate: the year plus the part of it gone by */
+        static const int cum[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
         int yy = (ymd[0] - '0') * 1000 + (ymd[1] - '0') * 100 + (ymd[2] - '0') * 10 + (ymd[3] - '0');
         int mm = (ymd[4] - '0') * 10 + (ymd[5] - '0');
         int dd = (ymd[6] - '0') * 10 + (ymd[7] - '0');
-        sr_buf_printf(b, "\t%.4f", yy + ((mm - 1) * 30.4375 + dd) / 365.25);
+        if (mm < 1 || mm > 12)
+            mm = 1;
+        sr_buf_printf(b, "\t%.4f", yy + (cum[mm - 1] + dd - 1) / 365.0);
     } else {
         tsv(b, "");
     }

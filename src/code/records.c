@@ -295,6 +295,36 @@ static bool is_conllu(const char *s, size_t n)
     return i < n && isdigit((unsigned char)s[i]);
 }
 
+/* The text of a CoNLL-U parse: its word forms (column 2) joined by
+ * spaces, multiword token ranges and empty nodes left out. */
+static const char *forms_text(sr_arena *a, const char *parse, size_t plen)
+{
+    sr_buf b;
+    sr_buf_init(&b);
+    const char *p = parse, *end = parse + plen;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        while (p < le && (*p == ' ' || *p == '\t'))
+            p++;
+        const char *t1 = memchr(p, '\t', (size_t)(le - p));
+        if (t1 && isdigit((unsigned char)*p) && !memchr(p, '-', (size_t)(t1 - p)) &&
+            !memchr(p, '.', (size_t)(t1 - p))) {
+            const char *f = t1 + 1;
+            const char *t2 = memchr(f, '\t', (size_t)(le - f));
+            if (t2 && t2 > f) {
+                if (b.len)
+                    sr_buf_putc(&b, ' ');
+                sr_buf_put(&b, f, (size_t)(t2 - f));
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    char *out = sr_arena_strndup(a, b.data ? b.data : "", b.len);
+    sr_buf_free(&b);
+    return out;
+}
+
 /* The record's document: with a CoNLL-U parse (given_parse), read through
  * the CoNLL-U reader with the record's text as "# text"; else just the
  * body. */
@@ -425,6 +455,11 @@ static bool next_petrarch(sr_records *r, sr_record *rec)
         if (!id) {
             snprintf(idbuf, sizeof idbuf, "record-%u", r->count);
             id = idbuf;
+        }
+        if ((!text || !*text) && parse && is_conllu(parse, plen)) {
+            text = forms_text(tmp, parse, plen);
+            sr_warn(r->diag, r->path, "record %s has an empty <Text>; its text is rebuilt "
+                    "from the words of its parse", id);
         }
         if (!text || !*text) {
             sr_error(r->diag, r->path, "record %s has no <Text>; skipped", id);

@@ -142,7 +142,7 @@ static bool code_blocks(areader *r, char *line, bool have_actor, uint32_t actor,
 unsigned sr_dread_actors(sr_dict_builder *b, sr_dsrc *s, sr_dict_dialect dd)
 {
     areader r = {b, s, dd, 0};
-    bool have = false, tabari = dd == SR_DD_TABARI;
+    bool have = false, tabari = dd == SR_DD_TABARI, section = false;
     uint32_t actor = 0;
     char *line;
     size_t len;
@@ -152,7 +152,18 @@ unsigned sr_dread_actors(sr_dict_builder *b, sr_dsrc *s, sr_dict_dialect dd)
             continue;
         bool indented = line[0] == ' ' || line[0] == '\t';
         char *p = trim(line);
-        if (!*p || *p == '<')       /* markup such as <NOUN> sections */
+        if (!*p)
+            continue;
+        if (*p == '<') {
+            /* TABARI's <NOUN>, <ADJECTIVE> ... sections list words that
+             * are not actors: skip them; other markup is skipped too */
+            if (p[1] != '/' && p[1] != '!' && strchr(p, '>') && !strstr(p, "</"))
+                section = true;
+            else if (p[1] == '/')
+                section = false;
+            continue;
+        }
+        if (section)
             continue;
         if (indented && *p == '[') {
             int n;

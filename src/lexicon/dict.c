@@ -196,7 +196,8 @@ struct sr_dict_builder {
     VEC(sr_dword) words;
     strmap wordmap;     /* word text -> word id */
     /* origin */
-    uint32_t origin_file;   /* string offset */
+    uint32_t origin_file;   /* string offset: the file's name (rule ids) */
+    uint32_t origin_path;   /* string offset: as given (messages) */
     uint32_t origin_line;
     /* entries */
     VEC(sr_bphrase) phrases;
@@ -379,6 +380,12 @@ void sr_dictb_free(sr_dict_builder *b)
 
 void sr_dictb_at(sr_dict_builder *b, const char *file, uint32_t line)
 {
+    /* origins name the file without its folder: the same dictionary gives
+     * the same rule ids wherever it is installed */
+    b->origin_path = intern(b, file ? file : "-");
+    const char *slash = file ? strrchr(file, '/') : NULL;
+    if (slash && slash[1])
+        file = slash + 1;
     b->origin_file = intern(b, file ? file : "-");
     b->origin_line = line;
 }
@@ -404,16 +411,21 @@ static void report(sr_dict_builder *b, bool warning, const char *fmt, va_list ap
     char msg[512];
     vsnprintf(msg, sizeof msg, fmt, ap);
     char where[1024];
-    const char *f = b->origin_file ? b->str + b->origin_file : "dictionary";
+    const char *f = b->origin_path ? b->str + b->origin_path : "dictionary";
     if (b->origin_line)
         snprintf(where, sizeof where, "%s:%u", f, b->origin_line);
     else
         snprintf(where, sizeof where, "%s", f);
+    /* without `strict` a malformed entry is skipped with a warning: the
+     * dictionary is still usable; with it, every report is an error */
     if (warning) {
         sr_warn(b->diag, where, "%s", msg);
     } else {
         b->errors++;
-        sr_error(b->diag, where, "%s", msg);
+        if (b->strict)
+            sr_error(b->diag, where, "%s", msg);
+        else
+            sr_warn(b->diag, where, "%s", msg);
     }
 }
 
@@ -813,7 +825,7 @@ static bool resolve_synsets(sr_dict_builder *b, uint32_t first, uint32_t n,
             char where[600];
             snprintf(where, sizeof where, "%s", b->str + orig);
             b->errors++;
-            sr_error(b->diag, where, "synset &%s is not defined; entry dropped", name);
+            (b->strict ? sr_error : sr_warn)(b->diag, where, "synset &%s is not defined; entry dropped", name);
             /* the entry is dropped; leave no unresolved names behind */
             for (uint32_t j = i; j < first + n; j++)
                 if (b->terms.v[j].kind == SR_TERM_SYNSET) {
@@ -841,7 +853,7 @@ static void break_loops(sr_dict_builder *b, uint32_t s, uint8_t *state)
                 continue;
             if (state[t->arg] == 1) {
                 b->errors++;
-                sr_error(b->diag, b->str + mb->origin,
+                (b->strict ? sr_error : sr_warn)(b->diag, b->str + mb->origin,
                          "synset &%s contains itself (through &%s); that phrase dropped",
                          b->str + sy->name, b->str + b->synsets.v[t->arg].name);
                 mb->nterms = 0;

@@ -1,0 +1,314 @@
+/* test_coder.c — the event coder on hand-made parsed sentences
+ * (src/code/): roles, passives, compounds, agents, patterns, paired codes,
+ * negation and modality, attribution, dates, discards, bounded output. */
+#include "check.h"
+#include "lexicon/compiled.h"
+#include "lexicon/readers.h"
+
+static FILE *devnull;
+
+static const char *verbs =
+    "&CURRENCY\n+DOLLAR\n\n"
+    "--- MEET [040:040] ---\nMEET {MET MEETS MEETING}\n- % * [041]\n\n"
+    "--- ATTACK [190] ---\nATTACK\n\n"
+    "--- CRITICIZE [111] ---\nCRITICIZE\n\n"
+    "--- CLASH [110] ---\nCLASH\n\n"
+    "--- BARGAIN [031] ---\nBARGAIN\n- * (FOR ASYLUM) [1032]\n- * ASYLUM [1033]\n\n"
+    "--- CONTRIBUTE [070] ---\nCONTRIBUTE\n- * &CURRENCY [0331]\n\n"
+    "--- SAY [010] ---\nSAY {SAID SAYS}\n\n"
+    "--- URGE [023] ---\nURGE\n\n";
+static const char *actors =
+    "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\n"
+    "SAM_GAMGEE [HOB]\n\t[HOBMIL 20080120-20121109]\n\t[HOBGOV 20121110-20130119]\n";
+static const char *agents = "FOREIGN_MINISTER [~GOVFRM]\nSOLDIER [~MIL]\nMSF {} [NGO~]\n";
+static const char *discards = "BASEBALL\n+WORLD_GOLF_CHAMPIONSHIPS\n";
+
+static sr_dict *test_dict(void)
+{
+    sr_diag diag = {.out = devnull};
+    sr_dict_builder *b = sr_dictb_new(&diag, false);
+    sr_dsrc s;
+    sr_dsrc_mem(&s, "t.verbs", verbs, strlen(verbs));
+    sr_dread_verbs(b, &s, SR_DD_PETRARCH);
+    sr_dsrc_close(&s);
+    sr_dsrc_mem(&s, "t.actors", actors, strlen(actors));
+    sr_dread_actors(b, &s, SR_DD_PETRARCH);
+    sr_dsrc_close(&s);
+    sr_dsrc_mem(&s, "t.agents", agents, strlen(agents));
+    sr_dread_agents(b, &s, SR_DD_PETRARCH);
+    sr_dsrc_close(&s);
+    sr_dsrc_mem(&s, "t.discards", discards, strlen(discards));
+    sr_dread_discards(b, &s, SR_DD_PETRARCH);
+    sr_dsrc_close(&s);
+    sr_dict *d = sr_dictb_compile(b);
+    CHECK_INT_EQ(diag.errors, 0);
+    return d;
+}
+
+/* A one-sentence parsed document from "form/UPOS/head/rel" tokens
+ * (lemma = lower-cased form, or form|lemma/...). */
+static sr_doc *parsed(const char *spec, const char *published)
+{
+    sr_buf b;
+    sr_buf_init(&b);
+    char *copy = strdup(spec);
+    int id = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        char form[128], upos[16], rel[32];
+        int head;
+        char *f1 = strchr(t, '/');
+        *f1 = '\0';
+        sscanf(f1 + 1, "%15[^/]/%d/%31s", upos, &head, rel);
+        snprintf(form, sizeof form, "%s", t);
+        char lemma[128];
+        char *bar = strchr(form, '|');
+        if (bar) {
+            *bar = '\0';
+            snprintf(lemma, sizeof lemma, "%s", bar + 1);
+        } else {
+            size_t i = 0;
+            for (; form[i] && i + 1 < sizeof lemma; i++)
+                lemma[i] = (char)((form[i] >= 'A' && form[i] <= 'Z') ? form[i] + 32 : form[i]);
+            lemma[i] = '\0';
+        }
+        sr_buf_printf(&b, "%d\t%s\t%s\t%s\t_\t_\t%d\t%s\t_\t_\n", ++id, form, lemma, upos, head, rel);
+    }
+    free(copy);
+    sr_buf_putc(&b, '\n');
+    sr_diag diag = {.out = devnull};
+    sr_conllu_reader *r = sr_conllu_open("test", b.data, b.len, false, &diag);
+    sr_doc *d = sr_conllu_next(r);
+    sr_conllu_close(r);
+    sr_buf_free(&b);
+    CHECK(d != NULL);
+    if (d)
+        d->published = published;
+    return d;
+}
+
+static size_t code(const sr_coder *c, sr_doc *d, sr_event **ev)
+{
+    return d ? sr_code_doc(c, d, ev) : 0;
+}
+
+static bool has(const sr_event *ev, size_t n, const char *s, const char *t, const char *code)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(ev[i].source.code, s) && !strcmp(ev[i].target.code, t) && !strcmp(ev[i].cameo, code))
+            return true;
+    return false;
+}
+
+static void test_basic_roles(const sr_coder *c)
+{
+    sr_event *ev;
+    sr_doc *d = parsed("Arnor/PROPN/2/nsubj attacked|attack/VERB/0/root Gondor/PROPN/2/obj ./PUNCT/2/punct",
+                       "2026-01-28");
+    size_t n = code(c, d, &ev);
+    CHECK_INT_EQ(n, 1);
+    if (n == 1) {
+        CHECK_STR_EQ(ev[0].source.code, "ARN");
+        CHECK_STR_EQ(ev[0].target.code, "GON");
+        CHECK_STR_EQ(ev[0].cameo, "190");
+        CHECK_STR_EQ(ev[0].root, "19");
+        CHECK_INT_EQ(ev[0].quad, 4);
+        CHECK(ev[0].goldstein < -9.9 && ev[0].goldstein > -10.1);
+        CHECK_STR_EQ(ev[0].plover, "ASSAULT");
+        CHECK_STR_EQ(ev[0].pred_text, "attacked");
+        CHECK_STR_EQ(ev[0].pred_lemma, "attack");
+        CHECK_INT_EQ(ev[0].modality, SR_MOD_ASSERTED);
+        CHECK_STR_EQ(ev[0].date, "2026-01-28");
+        CHECK_STR_EQ(ev[0].rule, "t.verbs:9");
+        CHECK_STR_EQ(ev[0].source.text, "Arnor");
+        CHECK_STR_EQ(ev[0].source.country, "ARN");
+    }
+    sr_doc_free(d);
+    /* passive: the "by" phrase is the source */
+    d = parsed("Gondor/PROPN/3/nsubj:pass was/AUX/3/aux:pass attacked|attack/VERB/0/root "
+               "by/ADP/5/case Mordor/PROPN/3/obl ./PUNCT/3/punct", "2026-01-28");
+    n = code(c, d, &ev);
+    CHECK_INT_EQ(n, 1);
+    CHECK(has(ev, n, "MOR", "GON", "190"));
+    sr_doc_free(d);
+    /* the target is the first actor after the verb when there is no object */
+    d = parsed("Arnor/PROPN/2/nsubj criticized|criticize/VERB/0/root the/DET/4/det plan/NOUN/2/obj "
+               "of/ADP/6/case Mordor/PROPN/4/nmod ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "MOR", "111"));
+    CHECK(n == 1 && ev[0].date == NULL);
+    sr_doc_free(d);
+}
+
+static void test_compounds_and_agents(const sr_coder *c)
+{
+    sr_event *ev;
+    /* a paired code gives an event each way; a compound subject one per member */
+    sr_doc *d = parsed("Arnor/PROPN/4/nsubj and/CCONJ/3/cc Mordor/PROPN/1/conj met|meet/VERB/0/root "
+                       "Gondor/PROPN/4/obj ./PUNCT/4/punct", NULL);
+    size_t n = code(c, d, &ev);
+    CHECK_INT_EQ(n, 4);
+    CHECK(has(ev, n, "ARN", "GON", "040"));
+    CHECK(has(ev, n, "GON", "ARN", "040"));
+    CHECK(has(ev, n, "MOR", "GON", "040"));
+    CHECK(has(ev, n, "GON", "MOR", "040"));
+    sr_doc_free(d);
+    /* '%': the members of a compound subject act on each other */
+    d = parsed("Arnor/PROPN/4/nsubj and/CCONJ/3/cc Gondor/PROPN/1/conj met|meet/VERB/0/root ./PUNCT/4/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK_INT_EQ(n, 2);
+    CHECK(has(ev, n, "ARN", "GON", "041"));
+    CHECK(has(ev, n, "GON", "ARN", "041"));
+    sr_doc_free(d);
+    /* agents compose with countries: possessive, prefix, and a PP */
+    d = parsed("Arnor/PROPN/4/nmod:poss 's/PART/1/case foreign/ADJ/4/amod minister/NOUN/5/nsubj "
+               "criticized|criticize/VERB/0/root MSF/PROPN/7/compound Gondor/PROPN/5/obj ./PUNCT/5/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARNGOVFRM", "NGOGON", "111"));
+    CHECK(n == 1 && strcmp(ev[0].source.sector, "GOV") == 0);
+    sr_doc_free(d);
+    d = parsed("Soldiers|soldier/NOUN/4/nsubj from/ADP/3/case Mordor/PROPN/1/nmod attacked|attack/VERB/0/root "
+               "Gondor/PROPN/4/obj ./PUNCT/4/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "MORMIL", "GON", "190"));
+    sr_doc_free(d);
+}
+
+static void test_patterns_and_dates(const sr_coder *c)
+{
+    sr_event *ev;
+    sr_doc *d = parsed("Arnor/PROPN/3/nsubj will/AUX/3/aux bargain/VERB/0/root for/ADP/5/case "
+                       "asylum/NOUN/3/obl in/ADP/7/case Gondor/PROPN/3/obl ./PUNCT/3/punct", NULL);
+    size_t n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "1032"));
+    CHECK(n == 1 && ev[0].modality == SR_MOD_FUTURE);
+    sr_doc_free(d);
+    d = parsed("Arnor/PROPN/3/nsubj will/AUX/3/aux bargain/VERB/0/root for/ADP/6/case "
+               "foreign/ADJ/6/amod asylum/NOUN/3/obl in/ADP/8/case Gondor/PROPN/3/obl ./PUNCT/3/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "1033"));
+    sr_doc_free(d);
+    d = parsed("Arnor/PROPN/2/nsubj contributed|contribute/VERB/0/root dollars|dollar/NOUN/2/obj "
+               "to/ADP/5/case Gondor/PROPN/2/obl on/ADP/7/case Tuesday/PROPN/2/obl ./PUNCT/2/punct",
+               "2026-01-29");
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "0331"));
+    CHECK(n == 1 && strcmp(ev[0].date, "2026-01-27") == 0);
+    sr_doc_free(d);
+    /* the actor's code valid on the event date */
+    d = parsed("Sam/PROPN/3/nsubj Gamgee/PROPN/1/flat attacked|attack/VERB/0/root Mordor/PROPN/3/obj "
+               "./PUNCT/3/punct", "2010-05-01");
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "HOBMIL", "MOR", "190"));
+    sr_doc_free(d);
+    d = parsed("Sam/PROPN/3/nsubj Gamgee/PROPN/1/flat attacked|attack/VERB/0/root Mordor/PROPN/3/obj "
+               "./PUNCT/3/punct", "2015-05-01");
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "HOB", "MOR", "190"));
+    sr_doc_free(d);
+}
+
+static void test_negation_modality_attribution(const sr_coder *c, const sr_coder *petr)
+{
+    sr_event *ev;
+    const char *neg = "Arnor/PROPN/4/nsubj did/AUX/4/aux n't|not/PART/4/advmod clash/VERB/0/root "
+                      "with/ADP/6/case Gondor/PROPN/4/obl ./PUNCT/4/punct";
+    sr_doc *d = parsed(neg, NULL);
+    size_t n = code(c, d, &ev);
+    CHECK_INT_EQ(n, 1);
+    CHECK(n == 1 && ev[0].modality == SR_MOD_NEGATED && strcmp(ev[0].cameo, "110") == 0);
+    sr_buf b;
+    sr_buf_init(&b);
+    if (n == 1)
+        sr_event_to_json(d, &ev[0], &b);
+    sr_buf_putc(&b, '\0');
+    CHECK(strstr(b.data, "\"negated\":true") != NULL);
+    CHECK(strstr(b.data, "\"modality\":\"negated\"") != NULL);
+    sr_buf_free(&b);
+    sr_doc_free(d);
+    /* PETRARCH-2's convention: "did not clash" codes the opposite */
+    d = parsed(neg, NULL);
+    n = code(petr, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "050"));
+    sr_doc_free(d);
+    /* a parenthetical "X said": reported, attributed */
+    d = parsed("Arnor/PROPN/2/nsubj attacked|attack/VERB/0/root Gondor/PROPN/2/obj ,/PUNCT/7/punct "
+               "a/DET/6/det soldier/NOUN/7/nsubj said|say/VERB/2/parataxis ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "190"));
+    CHECK(n >= 1 && ev[0].modality == SR_MOD_REPORTED);
+    CHECK(n >= 1 && strcmp(ev[0].attribution, "a soldier") == 0);
+    sr_doc_free(d);
+    /* "X urged Y to attack Z": the appeal codes, the inner event folds in */
+    d = parsed("Arnor/PROPN/2/nsubj urged|urge/VERB/0/root Gondor/PROPN/2/obj to/PART/5/mark "
+               "attack/VERB/2/xcomp Mordor/PROPN/5/obj ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK_INT_EQ(n, 1);
+    CHECK(has(ev, n, "ARN", "GON", "023"));
+    sr_doc_free(d);
+    /* "X said that Y attacked Z": in sitrep's mode both, the inner reported */
+    const char *said = "Arnor/PROPN/2/nsubj said|say/VERB/0/root that/SCONJ/5/mark Gondor/PROPN/5/nsubj "
+                       "attacked|attack/VERB/2/ccomp Mordor/PROPN/5/obj ./PUNCT/2/punct";
+    d = parsed(said, NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "010"));
+    CHECK(has(ev, n, "GON", "MOR", "190"));
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(ev[i].cameo, "190")) {
+            CHECK_INT_EQ(ev[i].modality, SR_MOD_REPORTED);
+            CHECK_STR_EQ(ev[i].attribution, "Arnor");
+        }
+    sr_doc_free(d);
+    d = parsed(said, NULL);
+    n = code(petr, d, &ev);
+    CHECK_INT_EQ(n, 1);
+    CHECK(has(ev, n, "ARN", "GON", "010"));
+    sr_doc_free(d);
+}
+
+static void test_discards_and_limits(const sr_coder *c)
+{
+    sr_event *ev;
+    sr_doc *d = parsed("Arnor/PROPN/2/nsubj attacked|attack/VERB/0/root Gondor/PROPN/2/obj at/ADP/5/case "
+                       "baseball/NOUN/2/obl ./PUNCT/2/punct", NULL);
+    CHECK_INT_EQ(code(c, d, &ev), 0);
+    sr_doc_free(d);
+    /* 500 actors joined together: bounded output, no crash */
+    sr_buf b;
+    sr_buf_init(&b);
+    sr_buf_puts(&b, "Arnor/PROPN/501/nsubj");
+    for (int i = 0; i < 499; i++)
+        sr_buf_printf(&b, " %s/PROPN/1/conj", i % 2 ? "Gondor" : "Mordor");
+    sr_buf_puts(&b, " attacked|attack/VERB/0/root Gondor/PROPN/501/obj");
+    sr_buf_putc(&b, '\0');
+    d = parsed(b.data, NULL);
+    CHECK(d != NULL && d->nwords == 502);
+    size_t n = code(c, d, &ev);
+    CHECK(n >= 1 && n <= 64);
+    sr_buf_free(&b);
+    sr_doc_free(d);
+}
+
+int main(void)
+{
+    devnull = fopen("/dev/null", "w");
+    sr_dict *d = test_dict();
+    sr_code_options o;
+    sr_code_options_default(&o);
+    sr_diag diag = {.out = devnull};
+    sr_coder *c = sr_coder_new(d, &o, &diag);
+    o.petrarch = true;
+    sr_coder *petr = sr_coder_new(d, &o, &diag);
+    CHECK(c != NULL && petr != NULL);
+    if (c && petr) {
+        test_basic_roles(c);
+        test_compounds_and_agents(c);
+        test_patterns_and_dates(c);
+        test_negation_modality_attribution(c, petr);
+        test_discards_and_limits(c);
+    }
+    sr_coder_free(c);
+    sr_coder_free(petr);
+    sr_dict_free(d);
+    return check_status();
+}
