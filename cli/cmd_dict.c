@@ -33,7 +33,7 @@ static const char help[] =
     "\n"
     "options:\n"
     "  -o, --output FILE  where compile writes (default: the data folder's\n"
-    "                     dict.bin)\n"
+    "                     dict.srd, which `sitrep code` loads)\n"
     "  -h, --help         show this help\n";
 
 /* Whether a CAMEO code is known: the code table of data/cameo when it is

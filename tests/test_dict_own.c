@@ -4,6 +4,7 @@
 #include "check.h"
 #include "sitrep.h"
 #include "lexicon/own.h"
+#include "lexicon/dict.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -220,8 +221,54 @@ static void test_shipped(void)
     sr_own_free(d);
 }
 
+/* Compiled into the coder's form: dated roles (half-open ranges become
+ * inclusive ones), seats, agents with their plurals, verbs. */
+static void test_compile(void)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", base,
+             "person Donald Trump; Trump\n"
+             "  role USAGOV 2017-01-20..2021-01-20\n"
+             "  role USAGOV 2025-01-20..\n"
+             "  role USAELI\n"
+             "nonactor Washington Post\n"
+             "agent GOV foreign minister\n"
+             "pred 195 shoot_down obj:drone|jet on|over:*\n"
+             "pred 0256 urge obj:restraint\n"
+             "pred 124 not allow obj:T\n");
+    unsigned problems;
+    sr_own_dict *d;
+    char *msg = messages(text, &problems, &d);
+    CHECK_INT_EQ(problems, 0);
+    sr_diag diag = {0};
+    sr_dict_builder *b = sr_dictb_new(&diag, true);
+    CHECK_INT_EQ(sr_own_compile(d, b), SR_OK);
+    sr_dict *dict = sr_dictb_compile(b);
+    CHECK(dict != NULL);
+    if (dict) {
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "donald trump", 20250120), "USAGOV");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "trump", 20210119), "USAGOV");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "trump", 20210120), "USAELI");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "trump", 20250119), "USAELI");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "white house", 20250301), "USAGOV");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "pentagon", 0), "USAMIL");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "american", 0), "USA");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "washington post", 0), "---");
+        unsigned fl = 0;
+        CHECK_STR_EQ(sr_dict_agent_code(dict, "foreign ministers", &fl), "GOV");
+        CHECK_STR_EQ(sr_dict_agent_code(dict, "foreign minister", &fl), "GOV");
+        sr_dict_stats st;
+        sr_dict_stats_get(dict, &st);
+        CHECK_INT_EQ(st.patterns, 6);   /* 2 objects x 2 prepositions + 1 + 1 */
+        sr_dict_free(dict);
+    }
+    free(msg);
+    sr_own_free(d);
+}
+
 int main(void)
 {
+    test_compile();
     test_good();
     test_bad();
     test_recovery();

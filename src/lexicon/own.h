@@ -111,10 +111,17 @@ typedef struct sr_own_entry {
     sr_own_pattern *pattern; /* PRED only */
 } sr_own_entry;
 
+typedef struct sr_own_source {
+    const char *name;        /* the file's name (without its folder) */
+    uint64_t hash;           /* hash of its bytes */
+} sr_own_source;
+
 typedef struct sr_own_dict {
     sr_arena *arena;
     sr_own_entry *entries;
     size_t nentries, cap;
+    sr_own_source *sources;  /* the files read, in order */
+    size_t nsources, cap_sources;
     unsigned files;          /* files read */
     unsigned syntax_errors;  /* malformed lines reported by the reader */
 } sr_own_dict;
@@ -150,10 +157,29 @@ unsigned sr_own_check(const sr_own_dict *d, sr_own_event_known known,
  * (data/cameo/). Usable as an sr_own_event_known callback (ctx unused). */
 bool sr_own_cameo_known(const char *code, void *ctx);
 
+typedef struct sr_dict sr_dict;
+typedef struct sr_dict_builder sr_dict_builder;
+
+/* Add every entry of `d` to a builder of the coder's dictionary model
+ * (src/lexicon/dict.h). The caller checks `d` first: conflicting entries
+ * are never resolved here. */
+sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b);
+
 /* Compile a checked dictionary into the coder's binary form at `path`
- * (NULL: the data folder's default). */
+ * (NULL: sr_own_default_path()). */
 sr_status sr_own_compile_file(const sr_own_dict *d, const char *path,
                               sr_diag *diag);
+
+/* Where the compiled form of the shipped dictionaries lives: dict.srd in
+ * the data folder. Writes into buf[cap] and returns it. */
+const char *sr_own_default_path(char *buf, size_t cap);
+
+/* The shipped knowledge base (the data folder's dict/), ready for the
+ * coder: the compiled dict.srd when it was built from exactly the current
+ * source files, else compiled now (and saved there when the folder can be
+ * written). NULL, with a message, when the files cannot be read. The
+ * caller frees it with sr_dict_free(). */
+sr_dict *sr_own_default_dict(sr_diag *diag);
 
 /* Counts by kind (indexed by sr_own_kind), names and roles, and pattern
  * counts per CAMEO root (index 1..20). */

@@ -49,6 +49,7 @@ void sr_own_free(sr_own_dict *d)
     if (!d)
         return;
     free(d->entries);
+    free(d->sources);
     sr_arena_free(d->arena);
     free(d);
 }
@@ -759,6 +760,14 @@ static sr_status read_file(sr_own_dict *d, const char *path, sr_diag *diag)
         sr_buf_free(&b);
         return SR_ERR_IO;
     }
+    if (d->nsources == d->cap_sources) {
+        d->cap_sources = d->cap_sources ? d->cap_sources * 2 : 32;
+        d->sources = sr_xrealloc(d->sources, d->cap_sources * sizeof *d->sources);
+    }
+    const char *base = strrchr(path, '/');
+    d->sources[d->nsources++] = (sr_own_source){
+        sr_arena_strdup(d->arena, base ? base + 1 : path),
+        sr_hash64(b.data ? b.data : "", b.len, 0)};
     sr_own_parse(d, path, b.data ? b.data : "", b.len, diag);
     sr_buf_free(&b);
     return SR_OK;

@@ -32,6 +32,13 @@ expect_grep 'bad.txt:7: .*third-person form' "$TMP/err"
 expect_grep 'bad.txt:9: conflict: pattern' "$TMP/err"
 expect_grep 'bad.txt:8: conflict: pattern' "$TMP/err"
 
+# compile: the shipped dictionaries compile; a file with problems is refused
+expect_status 0 "$SITREP" dict compile -o "$TMP/own.srd" "$SRC/data/dict"
+[ -s "$TMP/own.srd" ] || fail "compile wrote nothing"
+expect_status 1 "$SITREP" dict compile -o "$TMP/bad.srd" "$TMP/bad.txt"
+expect_grep 'not compiled' "$TMP/err"
+[ ! -e "$TMP/bad.srd" ] || fail "a dictionary with problems was compiled"
+
 # a missing path is named, exit 1
 expect_status 1 "$SITREP" dict check "$TMP/missing.txt"
 expect_grep 'missing.txt' "$TMP/err"
