@@ -48,6 +48,7 @@ int sr_cmd_dict(int argc, char **argv);
 int sr_eval_conllu_main(int argc, char **argv);
 int sr_eval_tokenize_main(int argc, char **argv);
 int sr_eval_extract_main(int argc, char **argv);   /* src/eval/extract.c */
+int sr_eval_metadata_main(int argc, char **argv);  /* src/eval/metadata.c */
 
 int sr_eval_petrarch_main(int argc, char **argv);  /* src/eval/petrarch.c */
 

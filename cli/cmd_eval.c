@@ -19,6 +19,7 @@ static const eval_command evals[] = {
     {"tokenize", "sentences and tokens of a treebank's raw text against it", sr_eval_tokenize_main},
     {"extract", "HTML article body extraction: shingle P/R/F1 and speed", sr_eval_extract_main},
     {"petrarch", "PETRARCH validation records: events coded exactly right", sr_eval_petrarch_main},
+    {"metadata", "title, date, author and body snippets of HTML pages against gold", sr_eval_metadata_main},
     {NULL, NULL, NULL},
 };
 
