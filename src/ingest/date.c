@@ -368,10 +368,10 @@ static void tokenize(const char *s, size_t n, toks *ts)
         if (dv >= 0) {
             t->kind = T_NUM;
             while (i < n && (k = sr_utf8_decode(u + i, n - i, &c)) && (dv = digit_of(c)) >= 0) {
-                if (t->ndigits < 20) {
+                if (t->ndigits < 18)   /* longer runs are never dates */
                     t->value = t->value * 10 + dv;
+                if (t->ndigits < 20)
                     t->ndigits++;
-                }
                 i += k;
             }
         } else if (is_letter(c) && !cjk_date_char(c)) {

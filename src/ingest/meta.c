@@ -182,10 +182,22 @@ static char *decode_entities(sr_arena *a, const char *s)
     return o;
 }
 
-/* A cleaned value: entities decoded, whitespace collapsed. */
+/* A cleaned value: entities decoded, whitespace collapsed, and at most
+ * MAX_VALUE bytes (longer values are not titles or names; the cap keeps
+ * hostile pages cheap). */
+#define MAX_VALUE 4096
 static char *clean(sr_arena *a, const char *s)
 {
-    return s ? collapse_str(a, decode_entities(a, s)) : NULL;
+    if (!s)
+        return NULL;
+    size_t n = strnlen(s, MAX_VALUE + 1);
+    if (n > MAX_VALUE) {
+        n = MAX_VALUE;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        s = sr_arena_strndup(a, s, n);
+    }
+    return collapse_str(a, decode_entities(a, s));
 }
 
 /* Letters and digits only, case-folded, accents stripped: a key for
@@ -1327,28 +1339,48 @@ static char *meta_author(sr_arena *a, const char *v, const site_names *s, const 
     return NULL;
 }
 
-/* A short paragraph of the body that is a byline ("Von Leonora Holling",
- * "Autorin: Uta Staschewski, Projektleiterin ..."). */
+/* A byline paragraph: "Von Leonora Holling" (any label, near the top) or
+ * "Autorin: Uta Staschewski, Projektleiterin ..." (a label with a colon,
+ * also at the end). */
+static char *byline_paragraph(sr_arena *a, const char *p, size_t len, bool top,
+                              const site_names *s, const char *lang)
+{
+    if (len >= 120)
+        return NULL;
+    char *line = sr_arena_strndup(a, p, len);
+    size_t l = label_at(line, false);
+    if (!l || !line[l] || !(top || line[l - 1] == ':' || line[l - 2] == ':'))
+        return NULL;
+    char *name = clean_byline(a, line + l, lang);
+    return name && !publisher_like(a, name, s) ? name : NULL;
+}
+
+/* A byline paragraph among the first six or the last ten of the body. */
 static char *body_byline(sr_arena *a, const sr_doc *doc, const site_names *s,
                          const char *lang)
 {
-    const char *p = doc->body, *e = doc->body + doc->body_len;
-    for (int para = 0; p < e; para++) {
-        const char *q = strstr(p, "\n\n");
+    const char *b = doc->body, *e = doc->body + doc->body_len;
+    const char *p = b;
+    for (int para = 0; para < 6 && p < e; para++) {
+        const char *q = memmem(p, (size_t)(e - p), "\n\n", 2);
         if (!q)
             q = e;
-        size_t len = (size_t)(q - p);
-        if (len < 120) {
-            char *line = sr_arena_strndup(a, p, len);
-            size_t l = label_at(line, false);
-            bool colon = l && line[l - 1] == ':';
-            if (l && (para < 6 || colon) && line[l]) {
-                char *name = clean_byline(a, line + l, lang);
-                if (name && !publisher_like(a, name, s))
-                    return name;
-            }
-        }
+        char *name = byline_paragraph(a, p, (size_t)(q - p), true, s, lang);
+        if (name)
+            return name;
         p = q + (q < e ? 2 : 0);
+    }
+    const char *q = e;
+    for (int para = 0; para < 10 && q > b; para++) {
+        const char *start = q;
+        while (start > b && !(start - b >= 2 && start[-1] == '\n' && start[-2] == '\n'))
+            start--;
+        char *name = byline_paragraph(a, start, (size_t)(q - start), false, s, lang);
+        if (name)
+            return name;
+        q = start - (start - b >= 2 ? 2 : 0);
+        if (start == b)
+            break;
     }
     return NULL;
 }
