@@ -51,5 +51,7 @@ int sr_eval_extract_main(int argc, char **argv);   /* src/eval/extract.c */
 int sr_eval_metadata_main(int argc, char **argv);  /* src/eval/metadata.c */
 
 int sr_eval_petrarch_main(int argc, char **argv);  /* src/eval/petrarch.c */
+int sr_eval_plover_main(int argc, char **argv);    /* src/eval/plover.c */
+int sr_eval_seeds_main(int argc, char **argv);     /* src/eval/seeds.c */
 
 #endif

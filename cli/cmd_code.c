@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "code/records.h"
 #include "lexicon/dict.h"
+#include "lexicon/own.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -227,10 +228,7 @@ int sr_cmd_code(int argc, char **argv)
     } else if (files.verbs || files.nactors || files.agents) {
         dict = sr_dict_open(&files, &diag);
     } else {
-        fprintf(stderr, "sitrep code: no dictionaries given, and the shipped default "
-                        "dictionaries (issue 6) are not compiled yet: give --verbs, "
-                        "--actors, --agents (PETRARCH or TABARI files) or --dict\n");
-        return SR_EXIT_USAGE;
+        dict = sr_own_default_dict(&diag);   /* the shipped knowledge base */
     }
     if (!dict)
         return SR_EXIT_INPUT;

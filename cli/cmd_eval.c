@@ -20,6 +20,8 @@ static const eval_command evals[] = {
     {"extract", "HTML article body extraction: shingle P/R/F1 and speed", sr_eval_extract_main},
     {"petrarch", "PETRARCH validation records: events coded exactly right", sr_eval_petrarch_main},
     {"metadata", "title, date, author and body snippets of HTML pages against gold", sr_eval_metadata_main},
+    {"plover", "PLOVER gold sentences: gold event type and source found", sr_eval_plover_main},
+    {"seeds", "the seed articles: hand-coded events found and missed", sr_eval_seeds_main},
     {NULL, NULL, NULL},
 };
 
