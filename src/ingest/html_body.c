@@ -46,6 +46,7 @@
 #include "../core/internal.h"
 
 #include <libxml/HTMLparser.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,23 +152,74 @@ static bool has_token(const char *s, const char *tok)
     return false;
 }
 
+/* The word lists indexed by first byte, so matching a class name costs a
+ * few comparisons per character instead of one strstr() per word. Built
+ * once, on first use, by whichever thread comes first. */
+enum { L_GOOD, L_JUNK, L_CAPTION, NLISTS };
+static const char *const caption_words[] = {"caption", "credit"};
+
+typedef struct word_index {
+    uint8_t first[NLISTS][256];      /* 1 + index of a bucket, 0 = none */
+    const char *bucket[NLISTS][64][16];
+} word_index;
+
+static word_index windex;
+static pthread_once_t windex_once = PTHREAD_ONCE_INIT;
+
+static void index_list(int l, const char *const *words, size_t n)
+{
+    uint8_t nb = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)words[i][0];
+        if (!windex.first[l][c])
+            windex.first[l][c] = ++nb;
+        const char **b = windex.bucket[l][windex.first[l][c] - 1];
+        size_t k = 0;
+        while (b[k])
+            k++;
+        if (k + 1 >= SR_ARRAY_LEN(windex.bucket[l][0]) || nb >= SR_ARRAY_LEN(windex.bucket[l]))
+            sr_fatal("html_body.c: word index too small for '%s'", words[i]);
+        b[k] = words[i];
+    }
+}
+
+static void build_index(void)
+{
+    index_list(L_GOOD, good_words, SR_ARRAY_LEN(good_words));
+    index_list(L_JUNK, junk_words, SR_ARRAY_LEN(junk_words));
+    index_list(L_CAPTION, caption_words, SR_ARRAY_LEN(caption_words));
+}
+
+/* Whether s contains a word of list l. */
+static bool contains_word(const char *s, int l)
+{
+    for (const char *p = s; *p; p++) {
+        uint8_t b = windex.first[l][(unsigned char)*p];
+        if (!b)
+            continue;
+        for (const char *const *w = windex.bucket[l][b - 1]; *w; w++) {
+            size_t i = 1;
+            while ((*w)[i] && p[i] == (*w)[i])
+                i++;
+            if (!(*w)[i])
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Hints of one class name or id, lower-cased, NUL-terminated. */
 static unsigned word_hints(const char *s)
 {
-    unsigned h = 0;
-    for (size_t i = 0; i < SR_ARRAY_LEN(good_words); i++)
-        if (strstr(s, good_words[i])) {
-            h |= H_GOOD;
-            break;
-        }
+    pthread_once(&windex_once, build_index);
+    unsigned h = contains_word(s, L_GOOD) ? H_GOOD : 0;
     for (size_t i = 0; i < SR_ARRAY_LEN(state_prefixes); i++)
         if (strncmp(s, state_prefixes[i], strlen(state_prefixes[i])) == 0)
             return h;
-    if (strstr(s, "caption") || strstr(s, "credit"))
+    if (contains_word(s, L_CAPTION))
         h |= H_CAPTION;
-    for (size_t i = 0; i < SR_ARRAY_LEN(junk_words); i++)
-        if (strstr(s, junk_words[i]))
-            return h | H_JUNK;
+    if (contains_word(s, L_JUNK))
+        return h | H_JUNK;
     for (size_t i = 0; i < SR_ARRAY_LEN(junk_tokens); i++)
         if (has_token(s, junk_tokens[i]))
             return h | H_JUNK;
@@ -208,8 +260,32 @@ static const xmlChar *attr_text(const xmlAttr *a)
     return a->children && a->children->content ? a->children->content : NULL;
 }
 
+/* Pages repeat their class names (every menu item, every teaser), so the
+ * hints of a class or id value are remembered by its hash for the page. */
+#define HINT_CACHE 1024
+
+typedef struct hint_cache {
+    uint64_t key[HINT_CACHE];      /* hash of the value; 0 = empty slot */
+    uint8_t hints[HINT_CACHE];
+} hint_cache;
+
+static unsigned cached_name_hints(hint_cache *c, const xmlChar *v)
+{
+    size_t n = strlen((const char *)v);
+    uint64_t k = sr_hash64(v, n, 0x5D) | 1;
+    size_t slot = (size_t)(k % HINT_CACHE);
+    if (c->key[slot] == k)
+        return c->hints[slot];
+    char buf[512];
+    lower_copy(buf, sizeof buf, v);
+    unsigned h = name_hints(buf);
+    c->key[slot] = k;
+    c->hints[slot] = (uint8_t)h;
+    return h;
+}
+
 /* The hints of an element from its attributes. */
-static unsigned element_hints(const xmlNode *n)
+static unsigned element_hints(const xmlNode *n, hint_cache *cache)
 {
     unsigned h = 0;
     char buf[512];
@@ -223,8 +299,7 @@ static unsigned element_hints(const xmlNode *n)
         if (!v)
             continue;
         if (strcmp(name, "class") == 0 || strcmp(name, "id") == 0) {
-            lower_copy(buf, sizeof buf, v);
-            h |= name_hints(buf);
+            h |= cached_name_hints(cache, v);
         } else if (strcmp(name, "itemprop") == 0) {
             if (strcasecmp((const char *)v, "articleBody") == 0 ||
                 strcasecmp((const char *)v, "text") == 0)
@@ -290,6 +365,7 @@ typedef struct extractor {
     bool space;            /* a space is pending in the open block */
     unsigned in_link, in_caption, in_pre, heading;
     unsigned breaks;       /* consecutive <br> in the open block */
+    hint_cache *hints;
 } extractor;
 
 static bool is_blocky(enum tag t)
@@ -415,7 +491,7 @@ static uint32_t add_element(extractor *x, xmlNode *n, enum tag t)
     e->node = n;
     e->parent = x->cur;
     e->tag = (uint8_t)t;
-    e->hints = (uint8_t)element_hints(n);
+    e->hints = (uint8_t)element_hints(n, x->hints);
     if (t == T_JUNK)
         e->hints |= H_JUNK;
     e->junk_root = -1;
@@ -744,6 +820,7 @@ void sr_html_body(sr_doc *doc, struct _xmlDoc *tree)
     memset(&x, 0, sizeof x);
     sr_buf_init(&x.text);
     x.cur = -1;
+    x.hints = sr_xcalloc(1, sizeof *x.hints);
     segment(&x, root);
     int32_t c = -1;
     if (x.nels)
@@ -757,5 +834,6 @@ void sr_html_body(sr_doc *doc, struct _xmlDoc *tree)
         sr_doc_set_body(doc, "", 0);
     free(x.els);
     free(x.blocks);
+    free(x.hints);
     sr_buf_free(&x.text);
 }

@@ -203,13 +203,35 @@ static bool meta_charset(const char *s, size_t n, char *buf, size_t cap)
 typedef struct utf8_stats {
     size_t multi;     /* valid multi-byte sequences */
     size_t invalid;   /* bytes that start no valid sequence */
+    size_t control;   /* NUL and other C0 control bytes but white space */
 } utf8_stats;
 
+static bool bad_control(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+}
+
+/* True when none of the 8 bytes of w is >= 0x80, < 0x20 or 0x7F. */
+static bool plain_ascii8(uint64_t w)
+{
+    const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+    uint64_t del = w ^ (0x7F * ones);
+    return !(w & high) && !((w - 0x20 * ones) & ~w & high) && !((del - ones) & ~del & high);
+}
+
+/* One pass over the bytes; plain ASCII goes 8 bytes at a time. */
 static utf8_stats utf8_scan(const unsigned char *s, size_t n)
 {
-    utf8_stats st = {0, 0};
-    for (size_t i = 0; i < n;) {
+    utf8_stats st = {0, 0, 0};
+    size_t i = 0;
+    while (i < n) {
+        uint64_t w;
+        while (i + 8 <= n && (memcpy(&w, s + i, 8), plain_ascii8(w)))
+            i += 8;
+        if (i >= n)
+            break;
         if (s[i] < 0x80) {
+            st.control += bad_control(s[i]);
             i++;
             continue;
         }
@@ -224,11 +246,6 @@ static utf8_stats utf8_scan(const unsigned char *s, size_t n)
         }
     }
     return st;
-}
-
-static bool bad_control(unsigned char c)
-{
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
 }
 
 /* Copy UTF-8 with invalid bytes and control bytes replaced by U+FFFD. */
@@ -255,14 +272,9 @@ static void utf8_repair(const unsigned char *s, size_t n, sr_buf *out)
     }
 }
 
-static bool needs_repair(const unsigned char *s, size_t n, const utf8_stats *st)
+static bool needs_repair(const utf8_stats *st)
 {
-    if (st->invalid)
-        return true;
-    for (size_t i = 0; i < n; i++)
-        if (bad_control(s[i]))
-            return true;
-    return false;
+    return st->invalid || st->control;
 }
 
 /* Convert from `from` with iconv into `out` (UTF-8, control bytes and
@@ -339,7 +351,7 @@ static void use_owned(sr_html_text *out, const char *cs)
 /* Read bytes believed to be UTF-8 (repairing them when needed). */
 static void read_utf8(sr_html_text *out, const char *s, size_t n, const utf8_stats *st)
 {
-    if (!needs_repair((const unsigned char *)s, n, st)) {
+    if (!needs_repair(st)) {
         use_input(out, s, n, "UTF-8");
         return;
     }
