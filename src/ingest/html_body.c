@@ -43,6 +43,10 @@
  * do.
  */
 #include "html.h"
+#define JUNKW 1
+
+
+
 #include "../core/internal.h"
 
 #include <libxml/HTMLparser.h>
@@ -342,6 +346,7 @@ typedef struct element {
     bool chosen;           /* part of the article */
     int32_t in_chosen;     /* nearest chosen ancestor-or-self, -1 */
     double value;          /* good minus bad text of the subtree */
+    double mass;           /* good text of its own and its children's blocks */
 } element;
 
 typedef struct block {
@@ -621,7 +626,7 @@ static void evaluate(extractor *x, bool use_junk)
         judge_block(b, &g, &bad);
         int32_t j = els[b->owner].junk_root;
         if (j >= 0)
-            els[j].value -= b->chars;
+            els[j].value -= JUNKW * b->chars;
         else
             els[b->owner].value += g - bad;
     }
@@ -648,6 +653,43 @@ static int32_t best(const extractor *x, double *value)
     }
     *value = best_value;
     return best;
+}
+
+/* The article's paragraphs sit together: the element whose own blocks and
+ * children's blocks hold the most good text (outside junk) anchors the
+ * article, and the article is the ancestor-or-self of the anchor of
+ * highest value. Anchoring keeps a short article whose container also
+ * holds a long list of recommendations (junk, counted against it) from
+ * losing to one long teaser elsewhere on the page. */
+static int32_t anchored(extractor *x)
+{
+    element *els = x->els;
+    for (uint32_t i = 0; i < x->nels; i++)
+        els[i].mass = 0;
+    for (uint32_t i = 0; i < x->nblocks; i++) {
+        const block *b = &x->blocks[i];
+        if (els[b->owner].junk_root >= 0)
+            continue;
+        double g, bad;
+        judge_block(b, &g, &bad);
+        els[b->owner].mass += g;
+        if (els[b->owner].parent >= 0)
+            els[els[b->owner].parent].mass += g;
+    }
+    int32_t anchor = -1;
+    double most = 0;
+    for (uint32_t i = 0; i < x->nels; i++)
+        if (els[i].junk_root < 0 && els[i].mass > most) {
+            most = els[i].mass;
+            anchor = (int32_t)i;
+        }
+    if (anchor < 0)
+        return -1;
+    int32_t c = anchor;
+    for (int32_t a = els[anchor].parent; a >= 0; a = els[a].parent)
+        if (els[a].junk_root < 0 && els[a].value > els[c].value)
+            c = a;
+    return c;
 }
 
 /* Junk by name may be an accident; hidden is hidden. */
@@ -711,7 +753,10 @@ static int32_t choose(extractor *x)
     } else {
         evaluate(x, true);
     }
-    return prefer_named(x, strict, strict_value);
+    int32_t c = anchored(x);
+    if (c < 0)
+        c = strict;
+    return prefer_named(x, c, c >= 0 ? x->els[c].value : 0);
 }
 
 /* ---- pass 3: writing ----------------------------------------------------- */
@@ -791,9 +836,20 @@ static void write_body(sr_doc *doc, const extractor *x)
 static void debug_dump(const extractor *x, int32_t c)
 {
 #ifdef SR_HTML_DEBUG
+    const char *chain = getenv("SR_CHAIN");
+    if (chain) {
+        for (int32_t j = atoi(chain); j >= 0; j = x->els[j].parent) {
+            const element *e = &x->els[j];
+            xmlChar *cl = xmlGetProp(e->node, (const xmlChar *)"class");
+            fprintf(stderr, "  ^ %5d %-8s value=%8.0f junk=%d hints=%x class=%s\n", j, e->node->name, e->value, e->junk_root, e->hints, cl ? (char *)cl : "");
+            xmlFree(cl);
+        }
+    }
+    const char *kids = getenv("SR_KIDS");
+    int32_t kp = kids ? atoi(kids) : -2;
     for (uint32_t i = 0; i < x->nels; i++) {
         const element *e = &x->els[i];
-        if (e->value <= 100 && (int32_t)i != c)
+        if (kids ? e->parent != kp : (e->value <= 100 && (int32_t)i != c))
             continue;
         xmlChar *cl = xmlGetProp(e->node, (const xmlChar *)"class");
         xmlChar *id = xmlGetProp(e->node, (const xmlChar *)"id");
