@@ -162,6 +162,7 @@ static bool has_token(const char *s, const char *tok)
 enum { L_GOOD, L_JUNK, L_CAPTION, NLISTS };
 static const char *const caption_words[] = {"caption", "credit"};
 
+
 typedef struct word_index {
     uint8_t first[NLISTS][256];      /* 1 + index of a bucket, 0 = none */
     const char *bucket[NLISTS][64][16];
@@ -368,7 +369,7 @@ typedef struct extractor {
     int32_t cur;           /* innermost open element */
     block open;            /* the block being collected */
     bool space;            /* a space is pending in the open block */
-    unsigned in_link, in_caption, in_pre, heading;
+    unsigned in_link, in_caption, in_pre, in_article, heading;
     unsigned breaks;       /* consecutive <br> in the open block */
     hint_cache *hints;
 } extractor;
@@ -497,8 +498,17 @@ static uint32_t add_element(extractor *x, xmlNode *n, enum tag t)
     e->parent = x->cur;
     e->tag = (uint8_t)t;
     e->hints = (uint8_t)element_hints(n, x->hints);
-    if (t == T_JUNK)
+    /* a <header> inside an <article> holds its headline, byline and often
+     * its lead paragraph: not furniture as a whole */
+    bool article_header = x->in_article && strcmp((const char *)n->name, "header") == 0;
+    if (t == T_JUNK && !article_header)
         e->hints |= H_JUNK;
+    /* a caption is a small thing: class names of wrappers that mention
+     * captions ("wp-featherlight-captions" on <body>) are settings */
+    static const char *const wrappers[] = {"html", "body", "main", "section", "article"};
+    for (size_t k = 0; k < SR_ARRAY_LEN(wrappers); k++)
+        if (strcmp((const char *)n->name, wrappers[k]) == 0)
+            e->hints &= (uint8_t)~H_CAPTION;
     e->junk_root = -1;
     return i;
 }
@@ -534,6 +544,8 @@ static bool enter(extractor *x, xmlNode *n)
         x->in_caption++;
     if (t == T_PRE)
         x->in_pre++;
+    if (t == T_ARTICLE)
+        x->in_article++;
     if (t == T_HEADING)
         x->heading = (unsigned)(n->name[1] - '0');
     return true;
@@ -555,6 +567,8 @@ static void leave(extractor *x, xmlNode *n)
         x->in_caption--;
     if (t == T_PRE && x->in_pre)
         x->in_pre--;
+    if (t == T_ARTICLE && x->in_article)
+        x->in_article--;
     if (t == T_HEADING)
         x->heading = 0;
     e->end = x->nels;
@@ -836,6 +850,12 @@ static void write_body(sr_doc *doc, const extractor *x)
 static void debug_dump(const extractor *x, int32_t c)
 {
 #ifdef SR_HTML_DEBUG
+    const char *find = getenv("SR_FIND");
+    for (uint32_t i = 0; find && i < x->nblocks; i++) {
+        const block *b = &x->blocks[i];
+        if (memmem(x->text.data + b->start, b->len, find, strlen(find)))
+            fprintf(stderr, "FOUND block %u owner %u chars %u link %u caption %d\n", i, b->owner, b->chars, b->link_chars, b->caption);
+    }
     const char *chain = getenv("SR_CHAIN");
     if (chain) {
         for (int32_t j = atoi(chain); j >= 0; j = x->els[j].parent) {
