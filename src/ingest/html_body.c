@@ -77,7 +77,7 @@ static enum tag tag_of(const char *name)
         {"figure", T_BLOCK}, {"figcaption", T_FIGCAPTION}, {"caption", T_FIGCAPTION},
         {"center", T_BLOCK}, {"address", T_BLOCK}, {"hr", T_BLOCK},
         {"details", T_BLOCK}, {"summary", T_BLOCK}, {"body", T_BLOCK},
-        {"html", T_BLOCK}, {"fieldset", T_BLOCK}, {"form", T_BLOCK},
+        {"html", T_BLOCK}, {"fieldset", T_BLOCK}, {"form", T_JUNK},
         {"legend", T_BLOCK}, {"hgroup", T_BLOCK}, {"font", T_INLINE},
         {"nav", T_JUNK}, {"aside", T_JUNK}, {"footer", T_JUNK}, {"header", T_JUNK},
         {"menu", T_JUNK}, {"dialog", T_JUNK},
@@ -114,7 +114,7 @@ static const char *const junk_words[] = {
     "most-read", "morestories", "more-stories", "readmore", "read-more",
     "pagination", "pager", "disqus", "widget-area", "banner", "masthead",
     "navbar", "navigation", "menu", "toolbar", "byline", "timestamp",
-    "dateline", "author", "login", "skip", "tooltip", "jump", "overlay",
+    "dateline", "author", "login", "tooltip", "jump", "overlay",
     "follow", "donate", "teaser", "newsfeed", "ticker", "rating", "print",
     "copyright", "disclaimer", "infobox", "topics", "keywords", "tagline",
     "tags", "nav", "header", "meta", "sr-only", "screen-reader",
@@ -357,7 +357,7 @@ typedef struct block {
     uint32_t link_chars;   /* characters inside <a> */
     uint32_t punct;        /* sentence punctuation and commas */
     uint8_t heading;       /* 1-6 for <h1>-<h6>, else 0 */
-    uint8_t caption;       /* inside a caption */
+    uint8_t caption;       /* inside <figcaption> (1) or a caption class (2) */
 } block;
 
 typedef struct extractor {
@@ -369,7 +369,7 @@ typedef struct extractor {
     int32_t cur;           /* innermost open element */
     block open;            /* the block being collected */
     bool space;            /* a space is pending in the open block */
-    unsigned in_link, in_caption, in_pre, in_article, heading;
+    unsigned in_link, in_caption, in_caption_class, in_pre, in_article, heading;
     unsigned breaks;       /* consecutive <br> in the open block */
     hint_cache *hints;
 } extractor;
@@ -423,7 +423,7 @@ static void put_char(extractor *x, const unsigned char *p, size_t n)
     if (b->chars == 0) {
         b->owner = block_owner(x, x->cur);
         b->heading = (uint8_t)x->heading;
-        b->caption = x->in_caption > 0;
+        b->caption = x->in_caption ? 1 : x->in_caption_class ? 2 : 0;
         b->start = (uint32_t)x->text.len;
     } else if (x->space) {
         sr_buf_putc(&x->text, ' ');
@@ -540,8 +540,10 @@ static bool enter(extractor *x, xmlNode *n)
     x->cur = (int32_t)i;
     if (t == T_A)
         x->in_link++;
-    if (t == T_FIGCAPTION || (x->els[i].hints & H_CAPTION))
+    if (t == T_FIGCAPTION)
         x->in_caption++;
+    else if (x->els[i].hints & H_CAPTION)
+        x->in_caption_class++;
     if (t == T_PRE)
         x->in_pre++;
     if (t == T_ARTICLE)
@@ -563,8 +565,10 @@ static void leave(extractor *x, xmlNode *n)
         flush(x);
     if (t == T_A && x->in_link)
         x->in_link--;
-    if ((t == T_FIGCAPTION || (e->hints & H_CAPTION)) && x->in_caption)
+    if (t == T_FIGCAPTION && x->in_caption)
         x->in_caption--;
+    else if (t != T_FIGCAPTION && (e->hints & H_CAPTION) && x->in_caption_class)
+        x->in_caption_class--;
     if (t == T_PRE && x->in_pre)
         x->in_pre--;
     if (t == T_ARTICLE && x->in_article)
@@ -601,13 +605,21 @@ static void segment(extractor *x, xmlNode *root)
 
 /* ---- pass 2: judging --------------------------------------------------- */
 
+/* A caption: the text of a <figcaption> or of an element whose class says
+ * caption. (Photo captions of news agencies run to 300 characters and
+ * more, so length tells nothing.) */
+static bool is_caption(const block *b)
+{
+    return b->caption != 0;
+}
+
 /* Good text of a block (characters that look like article prose), and bad
  * text (characters that look like furniture). */
 static void judge_block(const block *b, double *good, double *bad)
 {
     double chars = b->chars, ld = (double)b->link_chars / chars;
     *good = *bad = 0;
-    if (b->caption) {
+    if (is_caption(b)) {
         *bad = chars * 0.2;
     } else if (ld > 0.5) {
         *bad = chars;
@@ -745,8 +757,9 @@ static int32_t choose(extractor *x)
     for (uint32_t i = 0; i < x->nels; i++) {
         element *e = &x->els[i];
         enum tag t = (enum tag)e->tag;
-        bool wrapper = strcmp((const char *)e->node->name, "body") == 0 ||
-                       strcmp((const char *)e->node->name, "html") == 0;
+        const char *name = (const char *)e->node->name;
+        bool wrapper = strcmp(name, "body") == 0 || strcmp(name, "html") == 0 ||
+                       strcmp(name, "main") == 0;
         e->junk = (t == T_JUNK || (e->hints & (H_JUNK | H_HIDDEN))) &&
                   !(e->hints & (H_GOOD | H_BODY)) && !wrapper;
     }
@@ -822,7 +835,7 @@ static void write_body(sr_doc *doc, const extractor *x)
         if (o->in_chosen < 0 || o->junk_root > o->in_chosen)
             continue;
         const char *s = x->text.data + b->start;
-        if (b->caption) {
+        if (is_caption(b)) {
             caps = sr_arena_alloc(doc->arena, (ncaps + 1) * sizeof *caps);
             if (ncaps)
                 memcpy(caps, doc->captions, ncaps * sizeof *caps);
