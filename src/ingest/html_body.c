@@ -117,13 +117,13 @@ static const char *const junk_words[] = {
     "dateline", "author", "login", "tooltip", "jump", "overlay",
     "follow", "donate", "teaser", "newsfeed", "ticker", "rating", "print",
     "copyright", "disclaimer", "infobox", "topics", "keywords", "tagline",
-    "tags", "nav", "header", "meta", "sr-only", "screen-reader",
+    "nav", "header", "sr-only", "screen-reader",
     "visually-hidden", "visuallyhidden",
 };
 /* Whole words (between non-letters) that name furniture but are too short
  * to match as substrings. */
 static const char *const junk_tokens[] = {
-    "ad", "ads", "adv", "tag", "bio", "date", "dfp", "cta", "rail", "hidden",
+    "ad", "ads", "adv", "tag", "tags", "meta", "bio", "date", "dfp", "cta", "rail", "hidden",
     "hide", "d-none",
 };
 /* Class names that describe an element's state or its page's taxonomy
