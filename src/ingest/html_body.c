@@ -369,7 +369,7 @@ typedef struct extractor {
     int32_t cur;           /* innermost open element */
     block open;            /* the block being collected */
     bool space;            /* a space is pending in the open block */
-    unsigned in_link, in_caption, in_caption_class, in_pre, in_article, heading;
+    unsigned in_link, in_caption, in_caption_class, in_pre, heading;
     unsigned breaks;       /* consecutive <br> in the open block */
     hint_cache *hints;
 } extractor;
@@ -498,10 +498,7 @@ static uint32_t add_element(extractor *x, xmlNode *n, enum tag t)
     e->parent = x->cur;
     e->tag = (uint8_t)t;
     e->hints = (uint8_t)element_hints(n, x->hints);
-    /* a <header> inside an <article> holds its headline, byline and often
-     * its lead paragraph: not furniture as a whole */
-    bool article_header = x->in_article && strcmp((const char *)n->name, "header") == 0;
-    if (t == T_JUNK && !article_header)
+    if (t == T_JUNK)
         e->hints |= H_JUNK;
     /* a caption is a small thing: class names of wrappers that mention
      * captions ("wp-featherlight-captions" on <body>) are settings */
@@ -546,8 +543,6 @@ static bool enter(extractor *x, xmlNode *n)
         x->in_caption_class++;
     if (t == T_PRE)
         x->in_pre++;
-    if (t == T_ARTICLE)
-        x->in_article++;
     if (t == T_HEADING)
         x->heading = (unsigned)(n->name[1] - '0');
     return true;
@@ -571,8 +566,6 @@ static void leave(extractor *x, xmlNode *n)
         x->in_caption_class--;
     if (t == T_PRE && x->in_pre)
         x->in_pre--;
-    if (t == T_ARTICLE && x->in_article)
-        x->in_article--;
     if (t == T_HEADING)
         x->heading = 0;
     e->end = x->nels;
@@ -756,11 +749,10 @@ static int32_t choose(extractor *x)
 {
     for (uint32_t i = 0; i < x->nels; i++) {
         element *e = &x->els[i];
-        enum tag t = (enum tag)e->tag;
         const char *name = (const char *)e->node->name;
         bool wrapper = strcmp(name, "body") == 0 || strcmp(name, "html") == 0 ||
                        strcmp(name, "main") == 0;
-        e->junk = (t == T_JUNK || (e->hints & (H_JUNK | H_HIDDEN))) &&
+        e->junk = (e->hints & (H_JUNK | H_HIDDEN)) &&
                   !(e->hints & (H_GOOD | H_BODY)) && !wrapper;
     }
     double strict_value, loose_value;
