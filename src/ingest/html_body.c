@@ -115,7 +115,7 @@ static const char *const junk_words[] = {
     "pagination", "pager", "disqus", "widget-area", "banner", "masthead",
     "navbar", "navigation", "menu", "toolbar", "byline", "timestamp",
     "dateline", "author", "login", "tooltip", "jump", "overlay",
-    "follow", "donate", "teaser", "newsfeed", "ticker", "rating", "print",
+    "follow", "donate", "teaser", "newsfeed", "ticker", "rating",
     "copyright", "disclaimer", "infobox", "topics", "keywords", "tagline",
     "nav", "header", "sr-only", "screen-reader",
     "visually-hidden", "visuallyhidden",
