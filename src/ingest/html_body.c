@@ -102,6 +102,7 @@ enum {
     H_CAPTION = 4,    /* a caption by its name */
     H_BODY = 8,       /* itemprop="articleBody" */
     H_HIDDEN = 16,    /* hidden attribute, display:none */
+    H_LEAD = 32,      /* named like an article's lead (intro, standfirst) */
 };
 
 /* Words in a class or id that name furniture. Matched as substrings of each
@@ -223,6 +224,10 @@ static unsigned word_hints(const char *s)
             return h;
     if (contains_word(s, L_CAPTION))
         h |= H_CAPTION;
+    if (strstr(s, "intro") || strstr(s, "standfirst") || strstr(s, "excerpt") ||
+        strstr(s, "teaser") || has_token(s, "lead") || has_token(s, "dek") ||
+        has_token(s, "deck") || has_token(s, "summary"))
+        h |= H_LEAD;
     if (contains_word(s, L_JUNK))
         return h | H_JUNK;
     for (size_t i = 0; i < SR_ARRAY_LEN(junk_tokens); i++)
@@ -788,6 +793,50 @@ static const xmlChar *class_of(const xmlNode *n)
     return NULL;
 }
 
+/* Characters of prose-like text directly in element i's own blocks and
+ * its descendants', and of link text, for judging a lead. */
+static void text_of(const extractor *x, uint32_t i, double *prose, double *links)
+{
+    *prose = *links = 0;
+    for (uint32_t k = 0; k < x->nblocks; k++) {
+        const block *b = &x->blocks[k];
+        if (b->owner >= i && b->owner < x->els[i].end && !is_caption(b)) {
+            *prose += b->chars;
+            *links += b->link_chars;
+        }
+    }
+}
+
+/* The lead (standfirst, intro, deck) that many pages keep apart from the
+ * body, in the article's header: an element named like a lead, before the
+ * body but inside the same article (the nearest <article> or named body
+ * around it, else the body's grandparent), holding a sentence or a short
+ * paragraph of prose. */
+static void mark_lead(extractor *x, int32_t c)
+{
+    int32_t a = x->els[c].parent;
+    for (int32_t u = a; u >= 0; u = x->els[u].parent)
+        if (x->els[u].tag == T_ARTICLE || (x->els[u].hints & (H_GOOD | H_BODY))) {
+            a = u;
+            break;
+        }
+    if (a < 0)
+        return;
+    if (a == x->els[c].parent && x->els[a].parent >= 0 && x->els[a].tag != T_ARTICLE)
+        a = x->els[a].parent;
+    for (uint32_t i = (uint32_t)a + 1; i < (uint32_t)c; i++) {
+        element *e = &x->els[i];
+        if (!(e->hints & H_LEAD) || (e->hints & H_HIDDEN) || e->end > (uint32_t)c)
+            continue;
+        double prose, links;
+        text_of(x, i, &prose, &links);
+        if (prose >= 60 && prose <= 1200 && links * 4 < prose) {
+            e->chosen = true;
+            i = e->end - 1;
+        }
+    }
+}
+
 /* Mark the article: the chosen element, and its siblings of the same tag
  * and class (pages that split the body into several containers with ads
  * or pictures between them). */
@@ -807,6 +856,7 @@ static void mark_chosen(extractor *x, int32_t c)
                 e->chosen = true;
         }
     }
+    mark_lead(x, c);
     for (uint32_t i = 0; i < x->nels; i++) {
         element *e = &x->els[i];
         int32_t up = e->parent >= 0 ? x->els[e->parent].in_chosen : -1;
