@@ -228,6 +228,10 @@ static unsigned word_hints(const char *s)
         strstr(s, "teaser") || has_token(s, "lead") || has_token(s, "dek") ||
         has_token(s, "deck") || has_token(s, "summary"))
         h |= H_LEAD;
+    /* embedded posts (tweets, Instagram) quoted by the article are part of
+     * it, though their wrappers say "social" */
+    if (strstr(s, "embed") || strstr(s, "tweet"))
+        return h;
     if (contains_word(s, L_JUNK))
         return h | H_JUNK;
     for (size_t i = 0; i < SR_ARRAY_LEN(junk_tokens); i++)
