@@ -103,6 +103,7 @@ enum {
     H_BODY = 8,       /* itemprop="articleBody" */
     H_HIDDEN = 16,    /* hidden attribute, display:none */
     H_LEAD = 32,      /* named like an article's lead (intro, standfirst) */
+    H_POPUP = 64,     /* shown on hover or to screen readers only */
 };
 
 /* Words in a class or id that name furniture. Matched as substrings of each
@@ -115,7 +116,7 @@ static const char *const junk_words[] = {
     "most-read", "morestories", "more-stories", "readmore", "read-more",
     "pagination", "pager", "disqus", "widget-area", "banner", "masthead",
     "navbar", "navigation", "menu", "toolbar", "byline", "timestamp",
-    "dateline", "author", "login", "tooltip", "jump", "overlay",
+    "dateline", "author", "login", "tooltip", "rollover", "popover", "hovercard", "dropdown", "jump", "overlay",
     "follow", "donate", "teaser", "newsfeed", "ticker", "rating",
     "copyright", "disclaimer", "infobox", "topics", "keywords", "tagline",
     "nav", "header", "sr-only", "screen-reader",
@@ -228,6 +229,10 @@ static unsigned word_hints(const char *s)
         strstr(s, "teaser") || has_token(s, "lead") || has_token(s, "dek") ||
         has_token(s, "deck") || has_token(s, "summary"))
         h |= H_LEAD;
+    if (strstr(s, "tooltip") || strstr(s, "rollover") || strstr(s, "popover") ||
+        strstr(s, "hovercard") || strstr(s, "sr-only") || strstr(s, "screen-reader") ||
+        strstr(s, "visually-hidden") || strstr(s, "visuallyhidden"))
+        h |= H_POPUP;
     /* embedded posts (tweets, Instagram) quoted by the article are part of
      * it, though their wrappers say "social" */
     if (strstr(s, "embed") || strstr(s, "tweet"))
@@ -542,6 +547,13 @@ static bool enter(extractor *x, xmlNode *n)
     if (is_blocky(t))
         flush(x);
     uint32_t i = add_element(x, n, t);
+    /* an inline pop-up (a hover card inside a sentence, text for screen
+     * readers) would break the sentence it sits in: left out at once */
+    if (!is_blocky(t) && (x->els[i].hints & (H_HIDDEN | H_POPUP))) {
+        x->els[i].end = x->nels;
+        n->_private = NULL;
+        return false;
+    }
     n->_private = (void *)(uintptr_t)(i + 1);
     x->cur = (int32_t)i;
     if (t == T_A)
@@ -890,7 +902,7 @@ static void write_body(sr_doc *doc, const extractor *x)
             doc->ncaptions = ncaps;
             continue;
         }
-        if (b->link_chars * 2 > b->chars)
+        if (b->link_chars * 2 > b->chars && b->chars - b->link_chars < 50)
             continue;
         if (b->heading == 1 && !seen_para)
             continue;
