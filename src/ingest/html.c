@@ -13,7 +13,9 @@
  *                   news page, and the part the parser is slowest on — then
  *                   libxml2's HTML parser in recovery mode, no network;
  *   html_body.c     the main article text and the captions;
- *   meta.c          title, date, byline, outlet, URL, language.
+ *   meta.c          title, date, byline, outlet, URL, language;
+ *   html_alloc.c    libxml2's memory for the page: an arena, dropped whole
+ *                   when the page is done (no xmlFreeDoc).
  *
  * libxml2 limits the depth of the tree it builds (256 elements), and every
  * walk over the tree here is iterative, so deeply nested input costs
@@ -153,6 +155,7 @@ sr_status sr_html_read(sr_doc *doc, const char *bytes, size_t len,
     sr_html_strip(text.data, text.len, &html);
     sr_html_text_free(&text);
     htmlDocPtr tree = NULL;
+    sr_html_arena_begin();
     if (html.len > 0)
         tree = htmlReadMemory(html.data, (int)html.len, url, "UTF-8",
                               HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
@@ -160,12 +163,13 @@ sr_status sr_html_read(sr_doc *doc, const char *bytes, size_t len,
                               HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
     sr_buf_free(&html);
     if (!tree) {
+        sr_html_arena_end();
         sr_error(diag, where, len ? "not parseable as HTML; skipped" : "empty HTML page; skipped");
         return SR_ERR_FORMAT;
     }
     sr_html_body(doc, tree);
     sr_html_meta(doc, tree, url);
-    xmlFreeDoc(tree);
+    sr_html_arena_end();       /* the tree goes with the arena */
     return SR_OK;
 }
 

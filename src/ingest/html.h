@@ -42,4 +42,11 @@ void sr_html_strip(const char *html, size_t len, sr_buf *out);
 struct _xmlDoc;
 void sr_html_body(sr_doc *doc, struct _xmlDoc *tree);
 
+/* libxml2's allocations of the calling thread come from an arena between
+ * begin and end, and are all released at end (html_alloc.c). Everything
+ * libxml2 built in between (the tree, strings it returned) is invalid after
+ * end. Not nestable. */
+void sr_html_arena_begin(void);
+void sr_html_arena_end(void);
+
 #endif
