@@ -21,9 +21,10 @@
  *     and libxml2's per-thread last error (which holds copies of messages)
  *     is reset before the arena closes; libxml2's global tables are built
  *     by xmlInitParser() before the first arena opens;
- *   - freeing an arena pointer is a no-op (the last allocation is rolled
- *     back, which makes growing buffers cheap); realloc of an arena pointer
- *     copies at most what is left of its chunk.
+ *   - every arena allocation carries its size in a 16-byte header; freeing
+ *     one is a no-op, except that the last allocation of a chunk is rolled
+ *     back, and realloc grows the last allocation in place (cheap growing
+ *     buffers).
  * Chunks are kept for the next page up to a bound (ARENA_KEEP), so memory
  * stays bounded by the largest page. Sanitizer builds keep none, so a
  * pointer that escaped the page shows up as a use after free.
@@ -78,16 +79,23 @@ static chunk *owner(const void *p)
     return NULL;
 }
 
+/* Each arena allocation is preceded by a header holding its size, so
+ * realloc knows how much to copy. */
+typedef struct header {
+    size_t size;
+    size_t pad;
+} header;
+
 static void *arena_alloc(size_t n)
 {
-    n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    size_t need = sizeof(header) + ((n + ALIGN - 1) & ~(size_t)(ALIGN - 1));
     chunk *k = ta.head;
-    if (!k || k->size - k->used < n) {
-        size_t size = n > CHUNK_MIN ? n : CHUNK_MIN;
+    if (!k || k->size - k->used < need) {
+        size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
         /* reuse a kept chunk that is free and big enough */
         chunk **pp = &ta.head, *c;
         for (c = ta.head; c; pp = &c->next, c = c->next)
-            if (c->used == 0 && c->size >= n)
+            if (c->used == 0 && c->size >= need)
                 break;
         if (c) {
             *pp = c->next;
@@ -103,10 +111,11 @@ static void *arena_alloc(size_t n)
         ta.head = c;
         k = c;
     }
-    void *p = k->data + k->used;
+    header *h = (header *)(k->data + k->used);
+    h->size = n;
     k->last = k->used;
-    k->used += n;
-    return p;
+    k->used += need;
+    return h + 1;
 }
 
 static void *x_malloc(size_t n)
@@ -123,7 +132,8 @@ static void x_free(void *p)
         free(p);
         return;
     }
-    if (k->last != NO_LAST && (char *)p == k->data + k->last) {
+    size_t off = (size_t)((char *)p - k->data) - sizeof(header);
+    if (k->last != NO_LAST && off == k->last) {
         k->used = k->last;         /* the last allocation: roll back */
         k->last = NO_LAST;
     }
@@ -136,17 +146,18 @@ static void *x_realloc(void *p, size_t n)
     chunk *k = owner(p);
     if (!k)
         return realloc(p, n);
-    size_t off = (size_t)((char *)p - k->data);
-    size_t want = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-    if (k->last != NO_LAST && off == k->last && off + want <= k->size) {
-        k->used = off + want;      /* the last allocation grows in place */
+    header *h = (header *)p - 1;
+    size_t off = (size_t)((char *)h - k->data);
+    size_t need = sizeof(header) + ((n + ALIGN - 1) & ~(size_t)(ALIGN - 1));
+    if (k->last != NO_LAST && off == k->last && off + need <= k->size) {
+        k->used = off + need;      /* the last allocation grows in place */
+        h->size = n;
         return p;
     }
+    size_t old = h->size;
     void *q = ta.open ? arena_alloc(n) : malloc(n);
-    if (q) {
-        size_t have = k->size - off;
-        memcpy(q, p, have < n ? have : n);
-    }
+    if (q)
+        memcpy(q, p, old < n ? old : n);
     return q;
 }
 
