@@ -180,6 +180,25 @@ static bool has_neg(const csent *cs, int v)
     return false;
 }
 
+/* Whether a dictionary pattern itself says "not" (the project's own
+ * format writes "not allow" for "decline to allow"): then the negation of
+ * the verb is the event, not its modality. */
+static bool pattern_says_not(const sr_dict *d, int p)
+{
+    if (p < 0)
+        return false;
+    const sr_dpattern *pp = &d->patterns[p];
+    for (uint32_t i = 0; i < pp->nterms; i++) {
+        const sr_dterm *t = &d->terms[pp->terms + i];
+        if (t->kind != SR_TERM_WORD)
+            continue;
+        const char *w = sr_dstr(d, d->words[t->arg].str);
+        if (!strcmp(w, "not") || !strcmp(w, "never") || !strcmp(w, "n't"))
+            return true;
+    }
+    return false;
+}
+
 /* The first actor noun phrase in the window after the verb, other than
  * `not` (the source); -1 when none. */
 /* Whether word j hangs under an adverbial clause on its way up to v
@@ -911,6 +930,8 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
         x->negated = has_neg(&cs, v);
         sr_verb_windows(&cs, v, &x->pre, &x->post);
         sr_match_patterns(&cs, &x->h, &x->pre, &x->post, &x->pm);
+        if (x->negated && pattern_says_not(c->dict, x->pm.pattern))
+            x->negated = false;
         if (x->pm.compound && x->pm.pattern >= 0 &&
             (x->subject < 0 || sr_meaning(&cs, x->subject)->n < 2 ||
              has_own_target(&cs, v, x))) {
