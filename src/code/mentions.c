@@ -65,6 +65,12 @@ void sr_find_mentions(csent *cs)
         }
         bool agent = pa == SR_NOWORD || (pg != SR_NOWORD && lg > la);
         size_t len = agent ? lg : la;
+        /* a pronoun is never a named actor: "us" is not the US, "who" is
+         * not the WHO (dictionaries are matched without case) */
+        if (len == 1 && cs->w[i].upos == SR_UPOS_PRON) {
+            i++;
+            continue;
+        }
         uint32_t pid = agent ? pg : pa;
         mention *m = &cs->m[cs->nm++];
         m->start = i;

@@ -429,7 +429,7 @@ static void check_roles(checker *c, const sr_own_entry *e)
 /* Names                                                                     */
 /* ------------------------------------------------------------------------ */
 
-/* The matching form of a name: case-folded, except short acronyms. */
+/* The matching form of a name: case-folded, as the coder matches. */
 static const char *name_key(checker *c, const char *name, bool *acronym)
 {
     size_t letters = 0;
@@ -442,8 +442,7 @@ static const char *name_key(checker *c, const char *name, bool *acronym)
     }
     *acronym = !lower && letters > 0 && letters <= 5;
     char *k = sr_arena_strdup(c->a, name);
-    if (!*acronym)
-        for (char *p = k; *p; p++)
+    for (char *p = k; *p; p++)
             if (*p >= 'A' && *p <= 'Z')
                 *p = (char)(*p - 'A' + 'a');
     return k;
