@@ -289,6 +289,75 @@ static void test_discards_and_limits(const sr_coder *c)
     sr_doc_free(d);
 }
 
+/* Patterns over lemmas and relations, as the project's own dictionaries
+ * compile them (no word order; relations to the verb or to a word matched
+ * before). */
+static void test_dependency_patterns(void)
+{
+    sr_diag diag = {.out = devnull};
+    sr_dict_builder *b = sr_dictb_new(&diag, true);
+    uint32_t a = sr_dictb_actor(b, "Iran");
+    sr_dictb_actor_phrase(b, a, "Iran", 0);
+    sr_dictb_actor_code(b, a, "IRN", 0, 0);
+    a = sr_dictb_actor(b, "Israel");
+    sr_dictb_actor_phrase(b, a, "Israel", 0);
+    sr_dictb_actor_code(b, a, "ISR", 0, 0);
+    uint32_t hold = sr_dictb_verb_block(b, "hold", "---");
+    sr_dictb_verb_form(b, hold, "hold", 0, NULL, SR_PHRASE_LEMMA);
+    sr_dict_term talks[] = {
+        {SR_TERM_VERB, 0, NULL, NULL}, {SR_TERM_WORD, SR_TERM_LEMMA, "talk", "obj"},
+        {SR_TERM_PP_OPEN, 0, NULL, "obl"}, {SR_TERM_WORD, 0, "with", NULL},
+        {SR_TERM_TARGET, 0, NULL, NULL}, {SR_TERM_PP_CLOSE, 0, NULL, NULL}};
+    sr_dictb_pattern(b, hold, talks, 6, "040", "hold obj:talk with:T");
+    uint32_t allow = sr_dictb_verb_block(b, "allow", "---");
+    sr_dictb_verb_form(b, allow, "allow", 0, NULL, SR_PHRASE_LEMMA);
+    sr_dict_term notallow[] = {{SR_TERM_WORD, 0, "not", "advmod"}, {SR_TERM_VERB, 0, NULL, NULL},
+                               {SR_TERM_TARGET, 0, NULL, "obj"}};
+    sr_dictb_pattern(b, allow, notallow, 3, "124", "not allow obj:T");
+    uint32_t demand = sr_dictb_verb_block(b, "demand", "---");
+    sr_dictb_verb_form(b, demand, "demand", 0, NULL, SR_PHRASE_LEMMA);
+    sr_dict_term rel[] = {{SR_TERM_VERB, 0, NULL, NULL}, {SR_TERM_WORD, SR_TERM_LEMMA, "release", "ccomp"},
+                          {SR_TERM_TARGET, 0, NULL, "nsubj"}};
+    sr_dictb_pattern(b, demand, rel, 3, "1053", "demand ccomp:release(nsubj:T)");
+    sr_dict *d = sr_dictb_compile(b);
+    CHECK(d != NULL);
+    sr_code_options o;
+    sr_code_options_default(&o);
+    sr_coder *c = sr_coder_new(d, &o, &diag);
+    sr_event *ev;
+    /* "with" hangs on the noun the pattern names */
+    sr_doc *doc = parsed("Iran/PROPN/2/nsubj held|hold/VERB/0/root talks|talk/NOUN/2/obj with/ADP/5/case "
+                         "Israel/PROPN/3/nmod ./PUNCT/2/punct", NULL);
+    size_t n = code(c, doc, &ev);
+    CHECK(has(ev, n, "IRN", "ISR", "040"));
+    sr_doc_free(doc);
+    /* or on the verb */
+    doc = parsed("Iran/PROPN/2/nsubj held|hold/VERB/0/root talks|talk/NOUN/2/obj with/ADP/5/case "
+                 "Israel/PROPN/2/obl ./PUNCT/2/punct", NULL);
+    n = code(c, doc, &ev);
+    CHECK(has(ev, n, "IRN", "ISR", "040"));
+    sr_doc_free(doc);
+    /* the bare head codes nothing */
+    doc = parsed("Iran/PROPN/2/nsubj held|hold/VERB/0/root Israel/PROPN/2/obj ./PUNCT/2/punct", NULL);
+    CHECK_INT_EQ(code(c, doc, &ev), 0);
+    sr_doc_free(doc);
+    /* "not allow": the negation is the code, the event asserted */
+    doc = parsed("Iran/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod allow|allow/VERB/0/root "
+                 "Israel/PROPN/4/obj ./PUNCT/4/punct", NULL);
+    n = code(c, doc, &ev);
+    CHECK(has(ev, n, "IRN", "ISR", "124"));
+    CHECK(n == 1 && ev[0].modality != SR_MOD_NEGATED);
+    sr_doc_free(doc);
+    /* a filler's own slot: the subject of the complement */
+    doc = parsed("Iran/PROPN/2/nsubj demanded|demand/VERB/0/root that/SCONJ/5/mark Israel/PROPN/5/nsubj "
+                 "release|release/VERB/2/ccomp prisoners|prisoner/NOUN/5/obj ./PUNCT/2/punct", NULL);
+    n = code(c, doc, &ev);
+    CHECK(has(ev, n, "IRN", "ISR", "1053"));
+    sr_doc_free(doc);
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -306,6 +375,7 @@ int main(void)
         test_patterns_and_dates(c);
         test_negation_modality_attribution(c, petr);
         test_discards_and_limits(c);
+        test_dependency_patterns();
     }
     sr_coder_free(c);
     sr_coder_free(petr);

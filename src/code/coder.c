@@ -117,7 +117,7 @@ static bool null_code(const char *code)
     return !code || !*code || strcmp(code, "---") == 0;
 }
 
-static int subject_of(const csent *cs, int v, bool *passive, int depth)
+static int subject_rec(const csent *cs, int v, bool *passive, int depth)
 {
     if (depth > 8 || v < 0)
         return -1;
@@ -145,13 +145,25 @@ static int subject_of(const csent *cs, int v, bool *passive, int depth)
         if (w->rel == R_CCOMP)
             return -1;
         bool p2 = false;
-        return subject_of(cs, w->head, &p2, depth + 1);
+        return subject_rec(cs, w->head, &p2, depth + 1);
     }
     case R_ACL: case R_RELCL:
         return w->head;
     default:
         return -1;
     }
+}
+
+static bool is_passive(const csent *cs, int v);
+
+int sr_subject_of(const csent *cs, int v, bool *passive)
+{
+    return subject_rec(cs, v, passive, 0);
+}
+
+bool sr_is_passive(const csent *cs, int v)
+{
+    return is_passive(cs, v);
 }
 
 static bool is_passive(const csent *cs, int v)
@@ -163,7 +175,7 @@ static bool is_passive(const csent *cs, int v)
     return cs->w[v].rel == R_ACL && x->xpos && strcmp(x->xpos, "VBN") == 0;
 }
 
-static bool has_neg(const csent *cs, int v)
+bool sr_has_neg(const csent *cs, int v)
 {
     const cword *w = &cs->w[v];
     for (int k = 0; k < w->nkids; k++) {
@@ -925,12 +937,13 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
         vinfo *x = &vi[v];
         if (!x->hit)
             continue;
-        x->subject = subject_of(&cs, v, &x->passive, 0);
+        x->subject = sr_subject_of(&cs, v, &x->passive);
         x->passive = x->passive || is_passive(&cs, v);
-        x->negated = has_neg(&cs, v);
+        x->negated = sr_has_neg(&cs, v);
         sr_verb_windows(&cs, v, &x->pre, &x->post);
         sr_match_patterns(&cs, &x->h, &x->pre, &x->post, &x->pm);
-        if (x->negated && pattern_says_not(c->dict, x->pm.pattern))
+        /* "not allow" (a pattern that itself says "not") is the code itself */
+        if (x->pm.neg_consumed || (x->negated && pattern_says_not(c->dict, x->pm.pattern)))
             x->negated = false;
         if (x->pm.compound && x->pm.pattern >= 0 &&
             (x->subject < 0 || sr_meaning(&cs, x->subject)->n < 2 ||

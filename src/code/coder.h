@@ -139,6 +139,9 @@ typedef struct csent {
 } csent;
 
 /* sentence.c */
+/* The class (R_*) of a UD relation name, v1 or v2, with or without
+ * subtype. */
+uint8_t sr_rel_class(const char *rel);
 bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
                    sr_arena *tmp);
 bool sr_is_nominal(const csent *cs, int i);
@@ -149,6 +152,13 @@ int sr_child(const csent *cs, int i, int rel);
 /* The child of `i` of class `rel` whose form is `w` (lower case), or -1. */
 int sr_child_word(const csent *cs, int i, int rel, const char *w);
 char *sr_span_text(const csent *cs, int lo, int hi, sr_arena *a);
+
+/* coder.c: the subject of verb v (inherited from the governing clause when
+ * it has none; *passive set when it is a passive subject), whether v is
+ * passive, whether it is negated. */
+int sr_subject_of(const csent *cs, int v, bool *passive);
+bool sr_is_passive(const csent *cs, int v);
+bool sr_has_neg(const csent *cs, int v);
 
 /* mentions.c */
 void sr_find_mentions(csent *cs);
@@ -186,6 +196,8 @@ typedef struct pmatch {
                                ('$', '+'), -1 = not named */
     bool compound;          /* '%': the subject's members act on each other */
     bool compound_after;    /* '%' after the verb: on the object's members */
+    bool neg_consumed;      /* the pattern asks for a negated verb ("not
+                               allow"): the negation is part of the code */
     int score;
 } pmatch;
 

@@ -558,6 +558,256 @@ static bool m_run(mstate *m, const cont *k, int prev, bool adj)
     return m_item(m, k, prev, adj);
 }
 
+
+/* ---- dependency patterns ----------------------------------------------------------
+ *
+ * A pattern whose terms carry relations (the project's own dictionaries,
+ * written over lemmas and UD relations) is matched on the tree, in no word
+ * order: each term must be a dependent, with its relation, of the verb or of
+ * a word an earlier term of the pattern matched ("held talks with Iran":
+ * "with" may hang on "talks"). A word term matches by lemma; '$'/'+' take
+ * the actor of the dependent; a (PREP ...) group is an oblique or nominal
+ * dependent introduced by that preposition, the terms inside applying to
+ * its noun; a leading "not" asks for a negated verb. "obj" is the passive
+ * subject of a passive verb; "nsubj" the (possibly inherited) subject. */
+
+typedef struct dstate {
+    csent *cs;
+    int v;
+    bool passive;
+    int anch[SR_DICT_MAX_TERMS + 1];
+    int nanch;
+    int source, target;
+    bool neg;
+    int budget;
+} dstate;
+
+static bool dep_rel_ok(const dstate *s, int w, const char *rel)
+{
+    const csent *cs = s->cs;
+    uint8_t want = sr_rel_class(rel), have = cs->w[w].rel;
+    if (want == have)
+        return true;
+    if (want == R_OBJ && s->passive && have == R_NSUBJPASS && cs->w[w].head == s->v)
+        return true;
+    if ((want == R_OBL && have == R_NMOD) || (want == R_NMOD && have == R_OBL))
+        return true;
+    if (want == R_ACL && have == R_RELCL)
+        return true;
+    if (want == R_COMPOUND && have == R_PRT)
+        return false;
+    return false;
+}
+
+/* The preposition of a nominal dependent ("on behalf of": its case word
+ * and that word's fixed dependents) equals `prep`. */
+static bool has_prep(const csent *cs, int n, const char *prep)
+{
+    const cword *w = &cs->w[n];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if (cs->w[c].rel != R_CASE)
+            continue;
+        char buf[256];
+        size_t o = (size_t)snprintf(buf, sizeof buf, "%s", cs->w[c].lower);
+        const cword *cw = &cs->w[c];
+        for (int j = 0; j < cw->nkids && o < sizeof buf; j++) {
+            int f = cs->kids[cw->kid0 + j];
+            if (cs->w[f].rel == R_FIXED)
+                o += (size_t)snprintf(buf + o, sizeof buf - o, " %s", cs->w[f].lower);
+        }
+        if (strcmp(buf, prep) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool d_run(dstate *s, const sr_dterm *t, int i, int n);
+
+/* Candidates for a term with relation `rel`: dependents of the anchors
+ * (the subject for "nsubj"). Calls try() for each; stops at success. */
+static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
+{
+    csent *cs = s->cs;
+    const sr_dterm *x = &t[i];
+    const char *rel = sr_dstr(cs->d, x->rel);
+    if (sr_rel_class(rel) == R_NSUBJ) {
+        /* the verb's subject (inherited when it has none of its own), or
+         * the subject of a word matched before */
+        int cands[SR_DICT_MAX_TERMS + 1], nc = 0;
+        for (int a = s->nanch - 1; a >= 0; a--) {
+            bool p = false;
+            int subj = s->anch[a] == s->v ? sr_subject_of(cs, s->v, &p)
+                                          : sr_child(cs, s->anch[a], R_NSUBJ);
+            if (subj >= 0)
+                cands[nc++] = subj;
+        }
+        for (int k = 0; k < nc; k++) {
+            int c = cands[k];
+            if (c < 0)
+                continue;
+            int sv = s->source, tv = s->target;
+            bool ok = true;
+            if (x->kind == SR_TERM_WORD)
+                ok = word_ok(cs, x, c);
+            else if (x->kind == SR_TERM_SOURCE || x->kind == SR_TERM_TARGET) {
+                ok = sr_meaning(cs, c)->n > 0;
+                if (x->kind == SR_TERM_SOURCE)
+                    s->source = c;
+                else
+                    s->target = c;
+            }
+            if (ok) {
+                s->anch[s->nanch++] = c;
+                if (d_run(s, t, i + 1, n))
+                    return true;
+                s->nanch--;
+            }
+            s->source = sv;
+            s->target = tv;
+        }
+        return false;
+    }
+    int nanch = s->nanch;
+    for (int a = nanch - 1; a >= 0; a--) {      /* the latest word first */
+        const cword *aw = &cs->w[s->anch[a]];
+        for (int k = 0; k < aw->nkids; k++) {
+            int c = cs->kids[aw->kid0 + k];
+            if (--s->budget < 0)
+                return false;
+            if (!dep_rel_ok(s, c, rel))
+                continue;
+            int sv = s->source, tv = s->target;
+            bool ok = true;
+            if (x->kind == SR_TERM_WORD) {
+                ok = word_ok(cs, x, c);
+            } else if (x->kind == SR_TERM_SOURCE || x->kind == SR_TERM_TARGET) {
+                ok = sr_meaning(cs, c)->n > 0;
+                if (x->kind == SR_TERM_SOURCE)
+                    s->source = c;
+                else
+                    s->target = c;
+            }
+            if (ok) {
+                s->anch[s->nanch++] = c;
+                if (d_run(s, t, i + 1, n))
+                    return true;
+                s->nanch--;
+            }
+            s->source = sv;
+            s->target = tv;
+        }
+    }
+    return false;
+}
+
+/* (PREP terms...): an oblique/nominal dependent of an anchor introduced by
+ * PREP; the terms inside apply to that noun. */
+static bool d_pp(dstate *s, const sr_dterm *t, int i, int n)
+{
+    csent *cs = s->cs;
+    int e = group_end(t, i, n);
+    if (i + 1 >= e || t[i + 1].kind != SR_TERM_WORD)
+        return false;
+    const char *prep = sr_dstr(cs->d, cs->d->words[t[i + 1].arg].str);
+    int nanch = s->nanch;
+    for (int a = nanch - 1; a >= 0; a--) {
+        const cword *aw = &cs->w[s->anch[a]];
+        for (int k = 0; k < aw->nkids; k++) {
+            int c = cs->kids[aw->kid0 + k];
+            uint8_t r = cs->w[c].rel;
+            if (--s->budget < 0)
+                return false;
+            if ((r != R_OBL && r != R_NMOD && r != R_AGENT && r != R_TMOD) || !has_prep(cs, c, prep))
+                continue;
+            int sv = s->source, tv = s->target;
+            bool ok = true;
+            for (int j = i + 2; j < e && ok; j++) {
+                const sr_dterm *x = &t[j];
+                if (x->kind == SR_TERM_WORD)
+                    ok = word_ok(cs, x, c);
+                else if (x->kind == SR_TERM_TARGET || x->kind == SR_TERM_SOURCE) {
+                    ok = sr_meaning(cs, c)->n > 0;
+                    if (x->kind == SR_TERM_SOURCE)
+                        s->source = c;
+                    else
+                        s->target = c;
+                }
+            }
+            if (ok) {
+                s->anch[s->nanch++] = c;
+                if (d_run(s, t, e + 1, n))
+                    return true;
+                s->nanch--;
+            }
+            s->source = sv;
+            s->target = tv;
+        }
+    }
+    return false;
+}
+
+static bool d_run(dstate *s, const sr_dterm *t, int i, int n)
+{
+    if (s->budget < 0)
+        return false;
+    if (i >= n)
+        return true;
+    const sr_dterm *x = &t[i];
+    csent *cs = s->cs;
+    switch (x->kind) {
+    case SR_TERM_VERB:
+        return d_run(s, t, i + 1, n);
+    case SR_TERM_PP_OPEN:
+        return d_pp(s, t, i, n);
+    case SR_TERM_WORD:
+        if (x->rel && sr_rel_class(sr_dstr(cs->d, x->rel)) == R_ADVMOD &&
+            strcmp(sr_dstr(cs->d, cs->d->words[x->arg].str), "not") == 0) {
+            if (!sr_has_neg(cs, s->v))
+                return false;
+            s->neg = true;
+            return d_run(s, t, i + 1, n);
+        }
+        /* fall through */
+    case SR_TERM_SOURCE: case SR_TERM_TARGET:
+        if (!x->rel)
+            return d_run(s, t, i + 1, n);
+        return d_term(s, t, i, n);
+    default:
+        return d_run(s, t, i + 1, n);
+    }
+}
+
+static bool is_dependency_pattern(const sr_dterm *t, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (t[i].rel)
+            return true;
+    return false;
+}
+
+static bool match_dependency(csent *cs, int v, const sr_dterm *t, int n, pmatch *pm,
+                             int *budget)
+{
+    dstate s;
+    memset(&s, 0, sizeof s);
+    s.cs = cs;
+    s.v = v;
+    s.passive = sr_is_passive(cs, v) || sr_child(cs, v, R_NSUBJPASS) >= 0;
+    s.anch[s.nanch++] = v;
+    s.source = s.target = -1;
+    s.budget = *budget;
+    bool ok = d_run(&s, t, 0, n);
+    *budget = s.budget;
+    if (!ok)
+        return false;
+    pm->source = s.source;
+    pm->target = s.target;
+    pm->neg_consumed = s.neg;
+    pm->compound = false;
+    return true;
+}
+
 /* ---- patterns ------------------------------------------------------------------ */
 
 static int pattern_score(const sr_dterm *t, int n)
@@ -581,6 +831,8 @@ static bool match_one(csent *cs, int v, const sr_dpattern *p, const window *pre,
 {
     const sr_dterm *t = cs->d->terms + p->terms;
     int n = (int)p->nterms, star = -1;
+    if (is_dependency_pattern(t, n))
+        return match_dependency(cs, v, t, n, pm, budget);
     for (int i = 0; i < n; i++)
         if (t[i].kind == SR_TERM_VERB)
             star = i;

@@ -34,7 +34,7 @@ static const struct { const char *name; uint8_t rel; } rels[] = {
     {"expl", R_EXPL}, {"dep", R_DEP}, {"goeswith", R_FIXED},
 };
 
-static uint8_t rel_class(const char *r)
+uint8_t sr_rel_class(const char *r)
 {
     if (!r)
         return R_DEP;
@@ -92,7 +92,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         w->lower = lower_dup(tmp, w->form);
         w->lemma = x->lemma ? lower_dup(tmp, x->lemma) : w->lower;
         w->upos = x->upos;
-        w->rel = rel_class(x->deprel);
+        w->rel = sr_rel_class(x->deprel);
         w->head = (x->head >= 1 && x->head <= (uint32_t)n && x->head != (uint32_t)i + 1)
                       ? (int)x->head - 1 : -1;
         if (w->head < 0)

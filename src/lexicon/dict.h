@@ -134,6 +134,25 @@ enum {
                                    (written '_' in PETRARCH-1/TABARI) */
 };
 
+/* How the coder reads a pattern. A pattern none of whose terms carries a
+ * relation is matched in word order, PETRARCH's way (see src/code/match.c).
+ * A pattern with relations is matched on the dependency tree, in no order:
+ *   - every term with `rel` must be a dependent with that relation of the
+ *     verb or of a word an earlier term matched (the latest first); "nsubj"
+ *     is the verb's subject, inherited from the governing clause when it
+ *     has none; "obj" is also the subject of a passive verb;
+ *   - WORD terms match the dependent's lemma (with SR_TERM_LEMMA) or form;
+ *     SOURCE / TARGET take the actor of the dependent;
+ *   - a PP group (PP_OPEN, the preposition as a WORD, then terms, PP_CLOSE)
+ *     is an oblique or nominal dependent introduced by that preposition
+ *     ("on behalf of": its case word and the case word's fixed words); the
+ *     terms inside apply to that noun;
+ *   - a WORD "not" with rel "advmod" asks for a negated verb, and the
+ *     negation is then part of the code: the event is not marked negated;
+ *   - the pattern with the most terms that matches wins.
+ * Terms without `rel` in such a pattern (the VERB, group brackets) only
+ * structure it. */
+
 /* One term of a pattern or of a synset phrase, as a reader gives it. */
 typedef struct sr_dict_term {
     uint8_t kind;            /* sr_term_kind */
