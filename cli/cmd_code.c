@@ -36,6 +36,7 @@ static const char help[] =
     "  --options F      TABARI .options\n"
     "  --dict F         a compiled dictionary (`sitrep dict compile`)\n"
     "  --strict         a malformed dictionary line is an error\n"
+    "                   (with no dictionary option: sitrep's own, data/dict/)\n"
     "output:\n"
     "  --to jsonl|gdelt|plover   record format (default jsonl)\n"
     "  --explain        add how each event was found (dictionary entry, parse path)\n"
