@@ -54,6 +54,8 @@ static const char help[] =
     "                   instead of coding here\n"
     "  --emit           write the records as JSON Lines documents for\n"
     "                   `sitrep code --input jsonl` and stop\n"
+    "  --no-dyad        also count events with only a source or a target\n"
+    "                   (as `sitrep code --no-dyad`)\n"
     "  --list           print every sentence with its gold and found events\n"
     "  -h, --help       show this help\n";
 
@@ -233,10 +235,12 @@ static bool parse_doc(sr_doc *doc)
     return false;   /* wired to the syntax stage when it lands */
 }
 
-static bool code_here(sr_dict *dict, record *v, size_t n, sr_diag *diag)
+static bool code_here(sr_dict *dict, record *v, size_t n, bool dyad,
+                      sr_diag *diag)
 {
     sr_code_options opt;
     sr_code_options_default(&opt);
+    opt.require_dyad = dyad;
     sr_coder *c = sr_coder_new(dict, &opt, diag);
     if (!c)
         return false;
@@ -345,7 +349,7 @@ static int split_list(char *arg, const char **out, int cap)
 int sr_eval_plover_main(int argc, char **argv)
 {
     enum { O_VERBS = 256, O_ACTORS, O_AGENTS, O_DISCARDS, O_DICT, O_EVENTS,
-           O_EMIT, O_LIST };
+           O_EMIT, O_LIST, O_NODYAD };
     static const struct option longopts[] = {
         {"verbs", required_argument, NULL, O_VERBS},
         {"actors", required_argument, NULL, O_ACTORS},
@@ -355,13 +359,14 @@ int sr_eval_plover_main(int argc, char **argv)
         {"events", required_argument, NULL, O_EVENTS},
         {"emit", no_argument, NULL, O_EMIT},
         {"list", no_argument, NULL, O_LIST},
+        {"no-dyad", no_argument, NULL, O_NODYAD},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *actors[16];
     sr_dict_files files = {.actors = actors};
     const char *compiled = NULL, *events = NULL;
-    bool emit = false, list = false;
+    bool emit = false, list = false, dyad = true;
     optind = 1;
     opterr = 0;
     int c;
@@ -379,6 +384,7 @@ int sr_eval_plover_main(int argc, char **argv)
         case O_EVENTS: events = optarg; break;
         case O_EMIT: emit = true; break;
         case O_LIST: list = true; break;
+        case O_NODYAD: dyad = false; break;
         default:
             fprintf(stderr, "sitrep eval plover: bad option '%s'\n", argv[optind - 1]);
             return 2;
@@ -406,7 +412,7 @@ int sr_eval_plover_main(int argc, char **argv)
                         : files.verbs || files.nactors || files.agents
                             ? sr_dict_open(&files, &diag)
                             : sr_own_default_dict(&diag);
-        if (!dict || !code_here(dict, v, n, &diag))
+        if (!dict || !code_here(dict, v, n, dyad, &diag))
             status = 1;
         else
             report(v, n, list);

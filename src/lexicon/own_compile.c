@@ -17,7 +17,10 @@
  *     relation advmod, which the coder consumes as part of the event.
  *   - Names: written forms are added as surface phrases; agents also get
  *     their regular plural (sr_dict_plural), since they are written in the
- *     singular; verb heads and lemma fillers match lemmas (SR_TERM_LEMMA).
+ *     singular. Verb heads match their lemma and their inflected forms;
+ *     lemma fillers match the lemma or, as an ALT group, the plural (nouns)
+ *     or inflections (clausal verbs), each against a word's form or lemma,
+ *     so that a lemmatiser's slip ("blamed" -> "blam") costs no match.
  *   - Media: actors whose code ends in MED (the convention `dict check`
  *     enforces), so the coder can treat them as attributions.
  *   - Non-actors: actors with the null code "---".
@@ -239,18 +242,70 @@ static bool is_prep_rel(const char *rel)
     return sr_own_is_preposition(rel) && strcmp(rel, "obj") != 0;
 }
 
-/* A lemma filler "hand_over": the lemma, then its particle. */
-static void push_lemma(terms *t, const char *lemma, const char *rel)
+static bool is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* The inflected forms of a verb lemma: the regular ones
+ * (sr_dict_verb_forms) and, for verbs ending consonant-vowel-consonant,
+ * the forms with the consonant doubled ("expel" -> "expelled",
+ * "ban" -> "banning"), since either spelling may be right. Matching forms
+ * as well as lemmas keeps a predicate working when the lemmatiser errs. */
+static int verb_inflections(const char *v, char out[][SR_DICT_MAX_WORD + 1])
+{
+    int n = sr_dict_verb_forms(v, out);
+    size_t len = strlen(v);
+    if (len >= 3 && len + 4 < SR_DICT_MAX_WORD && !is_vowel(v[len - 1]) &&
+        is_vowel(v[len - 2]) && !is_vowel(v[len - 3]) && !strchr("wxy", v[len - 1])) {
+        snprintf(out[n++], SR_DICT_MAX_WORD + 1, "%s%ced", v, v[len - 1]);
+        snprintf(out[n++], SR_DICT_MAX_WORD + 1, "%s%cing", v, v[len - 1]);
+    }
+    return n;
+}
+
+/* One filler word: its lemma and, as alternatives, the forms it takes in
+ * text (a noun's plural, a verb's inflections), each matched against the
+ * word's form or lemma. */
+static void push_forms(terms *t, const char *word, const char *rel, bool verb)
+{
+    char forms[6][SR_DICT_MAX_WORD + 1];
+    int n = 0;
+    if (verb)
+        n = verb_inflections(word, forms);
+    else if (sr_dict_plural(word, forms[0], sizeof forms[0]) && strcmp(forms[0], word))
+        n = 1;
+    if (n == 0) {
+        push(t, SR_TERM_WORD, 0, word, rel);
+        return;
+    }
+    push(t, SR_TERM_ALT_OPEN, 0, NULL, NULL);
+    push(t, SR_TERM_WORD, 0, word, rel);
+    for (int i = 0; i < n; i++) {
+        push(t, SR_TERM_ALT_BAR, 0, NULL, NULL);
+        push(t, SR_TERM_WORD, 0, forms[i], rel);
+    }
+    push(t, SR_TERM_ALT_CLOSE, 0, NULL, NULL);
+}
+
+/* A lemma filler; "hand_over": the verb, then its particle. */
+static void push_lemma(terms *t, const char *lemma, const char *rel, bool verb)
 {
     const char *u = strchr(lemma, '_');
     if (!u) {
-        push(t, SR_TERM_WORD, SR_TERM_LEMMA, lemma, rel);
+        push_forms(t, lemma, rel, verb);
         return;
     }
     char head[SR_DICT_MAX_WORD + 1];
     snprintf(head, sizeof head, "%.*s", (int)(u - lemma), lemma);
-    push(t, SR_TERM_WORD, SR_TERM_LEMMA, head, rel);
-    push(t, SR_TERM_WORD, SR_TERM_LEMMA, u + 1, "compound:prt");
+    push_forms(t, head, rel, true);
+    push(t, SR_TERM_WORD, 0, u + 1, "compound:prt");
+}
+
+static bool is_clausal(const char *rel)
+{
+    return !strcmp(rel, "xcomp") || !strcmp(rel, "ccomp") ||
+           !strcmp(rel, "advcl") || !strcmp(rel, "acl");
 }
 
 /* Every choice of alternatives is spelled out as its own flat sequence of
@@ -320,7 +375,7 @@ static void emit_slot(walk *w, const sr_own_slot *s, const pending *rest)
             else if (s->fill == SR_OWN_FILL_SOURCE)
                 push(&w->t, SR_TERM_SOURCE, 0, NULL, trel);
             else if (s->fill == SR_OWN_FILL_LEMMA)
-                push_lemma(&w->t, s->lemmas[f], trel);
+                push_lemma(&w->t, s->lemmas[f], trel, is_clausal(rel));
             if (pp)
                 push(&w->t, SR_TERM_PP_CLOSE, 0, NULL, NULL);
             /* the filler's own slots, then the rest */
@@ -366,10 +421,18 @@ static uint32_t block_for(sr_dict_builder *b, blocks *bl, const char *head,
         bl->ids = sr_xrealloc(bl->ids, bl->cap * sizeof *bl->ids);
     }
     uint32_t id = sr_dictb_verb_block(b, name, "---");
-    char phrase[2 * SR_DICT_MAX_WORD + 2];
+    char phrase[1024];
     snprintf(phrase, sizeof phrase, "%s%s%s", head, particle ? " " : "",
              particle ? particle : "");
     sr_dictb_verb_form(b, id, phrase, 0, NULL, SR_PHRASE_LEMMA);
+    /* the inflected forms too, matched as written */
+    char forms[6][SR_DICT_MAX_WORD + 1];
+    int nf = verb_inflections(head, forms);
+    for (int i = 0; i < nf; i++) {
+        snprintf(phrase, sizeof phrase, "%s%s%s", forms[i], particle ? " " : "",
+                 particle ? particle : "");
+        sr_dictb_verb_form(b, id, phrase, 0, NULL, 0);
+    }
     snprintf(bl->names[bl->n], sizeof bl->names[bl->n], "%s", name);
     bl->ids[bl->n++] = id;
     return id;
@@ -456,6 +519,19 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
 /* Files                                                                     */
 /* ------------------------------------------------------------------------ */
 
+/* Recorded beside the source files in a compiled dictionary, so that a
+ * dict.srd made by an older version of this compiler is rebuilt: bump it
+ * whenever the mapping to the builder changes. */
+#define OWN_COMPILER "sitrep own-format compiler"
+#define OWN_COMPILER_VERSION 2
+
+static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
+{
+    sr_dictb_source(b, OWN_COMPILER, OWN_COMPILER_VERSION);
+    for (size_t i = 0; i < d->nsources; i++)
+        sr_dictb_source(b, d->sources[i].name, d->sources[i].hash);
+}
+
 const char *sr_own_default_path(char *buf, size_t cap)
 {
     snprintf(buf, cap, "%s/dict.srd", sr_data_dir());
@@ -469,8 +545,7 @@ sr_status sr_own_compile_file(const sr_own_dict *d, const char *path,
     if (!path)
         path = sr_own_default_path(def, sizeof def);
     sr_dict_builder *b = sr_dictb_new(diag, true);
-    for (size_t i = 0; i < d->nsources; i++)
-        sr_dictb_source(b, d->sources[i].name, d->sources[i].hash);
+    add_sources(b, d);
     sr_own_compile(d, b);
     sr_dict *out = sr_dictb_compile(b);
     if (!out) {
@@ -487,8 +562,7 @@ sr_status sr_own_compile_file(const sr_own_dict *d, const char *path,
 static sr_dict *compile_in_memory(const sr_own_dict *d, sr_diag *diag)
 {
     sr_dict_builder *b = sr_dictb_new(diag, false);
-    for (size_t i = 0; i < d->nsources; i++)
-        sr_dictb_source(b, d->sources[i].name, d->sources[i].hash);
+    add_sources(b, d);
     sr_own_compile(d, b);
     return sr_dictb_compile(b);
 }
@@ -505,11 +579,13 @@ sr_dict *sr_own_default_dict(sr_diag *diag)
         sr_own_free(d);
         return NULL;
     }
-    const char **names = sr_xcalloc(d->nsources + 1, sizeof *names);
-    uint64_t *hashes = sr_xcalloc(d->nsources + 1, sizeof *hashes);
+    const char **names = sr_xcalloc(d->nsources + 2, sizeof *names);
+    uint64_t *hashes = sr_xcalloc(d->nsources + 2, sizeof *hashes);
+    names[0] = OWN_COMPILER;
+    hashes[0] = OWN_COMPILER_VERSION;
     for (size_t i = 0; i < d->nsources; i++) {
-        names[i] = d->sources[i].name;
-        hashes[i] = d->sources[i].hash;
+        names[i + 1] = d->sources[i].name;
+        hashes[i + 1] = d->sources[i].hash;
     }
     sr_diag quiet = {.quiet = true, .out = NULL};
     FILE *devnull = fopen("/dev/null", "w");
@@ -518,7 +594,7 @@ sr_dict *sr_own_default_dict(sr_diag *diag)
     struct stat sb;
     if (stat(path, &sb) == 0) {
         dict = sr_dict_load(path, &quiet);
-        if (dict && !sr_dict_built_from(dict, names, hashes, d->nsources)) {
+        if (dict && !sr_dict_built_from(dict, names, hashes, d->nsources + 1)) {
             sr_dict_free(dict);
             dict = NULL;
         }
