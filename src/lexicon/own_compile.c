@@ -17,10 +17,9 @@
  *     relation advmod, which the coder consumes as part of the event.
  *   - Names: written forms are added as surface phrases; agents also get
  *     their regular plural (sr_dict_plural), since they are written in the
- *     singular. Verb heads match their lemma and their inflected forms;
- *     lemma fillers match the lemma or, as an ALT group, the plural (nouns)
- *     or inflections (clausal verbs), each against a word's form or lemma,
- *     so that a lemmatiser's slip ("blamed" -> "blam") costs no match.
+ *     singular. Verb heads match their lemma and their inflected forms, so
+ *     that a lemmatiser's slip ("blamed" -> "blam") costs no match; lemma
+ *     fillers match a word's lemma or form.
  *   - Media: actors whose code ends in MED (the convention `dict check`
  *     enforces), so the coder can treat them as attributions.
  *   - Non-actors: actors with the null code "---".
@@ -264,28 +263,13 @@ static int verb_inflections(const char *v, char out[][SR_DICT_MAX_WORD + 1])
     return n;
 }
 
-/* One filler word: its lemma and, as alternatives, the forms it takes in
- * text (a noun's plural, a verb's inflections), each matched against the
- * word's form or lemma. */
+/* One filler word, matched against a word's lemma or form. (Its plural or
+ * inflections are not added as alternatives: the coder's tree matcher
+ * reads the terms of a pattern as all required.) */
 static void push_forms(terms *t, const char *word, const char *rel, bool verb)
 {
-    char forms[6][SR_DICT_MAX_WORD + 1];
-    int n = 0;
-    if (verb)
-        n = verb_inflections(word, forms);
-    else if (sr_dict_plural(word, forms[0], sizeof forms[0]) && strcmp(forms[0], word))
-        n = 1;
-    if (n == 0) {
-        push(t, SR_TERM_WORD, 0, word, rel);
-        return;
-    }
-    push(t, SR_TERM_ALT_OPEN, 0, NULL, NULL);
+    (void)verb;
     push(t, SR_TERM_WORD, 0, word, rel);
-    for (int i = 0; i < n; i++) {
-        push(t, SR_TERM_ALT_BAR, 0, NULL, NULL);
-        push(t, SR_TERM_WORD, 0, forms[i], rel);
-    }
-    push(t, SR_TERM_ALT_CLOSE, 0, NULL, NULL);
 }
 
 /* A lemma filler; "hand_over": the verb, then its particle. */
@@ -523,7 +507,7 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
  * dict.srd made by an older version of this compiler is rebuilt: bump it
  * whenever the mapping to the builder changes. */
 #define OWN_COMPILER "sitrep own-format compiler"
-#define OWN_COMPILER_VERSION 2
+#define OWN_COMPILER_VERSION 3
 
 static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
 {
