@@ -781,7 +781,7 @@ static int32_t choose(extractor *x)
     int32_t strict = best(x, &strict_value);
     evaluate(x, false);
     int32_t loose = best(x, &loose_value);
-    if (loose >= 0 && loose_value >= 400 && strict_value < 0.3 * loose_value) {
+    if (loose >= 0 && loose_value >= 250 && strict_value < 0.3 * loose_value) {
         for (int32_t a = loose; a >= 0; a = x->els[a].parent)
             lift_junk(&x->els[a]);
         for (uint32_t i = (uint32_t)loose + 1; i < x->els[loose].end; i++)
