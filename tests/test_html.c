@@ -104,6 +104,48 @@ static void test_split_body(void)
     fclose(d.out);
 }
 
+/* An article with a lead kept in the header, an embedded tweet, a hover
+ * card inside a sentence, and a long list of recommendations after it. */
+static void test_article_parts(void)
+{
+    sr_buf b;
+    sr_buf_init(&b);
+    sr_buf_puts(&b,
+        "<html><body><nav><a href=\"/\">Home</a></nav><article class=\"story\">"
+        "<header><h1>Ministers meet in Geneva</h1>"
+        "<p class=\"story-intro\">Foreign ministers met in Geneva on Tuesday to discuss a ceasefire, the first meeting in months.</p></header>"
+        "<div class=\"story-text\">"
+        "<p>The talks were called by <span class=\"rollover-people\"><a href=\"/p/1\">the minister</a>"
+        "<span class=\"rollover-people-block\"><a href=\"/x\">Other story one about something else</a> <a href=\"/y\">Other story two</a></span></span>"
+        " after a week of fighting, and lasted four hours, officials said.</p>"
+        "<div class=\"social-embed\"><blockquote class=\"twitter-tweet\"><p>We welcome the talks in Geneva today and hope for progress.</p></blockquote></div>"
+        "<p>A second round is planned for next month, although no date has been set, according to diplomats.</p>"
+        "</div>"
+        "<div class=\"story-recommendations\">");
+    for (int i = 0; i < 30; i++)
+        sr_buf_printf(&b, "<div class=\"teaser\"><p>Recommended story number %d, with a long enough summary of what it says to look like prose.</p></div>", i);
+    sr_buf_puts(&b, "</div></article></body></html>");
+    sr_diag d = quiet_diag();
+    sr_doc *doc = sr_html_parse(b.data, b.len, NULL, NULL, &d, "parts.html");
+    CHECK(doc != NULL);
+    if (doc) {
+        CHECK_STR_EQ(doc->body,
+                     "Foreign ministers met in Geneva on Tuesday to discuss a ceasefire, the first meeting in months.\n\n"
+                     "The talks were called by the minister after a week of fighting, and lasted four hours, officials said.\n\n"
+                     "We welcome the talks in Geneva today and hope for progress.\n\n"
+                     "A second round is planned for next month, although no date has been set, according to diplomats.");
+    }
+    sr_doc_free(doc);
+    sr_buf_free(&b);
+    /* a page with no article: nothing rather than its footer */
+    doc = parse("<html><body><nav><a href=\"/a\">A</a> <a href=\"/b\">B</a></nav>"
+                "<div class=\"footer-copyright\">Copyright 2026 Example Media. All rights reserved.</div></body></html>",
+                NULL, &d);
+    CHECK(doc && doc->body_len == 0);
+    sr_doc_free(doc);
+    fclose(d.out);
+}
+
 /* Text with <br> line breaks: one breaks a line, two a paragraph. */
 static void test_breaks_and_entities(void)
 {
@@ -282,6 +324,7 @@ int main(void)
 {
     test_news_page();
     test_split_body();
+    test_article_parts();
     test_breaks_and_entities();
     test_charsets();
     test_strip();

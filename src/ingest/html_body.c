@@ -103,7 +103,9 @@ enum {
     H_BODY = 8,       /* itemprop="articleBody" */
     H_HIDDEN = 16,    /* hidden attribute, display:none */
     H_LEAD = 32,      /* named like an article's lead (intro, standfirst) */
-    H_POPUP = 64,     /* shown on hover or to screen readers only */
+    H_POPUP = 64,     /* a hover card (the part inside the first is shown
+                         on hover only) */
+    H_SRONLY = 128,   /* text for screen readers only */
 };
 
 /* Words in a class or id that name furniture. Matched as substrings of each
@@ -230,9 +232,11 @@ static unsigned word_hints(const char *s)
         has_token(s, "deck") || has_token(s, "summary"))
         h |= H_LEAD;
     if (strstr(s, "tooltip") || strstr(s, "rollover") || strstr(s, "popover") ||
-        strstr(s, "hovercard") || strstr(s, "sr-only") || strstr(s, "screen-reader") ||
-        strstr(s, "visually-hidden") || strstr(s, "visuallyhidden"))
+        strstr(s, "hovercard"))
         h |= H_POPUP;
+    if (strstr(s, "sr-only") || strstr(s, "screen-reader") ||
+        strstr(s, "visually-hidden") || strstr(s, "visuallyhidden"))
+        h |= H_SRONLY;
     /* embedded posts (tweets, Instagram) quoted by the article are part of
      * it, though their wrappers say "social" */
     if (strstr(s, "embed") || strstr(s, "tweet"))
@@ -383,7 +387,7 @@ typedef struct extractor {
     int32_t cur;           /* innermost open element */
     block open;            /* the block being collected */
     bool space;            /* a space is pending in the open block */
-    unsigned in_link, in_caption, in_caption_class, in_pre, heading;
+    unsigned in_link, in_caption, in_caption_class, in_pre, in_popup, heading;
     unsigned breaks;       /* consecutive <br> in the open block */
     hint_cache *hints;
 } extractor;
@@ -547,13 +551,18 @@ static bool enter(extractor *x, xmlNode *n)
     if (is_blocky(t))
         flush(x);
     uint32_t i = add_element(x, n, t);
-    /* an inline pop-up (a hover card inside a sentence, text for screen
-     * readers) would break the sentence it sits in: left out at once */
-    if (!is_blocky(t) && (x->els[i].hints & (H_HIDDEN | H_POPUP))) {
+    /* inline text no reader sees would break the sentence it sits in:
+     * hidden text, text for screen readers, and the card inside a hover
+     * element (<span class="rollover">name<span class="rollover-card">
+     * links</span></span>: the name stays) are left out at once */
+    unsigned h = x->els[i].hints;
+    if (!is_blocky(t) && ((h & (H_HIDDEN | H_SRONLY)) || ((h & H_POPUP) && x->in_popup))) {
         x->els[i].end = x->nels;
         n->_private = NULL;
         return false;
     }
+    if (h & H_POPUP)
+        x->in_popup++;
     n->_private = (void *)(uintptr_t)(i + 1);
     x->cur = (int32_t)i;
     if (t == T_A)
@@ -587,6 +596,8 @@ static void leave(extractor *x, xmlNode *n)
         x->in_caption_class--;
     if (t == T_PRE && x->in_pre)
         x->in_pre--;
+    if ((e->hints & H_POPUP) && x->in_popup)
+        x->in_popup--;
     if (t == T_HEADING)
         x->heading = 0;
     e->end = x->nels;
