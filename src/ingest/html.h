@@ -45,7 +45,8 @@ void sr_html_body(sr_doc *doc, struct _xmlDoc *tree);
 /* libxml2's allocations of the calling thread come from an arena between
  * begin and end, and are all released at end (html_alloc.c). Everything
  * libxml2 built in between (the tree, strings it returned) is invalid after
- * end. Not nestable. */
+ * end. Nested begin/end pairs (a page read while a page is read) release
+ * the arena only at the outermost end. */
 void sr_html_arena_begin(void);
 void sr_html_arena_end(void);
 

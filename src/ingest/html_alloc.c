@@ -66,6 +66,7 @@ typedef struct chunk {
 typedef struct arena {
     chunk *head;                   /* the chunk being filled, then older */
     bool open;
+    unsigned depth;                /* begin calls not yet ended */
 } arena;
 
 static _Thread_local arena ta;
@@ -189,10 +190,17 @@ void sr_html_arena_begin(void)
 {
     pthread_once(&setup_once, setup);
     ta.open = true;
+    ta.depth++;
 }
 
 void sr_html_arena_end(void)
 {
+    if (ta.depth > 1) {            /* a page read while reading a page: the
+                                      outer one still needs the arena */
+        ta.depth--;
+        return;
+    }
+    ta.depth = 0;
     xmlResetLastError();
     ta.open = false;
     size_t kept = 0;
