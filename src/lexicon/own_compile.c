@@ -20,6 +20,9 @@
  *     singular. Verb heads match their lemma and their inflected forms, so
  *     that a lemmatiser's slip ("blamed" -> "blam") costs no match; lemma
  *     fillers match a word's lemma or form.
+ *   - Verbs' own codes: each verb block codes, when none of its patterns
+ *     matches, what its most general pattern codes (only actor or any-word
+ *     slots, fewest slots): "accused" alone is still 112, as in PETRARCH.
  *   - Media: actors whose code ends in MED (the convention `dict check`
  *     enforces), so the coder can treat them as attributions.
  *   - Non-actors: actors with the null code "---".
@@ -388,7 +391,70 @@ typedef struct blocks {
     char (*names)[SR_DICT_MAX_WORD + 1];
     uint32_t *ids;
     size_t n, cap;
+    /* the verbs' own codes, found before any block is made */
+    char (*dnames)[SR_DICT_MAX_WORD + 1];
+    char (*dcodes)[SR_OWN_MAX_CODE + 1];
+    uint32_t *dslots;
+    size_t nd, capd;
 } blocks;
+
+/* Whether a pattern is a verb's most general form: not negated, and every
+ * slot an actor or any word, with no slots of its own ("accuse obj:T",
+ * "meet with:T", "demand"). */
+static bool generic(const sr_own_pattern *p)
+{
+    if (p->negated)
+        return false;
+    for (uint32_t i = 0; i < p->nslots; i++)
+        if (p->slots[i].fill == SR_OWN_FILL_LEMMA || p->slots[i].nsub)
+            return false;
+    return true;
+}
+
+/* A verb's own code (what it codes when no pattern of it matches) is the
+ * code of its most general pattern with the fewest slots, the first in
+ * file order among equals; verbs with none code nothing ("---"). */
+static void collect_defaults(const sr_own_dict *d, blocks *bl)
+{
+    for (size_t i = 0; i < d->nentries; i++) {
+        const sr_own_entry *e = &d->entries[i];
+        if (e->kind != SR_OWN_PRED || !generic(e->pattern))
+            continue;
+        const sr_own_pattern *p = e->pattern;
+        for (uint32_t h = 0; h < p->nheads; h++) {
+            char name[SR_DICT_MAX_WORD + 1];
+            snprintf(name, sizeof name, "%s%s%s", p->heads[h],
+                     p->particles[h] ? "_" : "", p->particles[h] ? p->particles[h] : "");
+            size_t k = 0;
+            while (k < bl->nd && strcmp(bl->dnames[k], name) != 0)
+                k++;
+            if (k < bl->nd) {
+                if (p->nslots < bl->dslots[k]) {
+                    snprintf(bl->dcodes[k], sizeof bl->dcodes[k], "%s", e->code);
+                    bl->dslots[k] = p->nslots;
+                }
+                continue;
+            }
+            if (bl->nd == bl->capd) {
+                bl->capd = bl->capd ? bl->capd * 2 : 256;
+                bl->dnames = sr_xrealloc(bl->dnames, bl->capd * sizeof *bl->dnames);
+                bl->dcodes = sr_xrealloc(bl->dcodes, bl->capd * sizeof *bl->dcodes);
+                bl->dslots = sr_xrealloc(bl->dslots, bl->capd * sizeof *bl->dslots);
+            }
+            snprintf(bl->dnames[bl->nd], sizeof bl->dnames[bl->nd], "%s", name);
+            snprintf(bl->dcodes[bl->nd], sizeof bl->dcodes[bl->nd], "%s", e->code);
+            bl->dslots[bl->nd++] = p->nslots;
+        }
+    }
+}
+
+static const char *default_code(const blocks *bl, const char *name)
+{
+    for (size_t k = 0; k < bl->nd; k++)
+        if (strcmp(bl->dnames[k], name) == 0)
+            return bl->dcodes[k];
+    return "---";
+}
 
 static uint32_t block_for(sr_dict_builder *b, blocks *bl, const char *head,
                           const char *particle)
@@ -404,7 +470,7 @@ static uint32_t block_for(sr_dict_builder *b, blocks *bl, const char *head,
         bl->names = sr_xrealloc(bl->names, bl->cap * sizeof *bl->names);
         bl->ids = sr_xrealloc(bl->ids, bl->cap * sizeof *bl->ids);
     }
-    uint32_t id = sr_dictb_verb_block(b, name, "---");
+    uint32_t id = sr_dictb_verb_block(b, name, default_code(bl, name));
     char phrase[1024];
     snprintf(phrase, sizeof phrase, "%s%s%s", head, particle ? " " : "",
              particle ? particle : "");
@@ -459,6 +525,7 @@ static void add_pred(sr_dict_builder *b, blocks *bl, const sr_own_entry *e)
 sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
 {
     blocks bl = {0};
+    collect_defaults(d, &bl);
     for (size_t i = 0; i < d->nentries; i++) {
         const sr_own_entry *e = &d->entries[i];
         switch (e->kind) {
@@ -496,6 +563,9 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
     }
     free(bl.names);
     free(bl.ids);
+    free(bl.dnames);
+    free(bl.dcodes);
+    free(bl.dslots);
     return SR_OK;
 }
 
@@ -507,7 +577,7 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
  * dict.srd made by an older version of this compiler is rebuilt: bump it
  * whenever the mapping to the builder changes. */
 #define OWN_COMPILER "sitrep own-format compiler"
-#define OWN_COMPILER_VERSION 3
+#define OWN_COMPILER_VERSION 4
 
 static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
 {
