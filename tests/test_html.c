@@ -4,6 +4,7 @@
 #include "sitrep.h"
 #include "ingest/html.h"
 
+#include <pthread.h>
 #include <time.h>
 
 static sr_diag quiet_diag(void)
@@ -320,6 +321,37 @@ static void test_big_page(void)
     fclose(d.out);
 }
 
+/* Pages read on several threads at once (each thread has its own arena
+ * for libxml2) give the same bodies as on one. */
+static void *read_many(void *arg)
+{
+    const char *want = arg;
+    bool same = true;
+    for (int i = 0; i < 200; i++) {
+        sr_doc *doc = sr_html_parse(news_page, strlen(news_page), NULL, NULL, NULL, "t.html");
+        same = same && doc && strcmp(doc->body, want) == 0;
+        sr_doc_free(doc);
+    }
+    return same ? arg : NULL;
+}
+
+static void test_threads(void)
+{
+    sr_doc *one = sr_html_parse(news_page, strlen(news_page), NULL, NULL, NULL, "t.html");
+    CHECK(one != NULL);
+    if (!one)
+        return;
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&t[i], NULL, read_many, (void *)one->body);
+    for (int i = 0; i < 4; i++) {
+        void *r = NULL;
+        pthread_join(t[i], &r);
+        CHECK(r != NULL);
+    }
+    sr_doc_free(one);
+}
+
 int main(void)
 {
     test_news_page();
@@ -331,5 +363,6 @@ int main(void)
     test_bad_input();
     test_deep_nesting();
     test_big_page();
+    test_threads();
     return check_status();
 }

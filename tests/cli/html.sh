@@ -29,6 +29,14 @@ cp "$TMP/page.html" "$TMP/page.txt"
 expect_status 0 "$SITREP" read "$TMP/page.txt"
 expect_grep '"format":"html"' "$TMP/out"
 
+# a truncated gzip member: named on stderr, exit 1, what was read still read
+{ for i in $(seq 1 3000); do echo "<p>Paragraph $i of a long page, with a comma, and a full stop $((i * 7919 % 10007)).</p>"; done; } > "$TMP/long.html"
+gzip -c "$TMP/long.html" | head -c 4000 > "$TMP/trunc.html.gz"
+expect_status 1 "$SITREP" read --format html "$TMP/trunc.html.gz" "$TMP/page.html.gz"
+expect_grep 'trunc.html.gz: truncated' "$TMP/err"
+expect_grep '"body":"Paragraph 1 of a long page' "$TMP/out"
+expect_grep 'Negotiators met in Muscat' "$TMP/out"
+
 # a binary file given as HTML: named on stderr, exit 1, the good page still read
 { printf '\177ELF\2\1\1'; head -c 4000 /dev/zero; } > "$TMP/binary.html"
 expect_status 1 "$SITREP" read --format html "$TMP/binary.html" "$TMP/page.html.gz"
