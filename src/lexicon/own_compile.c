@@ -21,8 +21,8 @@
  *     that a lemmatiser's slip ("blamed" -> "blam") costs no match; lemma
  *     fillers match a word's lemma or form.
  *   - Verbs' own codes: each verb block codes, when none of its patterns
- *     matches, what its most general pattern codes (only actor or any-word
- *     slots, fewest slots): "accused" alone is still 112, as in PETRARCH.
+ *     matches, what its most general pattern codes (only actor slots,
+ *     fewest slots): "accused" alone is still 112, as in PETRARCH.
  *   - Media: actors whose code ends in MED (the convention `dict check`
  *     enforces), so the coder can treat them as attributions.
  *   - Non-actors: actors with the null code "---".
@@ -399,14 +399,16 @@ typedef struct blocks {
 } blocks;
 
 /* Whether a pattern is a verb's most general form: not negated, and every
- * slot an actor or any word, with no slots of its own ("accuse obj:T",
- * "meet with:T", "demand"). */
+ * slot an actor ("accuse obj:T", "meet with:T", "demand"); a slot that asks
+ * for a word or a clause ("offer xcomp:*") says the verb alone means
+ * nothing. */
 static bool generic(const sr_own_pattern *p)
 {
     if (p->negated)
         return false;
     for (uint32_t i = 0; i < p->nslots; i++)
-        if (p->slots[i].fill == SR_OWN_FILL_LEMMA || p->slots[i].nsub)
+        if ((p->slots[i].fill != SR_OWN_FILL_TARGET &&
+             p->slots[i].fill != SR_OWN_FILL_SOURCE) || p->slots[i].nsub)
             return false;
     return true;
 }
@@ -577,7 +579,7 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
  * dict.srd made by an older version of this compiler is rebuilt: bump it
  * whenever the mapping to the builder changes. */
 #define OWN_COMPILER "sitrep own-format compiler"
-#define OWN_COMPILER_VERSION 4
+#define OWN_COMPILER_VERSION 5
 
 static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
 {
