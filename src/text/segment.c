@@ -181,6 +181,25 @@ static void split_period(sr_toks *v, size_t i)
     p->end_sentence = 1;
 }
 
+/* Whether a line break before token i ends a sentence: the line before it
+ * is short (a headline, a byline, a list item, a signature) and does not
+ * stop on a comma or the like, and the next line starts as a sentence does
+ * (a capital, a digit, a quote or a bullet). Wrapped prose has long lines,
+ * so its breaks stay inside sentences. */
+static bool line_ends_sentence(const char *body, const sr_toks *v, size_t i,
+                               uint32_t line_start)
+{
+    const sr_tok *p = &v->t[i - 1], *t = &v->t[i];
+    if (p->end - line_start >= 50)
+        return false;
+    char last = body[p->end - 1];
+    if (last == ',' || last == ';' || last == '(' || last == '&' || last == '/')
+        return false;
+    unsigned char c = (unsigned char)body[t->start];
+    return is_upper_byte(body, t) || (c >= '0' && c <= '9') || (t->flags & TF_OPEN) ||
+           c == '-' || c == '*' || c == 0xE2;
+}
+
 void sr_segment(const char *body, sr_toks *v, size_t first)
 {
     if (v->n <= first)
@@ -189,6 +208,19 @@ void sr_segment(const char *body, sr_toks *v, size_t first)
     size_t d = dateline_end(body, v, first, end);
     if (d)
         v->t[d].end_sentence = 1;
+    /* line breaks inside the paragraph (running text) */
+    uint32_t line_start = v->t[first].start;
+    for (size_t i = first + 1; i < end; i++) {
+        if (!(v->t[i].flags & TF_NEWLINE_BEFORE))
+            continue;
+        if (line_ends_sentence(body, v, i, line_start))
+            v->t[i - 1].end_sentence = 1;
+        if ((d = dateline_end(body, v, i, end)) != 0) {
+            v->t[i - 1].end_sentence = 1;
+            v->t[d].end_sentence = 1;
+        }
+        line_start = v->t[i].start;
+    }
     for (size_t i = first; i + 1 < end; i++) {
         const sr_tok *t = &v->t[i];
         if (!(t->flags & (TF_FINAL | TF_ABBREV)))
