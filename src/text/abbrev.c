@@ -73,7 +73,7 @@ static const abbrev folded[] = {
     {"al.", AB_PLAIN}, {"approx.", AB_PLAIN}, {"apt.", AB_PLAIN},
     {"arrv.", AB_PLAIN}, {"attn.", AB_PLAIN}, {"ca.", AB_NUMBER},
     {"cf.", AB_PLAIN}, {"ch.", AB_NUMBER}, {"dept.", AB_PLAIN},
-    {"esp.", AB_PLAIN}, {"est.", AB_PLAIN}, {"etc.", AB_PLAIN},
+    {"eg.", AB_PLAIN}, {"esp.", AB_PLAIN}, {"est.", AB_PLAIN}, {"etc.", AB_PLAIN},
     {"ext.", AB_NUMBER}, {"fig.", AB_NUMBER}, {"figs.", AB_NUMBER},
     {"hr.", AB_PLAIN}, {"hrs.", AB_PLAIN}, {"incl.", AB_PLAIN},
     {"lb.", AB_PLAIN}, {"lbs.", AB_PLAIN}, {"lv.", AB_PLAIN},

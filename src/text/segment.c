@@ -73,7 +73,69 @@ static size_t attach_closers(const sr_toks *v, size_t i, size_t end)
             break;
         i++;
     }
+    /* a smiley after the full stop belongs to the sentence it ends */
+    if (i + 1 < end && (v->t[i + 1].flags & TF_EMOTICON))
+        i++;
     return i;
+}
+
+static bool digits_then(const char *s, size_t n, size_t *i, size_t lo, size_t hi)
+{
+    size_t k = *i;
+    while (k < n && s[k] >= '0' && s[k] <= '9')
+        k++;
+    bool ok = k - *i >= lo && k - *i <= hi;
+    *i = k;
+    return ok;
+}
+
+/* "3/8/2000" or "10/31/00": a date as e-mail headers write it. */
+static bool is_slash_date(const char *body, const sr_tok *t)
+{
+    const char *s = body + t->start;
+    size_t n = t->end - t->start, i = 0;
+    return n >= 6 && n <= 10 && digits_then(s, n, &i, 1, 2) && i < n && s[i++] == '/' &&
+           digits_then(s, n, &i, 1, 2) && i < n && s[i++] == '/' &&
+           digits_then(s, n, &i, 2, 4) && i == n;
+}
+
+/* "08:02" or "10:39:03". */
+static bool is_clock_time(const char *body, const sr_tok *t)
+{
+    const char *s = body + t->start;
+    size_t n = t->end - t->start, i = 0;
+    if (!(n >= 4 && n <= 8 && digits_then(s, n, &i, 1, 2) && i < n && s[i++] == ':' &&
+          digits_then(s, n, &i, 2, 2)))
+        return false;
+    if (i < n && s[i] == ':') {
+        i++;
+        return digits_then(s, n, &i, 2, 2) && i == n;
+    }
+    return i == n;
+}
+
+/* Sentence ends without a final mark, where the next token shows it: the
+ * header lines of e-mail ("... 08:02 PM" then a name; a signature, then
+ * "02/13/2001"), lists of URLs, a quoted reply ">>" then text. */
+static bool ends_unmarked(const char *body, const sr_toks *v, size_t i, size_t end)
+{
+    const sr_tok *t = &v->t[i], *n = &v->t[i + 1];
+    (void)end;
+    bool next_cap = (n->flags & TF_WORD) && is_upper_byte(body, n);
+    if (next_cap) {
+        if ((tok_is(body, t, "AM") || tok_is(body, t, "PM")) && i > 0 &&
+            is_clock_time(body, &v->t[i - 1]))
+            return true;
+        if ((t->flags & TF_URL) || tok_is(body, t, ">>") || tok_is(body, t, ">"))
+            return true;
+        return false;
+    }
+    if ((n->flags & TF_NUMBER) && is_slash_date(body, n)) {
+        /* a name, an address or a quote mark, then the date of a header */
+        return ((t->flags & TF_WORD) && is_upper_byte(body, t)) || (t->flags & TF_URL) ||
+               tok_is(body, t, ">");
+    }
+    return (t->flags & TF_URL) && (n->flags & TF_URL);
 }
 
 /* The first word after an opening quote or bracket, for deciding on the
@@ -161,6 +223,19 @@ static bool ends_here(const char *body, const sr_tok *t, bool closed,
     return false;
 }
 
+/* Whether the full stop at i numbers a list item ("1." "b.") that opens
+ * a sentence, rather than ending one. */
+static bool list_number(const char *body, const sr_toks *v, size_t first, size_t i)
+{
+    if (i == first || !tok_is(body, &v->t[i], ".") || (v->t[i].flags & TF_SPACE_BEFORE))
+        return false;
+    const sr_tok *p = &v->t[i - 1];
+    bool opens = i - 1 == first || v->t[i - 2].end_sentence;
+    size_t n = p->end - p->start;
+    return opens && (((p->flags & TF_NUMBER) && n <= 2) ||
+                     ((p->flags & TF_WORD) && n == 1));
+}
+
 /* Split the period off the abbreviation at i into a new token i + 1. */
 static void split_period(sr_toks *v, size_t i)
 {
@@ -223,7 +298,14 @@ void sr_segment(const char *body, sr_toks *v, size_t first)
     }
     for (size_t i = first; i + 1 < end; i++) {
         const sr_tok *t = &v->t[i];
-        if (!(t->flags & (TF_FINAL | TF_ABBREV)))
+        if (!(t->flags & (TF_FINAL | TF_ABBREV))) {
+            if ((t->flags & (TF_URL | TF_WORD)) || body[t->start] == '>') {
+                if (ends_unmarked(body, v, i, end))
+                    v->t[i].end_sentence = 1;
+            }
+            continue;
+        }
+        if (list_number(body, v, first, i))
             continue;
         size_t e = attach_closers(v, i, end);
         if (e + 1 >= end) {

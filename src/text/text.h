@@ -90,6 +90,7 @@ enum {
     TF_QUOTE = 1 << 12,     /* a quotation mark (either direction) */
     TF_URL = 1 << 13,       /* URL, e-mail address, file or domain name */
     TF_ASCII = 1 << 14,     /* all its bytes are ASCII */
+    TF_EMOTICON = 1 << 15,  /* ":)", ";-)", "=)" */
 };
 
 /* A surface token: bytes [start, end) of the body. A multiword token has

@@ -294,25 +294,47 @@ static uint32_t m_emoticon(const chunk *c, uint32_t i)
 
 /* ---- dotted names ------------------------------------------------------- */
 
+/* "comp.sources.unix": three or more lowercase words joined by dots. */
+static bool usenet_name(const chunk *c, uint32_t i, uint32_t j)
+{
+    int dots = 0;
+    for (uint32_t k = i; k < j; k++) {
+        if (c->cp[k] == '.')
+            dots++;
+        else if (c->cls[k] != CC_LOWER)
+            return false;
+    }
+    return dots >= 2 && c->cp[j - 1] != '.';
+}
+
 /* A domain or file name: word characters joined by dots (and - _ #), whose
  * last part is a top-level domain or a file extension: "SPLOID.com",
  * "news.bbc.co.uk", "ld2d-#69366-1.DOC". */
 static uint32_t m_dotted(const chunk *c, uint32_t i)
 {
     uint32_t j = i, last_dot = 0;
+    if (i == 0 && c->cp[0] == '.' && is_alpha_c(c, 1))
+        j = 1, last_dot = 0;    /* ".doc" standing alone */
     while (j < c->n) {
         uint32_t cp = c->cp[j];
         if (is_word_c(c, j) || cp == '-' || cp == '_' || cp == '#') {
             j++;
-        } else if (cp == '.' && is_word_c(c, j + 1) && j > i) {
+        } else if (cp == '.' && is_word_c(c, j + 1) && j > i && !(i == 0 && c->cp[0] == '.' && j == 0)) {
             last_dot = j;
             j++;
         } else {
             break;
         }
     }
+    if (i == 0 && c->cp[0] == '.' && !last_dot) {
+        char ext0[12];
+        return j == c->n && ascii_lower(c, 1, j, ext0, sizeof ext0) &&
+               sr_tld_or_ext(ext0, j - 1) ? j : i;
+    }
     if (!last_dot)
         return i;
+    if (usenet_name(c, i, j))
+        return j;
     char ext[12];
     if (!ascii_lower(c, last_dot + 1, j, ext, sizeof ext) ||
         !sr_tld_or_ext(ext, j - last_dot - 1))
@@ -366,6 +388,34 @@ static uint32_t hyphen_number(const chunk *c, uint32_t i)
     return i;
 }
 
+/* The value of the digits [i, j) (saturating). */
+static uint32_t value(const chunk *c, uint32_t i, uint32_t j)
+{
+    uint32_t v = 0;
+    for (uint32_t k = i; k < j && v < 100000; k++)
+        v = v * 10 + (c->cp[k] - '0');
+    return v;
+}
+
+/* Whether the number [i, j) and the digits after the slash at j read as a
+ * date ("9/11", "12/28", "3/03", "16/11/2004") rather than a fraction: a
+ * month or day, then a two-digit day or month, or a third part. */
+static bool slash_date(const chunk *c, uint32_t i, uint32_t j)
+{
+    if (c->cp[i] < '0' || c->cp[i] > '9')
+        return false;
+    uint32_t k = i;
+    while (k < j && is_digit_c(c, k))
+        k++;
+    if (k != j || j - i > 2)
+        return true;            /* "2001/02" and longer runs: leave whole */
+    uint32_t a = value(c, i, j), n2 = digits_at(c, j + 1);
+    uint32_t b = value(c, j + 1, j + 1 + n2);
+    if (is_cp(c, j + 1 + n2, '/'))
+        return true;            /* d/m/y */
+    return a >= 1 && a <= 31 && n2 == 2 && b >= 1 && b <= 31 && (a <= 12 || b <= 12);
+}
+
 static uint32_t m_number(tk *t, const chunk *c, uint32_t i)
 {
     (void)t;
@@ -378,6 +428,9 @@ static uint32_t m_number(tk *t, const chunk *c, uint32_t i)
     j += digits_at(c, j);
     for (;;) {
         uint32_t cp = j < c->n ? c->cp[j] : 0;
+        if (cp == '/' && is_digit_c(c, j + 1) && !slash_date(c, i, j)) {
+            break;          /* a fraction or a ratio: "1 / 2", "20 / 20" */
+        }
         if ((cp == '.' || cp == ',' || cp == ':' || cp == '/') && is_digit_c(c, j + 1)) {
             j++;
             j += digits_at(c, j);
@@ -635,6 +688,12 @@ static uint32_t m_punct(tk *t, const chunk *c, uint32_t i, uint16_t *flags)
     if (is_final_cp(cp)) {
         while (j < c->n && is_final_cp(c->cp[j]))
             j++;
+        /* "...?" is an ellipsis and a question mark */
+        uint32_t d = i;
+        while (d < j && c->cp[d] == '.')
+            d++;
+        if (d - i >= 2 && d < j)
+            j = d;
         bool dots = true;
         for (uint32_t k = i; k < j; k++)
             dots &= c->cp[k] == '.' || c->cp[k] == 0x2026;
@@ -646,6 +705,8 @@ static uint32_t m_punct(tk *t, const chunk *c, uint32_t i, uint16_t *flags)
     if (repeats(cp))
         while (j < c->n && c->cp[j] == cp)
             j++;
+    if (cp == 0x2018 && is_cp(c, j, 0x2019))
+        j++;                    /* ‘’ written for a double quote */
     /* a two-digit year: "'72" */
     if ((cp == '\'' || cp == 0x2019) && j == i + 1 && digits_at(c, j) == 2 &&
         !is_word_c(c, j + 2) && (i == 0 || !is_word_c(c, i - 1)))
@@ -667,7 +728,7 @@ static void scan_chunk(tk *t, const chunk *c)
         if ((c->has_dot && (j = m_url(c, i)) > i) || (c->has_at && (j = m_email(c, i)) > i)) {
             flags = TF_URL;
         } else if ((j = m_emoticon(c, i)) > i) {
-            flags = 0;
+            flags = TF_EMOTICON;
         } else if (c->has_dot && is_word_c(c, i) && (j = m_dotted(c, i)) > i) {
             flags = TF_URL;
         } else if (c->cls[i] == CC_DIGIT ||
