@@ -71,8 +71,21 @@ sr_status sr_html_read(sr_doc *doc, const char *bytes, size_t len,
 struct _xmlDoc;
 void sr_html_meta(sr_doc *doc, struct _xmlDoc *tree, const char *url);
 
-/* Plain-text article conventions (plain.c): fill title, byline, dateline,
- * captions and body of `doc` from the raw text of one article. */
+/* Plain-text article conventions (plain.c), for any reader whose records
+ * carry plain article text (JSON Lines "text" fields too). From the raw
+ * bytes of one article it fills:
+ *   - body: the article text, a paragraph per line (a line continuing a
+ *     sentence joins the one before; hard-wrapped text keeps its blank-line
+ *     paragraphs), paragraphs separated by a blank line, lines trimmed of
+ *     white space including no-break spaces; invalid UTF-8 and NUL bytes
+ *     replaced by U+FFFD and counted in bad_bytes (the caller warns);
+ *   - title, only when doc->title is NULL: the first line if it reads as
+ *     a headline; lines repeating the title (given or found) are dropped;
+ *   - byline ("By Jane Doe" -> "Jane Doe"), dateline ("WASHINGTON
+ *     (Reuters) -" -> "WASHINGTON (Reuters)", cut from the body), captions
+ *     (a line in square brackets, or opening "Photo:" ...), unless already
+ *     set; site furniture lines are dropped.
+ * Everything is allocated in doc's arena; any bytes are accepted. */
 void sr_plain_article(sr_doc *doc, const char *text, size_t len);
 
 /* The default limit of one document's size. */

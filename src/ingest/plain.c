@@ -18,7 +18,7 @@
  *   - furniture: lines of the page around the story ("No comments",
  *     "Powered by Blogger.", share buttons, "Advertisement") are dropped;
  *   - captions: a line wholly in square brackets, or one opening with
- *     "Photo:" and the like, goes to captions.
+ *     "Photo:" and the like, goes to captions (after any already set).
  *
  * Everything else is body. Each line is a paragraph (paragraphs are joined
  * by a blank line in the body), except that a line continuing a sentence
@@ -298,7 +298,9 @@ static bool is_furniture(const char *s, size_t n)
         return !(s[0] == '[' || s[0] == '(');   /* a rule of dashes, "* * *" */
     if (n >= 64)
         return false;
-    /* every furniture line starts with one of these (or a digit) */
+    if (n >= 3 && memcmp(s, "\xC2\xA9 ", 3) == 0)
+        return true;                        /* "(c) 2026 ..." */
+    /* every other furniture line starts with one of these (or a digit) */
     char c0 = (char)(s[0] | 0x20);
     if (!strchr("acefhlmnoprstwx", c0) && !(s[0] >= '0' && s[0] <= '9'))
         return false;
@@ -313,6 +315,8 @@ static bool is_furniture(const char *s, size_t n)
         if (!opener)
             return false;
     }
+    if (c0 == 'c' && n >= 10 && strncasecmp(s, "copyright ", 10) == 0)
+        return true;                        /* "Copyright 2026 ..." */
     int spaces = 0;
     for (size_t i = 0; i < n; i++)
         spaces += s[i] == ' ';
@@ -374,7 +378,7 @@ static bool is_upper_start(const char *s, size_t n)
     if (n == 0)
         return false;
     unsigned char c = (unsigned char)s[0];
-    return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c < 0xE0);  /* Latin letters */
 }
 
 /* A capitalised place name of one to four words ("NEW DELHI", "Tel
@@ -480,22 +484,28 @@ static bool dateline_of(const char *s, size_t n, size_t *dl, size_t *rest)
 
 /* ---- putting it together ----------------------------------------------- */
 
-/* Whether the text is hard-wrapped: paragraphs split over several short
- * lines, with blank lines between paragraphs. */
-static bool hard_wrapped(const line *lines, size_t n)
+/* Whether the text is hard-wrapped: paragraphs split over several lines
+ * of a fixed width, broken inside sentences (most long lines followed by
+ * another do not end in a full stop), with blank lines between
+ * paragraphs. */
+static bool hard_wrapped(const char *t, const line *lines, size_t n)
 {
-    size_t nonblank = 0, longest = 0, followed = 0, blanks = 0;
+    size_t longest = 0, followed = 0, open = 0, blanks = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = lines[i].end - lines[i].start;
         if (!len) {
             blanks++;
             continue;
         }
-        nonblank++;
         longest = len > longest ? len : longest;
-        followed += i + 1 < n && !empty(&lines[i + 1]);
+        if (len >= 40 && i + 1 < n && !empty(&lines[i + 1])) {
+            followed++;
+            char c = t[lines[i].end - 1];
+            open += !(c == '.' || c == '?' || c == '!' || c == ':' || c == '"');
+        }
     }
-    return blanks > 0 && longest <= 100 && nonblank >= 4 && 2 * followed > nonblank;
+    /* lines broken inside sentences, paragraphs between blank lines */
+    return blanks > 0 && longest <= 100 && followed >= 2 && 2 * open >= followed;
 }
 
 static char *dup(sr_doc *doc, const char *s, size_t n)
@@ -564,7 +574,7 @@ void sr_plain_article(sr_doc *doc, const char *text, size_t len)
     }
     size_t n;
     line *lines = split_lines(t, len, &n);
-    bool wrapped = hard_wrapped(lines, n);
+    bool wrapped = hard_wrapped(t, lines, n);
 
     char title_sq[512] = "";
     size_t tlen = 0;
@@ -635,10 +645,15 @@ void sr_plain_article(sr_doc *doc, const char *text, size_t len)
         in_body = true;
         had_blank = false;
     }
-    doc->ncaptions = (uint32_t)(caps.len / sizeof(const char *));
-    if (doc->ncaptions) {
-        doc->captions = sr_arena_alloc(doc->arena, caps.len);
-        memcpy(doc->captions, caps.data, caps.len);
+    /* captions found here go after any the caller had set */
+    uint32_t found = (uint32_t)(caps.len / sizeof(const char *));
+    if (found) {
+        const char **all = sr_arena_alloc(doc->arena, (doc->ncaptions + found) * sizeof *all);
+        if (doc->ncaptions)
+            memcpy(all, doc->captions, doc->ncaptions * sizeof *all);
+        memcpy(all + doc->ncaptions, caps.data, caps.len);
+        doc->captions = all;
+        doc->ncaptions += found;
     }
     sr_doc_set_body(doc, b.body.data ? b.body.data : "", b.body.len);
     doc->bad_bytes = bad;
