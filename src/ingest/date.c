@@ -259,7 +259,7 @@ static int month_of(const char *w, size_t n, const char *lang)
     int found = 0;
     for (size_t i = 0; i < SR_ARRAY_LEN(months); i++) {
         const month_name *m = &months[i];
-        if (strlen(m->name) != n || memcmp(m->name, w, n) != 0)
+        if (m->name[0] != w[0] || strlen(m->name) != n || memcmp(m->name, w, n) != 0)
             continue;
         if (m->langs) {
             if (lang_in(lang, m->langs))
@@ -272,7 +272,8 @@ static int month_of(const char *w, size_t n, const char *lang)
     if (!found) {
         /* a name only listed with a language reading: use it anyway */
         for (size_t i = 0; i < SR_ARRAY_LEN(months); i++)
-            if (strlen(months[i].name) == n && memcmp(months[i].name, w, n) == 0)
+            if (months[i].name[0] == w[0] && strlen(months[i].name) == n &&
+                memcmp(months[i].name, w, n) == 0)
                 return months[i].month;
     }
     return found;

@@ -218,6 +218,12 @@ const sr_format_reader *sr_format_reader_for(sr_format f)
         return &sr_text_reader;
     case SR_FORMAT_HTML:
         return &sr_html_reader;
+    case SR_FORMAT_FEED:
+        return &sr_feed_reader;
+    case SR_FORMAT_WARC:
+        return &sr_warc_reader;
+    case SR_FORMAT_JSONL:
+        return &sr_jsonl_reader;
     default:
         return NULL;
     }

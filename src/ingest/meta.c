@@ -50,6 +50,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/uri.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -248,8 +249,9 @@ static bool looks_like_url(const char *s)
 /* An attribute's value without copying, or NULL. */
 static const char *attr(const xmlNode *n, const char *name)
 {
+    /* libxml2's HTML parser lowercases attribute names */
     for (const xmlAttr *p = n->properties; p; p = p->next) {
-        if (strcasecmp((const char *)p->name, name) != 0)
+        if (p->name[0] != name[0] || strcmp((const char *)p->name, name) != 0)
             continue;
         if (p->children && p->children->type == XML_TEXT_NODE && !p->children->next)
             return (const char *)p->children->content;
@@ -258,9 +260,10 @@ static const char *attr(const xmlNode *n, const char *name)
     return NULL;
 }
 
+/* libxml2's HTML parser lowercases element names. */
 static bool name_is(const xmlNode *n, const char *name)
 {
-    return strcasecmp((const char *)n->name, name) == 0;
+    return n->name[0] == name[0] && strcmp((const char *)n->name, name) == 0;
 }
 
 static bool hidden_element(const xmlNode *n)
@@ -320,44 +323,141 @@ static char *text_of(sr_arena *a, const xmlNode *top, size_t max)
     return r;
 }
 
-/* Whether a class/id token list names a part of the page that is not the
- * article: navigation, comments, related stories, widgets ... A token
- * counts when it starts with the word ("comments", "related-posts") or has
- * it after a dash ("td-footer-wrap"), but not as "has-sidebar". */
-static bool furniture_name(const char *s)
+/* ---- class and id names --------------------------------------------------
+ *
+ * What an element's class or id says about it, found in one pass over the
+ * lowercased name: each position is compared only with the words that
+ * start with its letter. Furniture words (navigation, comments, related
+ * stories, widgets ...) count at the start of a token or after a dash or
+ * underscore ("comments", "related-posts", "td-footer-wrap"), but not after
+ * a layout switch ("has-sidebar", "layout__with-comments"); the other words
+ * count anywhere in the name. */
+
+enum {
+    NAME_FURNITURE = 1,
+    NAME_DATE = 2,           /* a date line, a meta line */
+    NAME_AUTHOR = 4,         /* a byline */
+    NAME_NOT_AUTHOR = 8,     /* an avatar, a bio, an image */
+    NAME_UPDATED = 16,       /* a modification date */
+};
+
+typedef struct name_word {
+    const char *w;
+    uint8_t flag;
+    bool boundary;           /* must start a token part */
+} name_word;
+
+static uint8_t name_word_len[128];
+
+static const name_word name_words[] = {
+    {"comment", NAME_FURNITURE, true}, {"related", NAME_FURNITURE, true},
+    {"sidebar", NAME_FURNITURE, true}, {"widget", NAME_FURNITURE, true},
+    {"footer", NAME_FURNITURE, true}, {"recommend", NAME_FURNITURE, true},
+    {"teaser", NAME_FURNITURE, true}, {"popular", NAME_FURNITURE, true},
+    {"newsletter", NAME_FURNITURE, true}, {"most-read", NAME_FURNITURE, true},
+    {"mostread", NAME_FURNITURE, true}, {"trending", NAME_FURNITURE, true},
+    {"menu", NAME_FURNITURE, true}, {"nav", NAME_FURNITURE, true},
+    {"cookie", NAME_FURNITURE, true}, {"promo", NAME_FURNITURE, true},
+    {"outbrain", NAME_FURNITURE, true}, {"taboola", NAME_FURNITURE, true},
+    {"more-stories", NAME_FURNITURE, true}, {"read-more", NAME_FURNITURE, true},
+    {"readmore", NAME_FURNITURE, true}, {"further", NAME_FURNITURE, true},
+    {"latest", NAME_FURNITURE, true}, {"breadcrumb", NAME_FURNITURE, true},
+    {"advert", NAME_FURNITURE, true}, {"banner", NAME_FURNITURE, true},
+    {"social", NAME_FURNITURE, true}, {"share", NAME_FURNITURE, true},
+    {"date", NAME_DATE, false}, {"time", NAME_DATE, false},
+    {"publish", NAME_DATE, false}, {"posted", NAME_DATE, false},
+    {"datum", NAME_DATE, false}, {"fecha", NAME_DATE, false},
+    {"data", NAME_DATE, false}, {"meta", NAME_DATE, false},
+    {"dateline", NAME_DATE, false}, {"byline", NAME_DATE | NAME_AUTHOR, false},
+    {"info", NAME_DATE, false}, {"zeit", NAME_DATE, false},
+    {"stand", NAME_DATE, false}, {"article-head", NAME_DATE, false},
+    {"subline", NAME_DATE, false}, {"entry-head", NAME_DATE, false},
+    {"post-head", NAME_DATE, false}, {"dtreviewed", NAME_DATE, false},
+    {"submitted", NAME_DATE, false},
+    {"author", NAME_AUTHOR, false}, {"autor", NAME_AUTHOR, false},
+    {"auteur", NAME_AUTHOR, false}, {"verfasser", NAME_AUTHOR, false},
+    {"writer", NAME_AUTHOR, false}, {"reporter", NAME_AUTHOR, false},
+    {"journalist", NAME_AUTHOR, false}, {"creator", NAME_AUTHOR, false},
+    {"firma", NAME_AUTHOR, false}, {"byl", NAME_AUTHOR, false},
+    {"wrote", NAME_AUTHOR, false},
+    {"avatar", NAME_NOT_AUTHOR, false}, {"image", NAME_NOT_AUTHOR, false},
+    {"photo", NAME_NOT_AUTHOR, false}, {"bio", NAME_NOT_AUTHOR, false},
+    {"about", NAME_NOT_AUTHOR, false},
+    {"updat", NAME_UPDATED, false}, {"modif", NAME_UPDATED, false},
+};
+
+_Static_assert(SR_ARRAY_LEN(name_words) <= sizeof name_word_len, "name_word_len too small");
+
+static const char *const layout_switches[] = {"has-", "with-", "without-", "no-", "show-",
+                                              "hide-", "is-", "and-"};
+
+static bool after_switch(const char *s, size_t i)
 {
-    static const char *const words[] = {
-        "comment", "related", "sidebar", "widget", "footer", "recommend",
-        "teaser", "popular", "newsletter", "most-read", "mostread",
-        "trending", "menu", "nav", "cookie", "promo", "outbrain", "taboola",
-        "more-stories", "read-more", "readmore", "further", "latest",
-        "breadcrumb", "advert", "banner", "social", "share",
-    };
-    static const char *const layout[] = {"has-", "with-", "without-", "no-", "show-",
-                                         "hide-", "is-", "and-"};
-    if (!s)
-        return false;
-    for (const char *p = s; *p; p++) {
-        if (p != s && !ws((unsigned char)p[-1]) && p[-1] != '-' && p[-1] != '_')
-            continue;
-        for (size_t w = 0; w < SR_ARRAY_LEN(words); w++) {
-            if (strncasecmp(p, words[w], strlen(words[w])) != 0)
-                continue;
-            /* "has-sidebar", "layout__with-comments": a layout switch of the
-             * element, not furniture */
-            bool switch_word = false;
-            for (size_t l = 0; l < SR_ARRAY_LEN(layout) && !switch_word; l++) {
-                size_t ll = strlen(layout[l]);
-                switch_word = (size_t)(p - s) >= ll && strncasecmp(p - ll, layout[l], ll) == 0;
-            }
-            if (!switch_word)
-                return true;
-        }
+    for (size_t l = 0; l < SR_ARRAY_LEN(layout_switches); l++) {
+        size_t ll = strlen(layout_switches[l]);
+        if (i >= ll && memcmp(s + i - ll, layout_switches[l], ll) == 0)
+            return true;
     }
     return false;
 }
 
-static bool furniture(const xmlNode *n)
+/* name_words grouped by first letter: bucket[c - 'a'] lists the indexes
+ * of the words starting with c. Built once. */
+static uint8_t bucket[26][16];
+static uint8_t bucket_len[26];
+static pthread_once_t buckets_once = PTHREAD_ONCE_INIT;
+
+static void build_buckets(void)
+{
+    for (size_t k = 0; k < SR_ARRAY_LEN(name_words); k++) {
+        int b = name_words[k].w[0] - 'a';
+        if (bucket_len[b] < sizeof bucket[b])
+            bucket[b][bucket_len[b]++] = (uint8_t)k;
+        name_word_len[k] = (uint8_t)strlen(name_words[k].w);
+    }
+}
+
+/* The NAME_* flags of a class or id value. */
+static unsigned classify(const char *v)
+{
+    if (!v || !*v)
+        return 0;
+    pthread_once(&buckets_once, build_buckets);
+    char s[256];
+    size_t n = 0;
+    for (; v[n] && n < sizeof s - 1; n++)
+        s[n] = (v[n] >= 'A' && v[n] <= 'Z') ? (char)(v[n] - 'A' + 'a') : v[n];
+    s[n] = '\0';
+    unsigned flags = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch < 'a' || ch > 'z')
+            continue;
+        bool boundary = i == 0 || ws((unsigned char)s[i - 1]) || s[i - 1] == '-' ||
+                        s[i - 1] == '_';
+        const uint8_t *bk = bucket[ch - 'a'];
+        for (size_t b = 0; b < bucket_len[ch - 'a']; b++) {
+            const name_word *w = &name_words[bk[b]];
+            if ((flags & w->flag) == w->flag)
+                continue;
+            size_t l = name_word_len[bk[b]];
+            if (i + l > n || memcmp(s + i, w->w, l) != 0)
+                continue;
+            if (w->boundary && (!boundary || after_switch(s, i)))
+                continue;
+            flags |= w->flag;
+        }
+    }
+    return flags;
+}
+
+/* The flags of an element's class and id. */
+static unsigned element_flags(const xmlNode *n)
+{
+    return classify(attr(n, "class")) | classify(attr(n, "id"));
+}
+
+static bool furniture_element(const xmlNode *n, unsigned flags)
 {
     if (name_is(n, "nav") || name_is(n, "footer") || name_is(n, "aside") ||
         name_is(n, "form"))
@@ -365,44 +465,12 @@ static bool furniture(const xmlNode *n)
     if (name_is(n, "body") || name_is(n, "html") || name_is(n, "main") ||
         name_is(n, "article"))
         return false;
-    return furniture_name(attr(n, "class")) || furniture_name(attr(n, "id"));
+    return (flags & NAME_FURNITURE) != 0;
 }
 
 static bool has_ci(const char *s, const char *w)
 {
     return s && strcasestr(s, w) != NULL;
-}
-
-static bool date_box_name(const char *s)
-{
-    static const char *const words[] = {
-        "date", "time", "publish", "posted", "datum", "fecha", "data",
-        "meta", "dateline", "byline", "info", "zeit", "stand", "article-head",
-        "subline", "entry-head", "post-head", "dtreviewed", "submitted",
-    };
-    if (!s)
-        return false;
-    for (size_t i = 0; i < SR_ARRAY_LEN(words); i++)
-        if (strcasestr(s, words[i]))
-            return true;
-    return false;
-}
-
-static bool author_box_name(const char *s)
-{
-    static const char *const words[] = {
-        "byline", "author", "autor", "auteur", "autore", "verfasser",
-        "writer", "reporter", "journalist", "creator", "firma", "byl", "wrote",
-    };
-    if (!s)
-        return false;
-    if (strcasestr(s, "avatar") || strcasestr(s, "image") || strcasestr(s, "photo") ||
-        strcasestr(s, "bio") || strcasestr(s, "about"))
-        return false;
-    for (size_t i = 0; i < SR_ARRAY_LEN(words); i++)
-        if (strcasestr(s, words[i]))
-            return true;
-    return false;
 }
 
 static void add_meta(clues *c, const xmlNode *n)
@@ -462,7 +530,7 @@ static void add_time(clues *c, const xmlNode *n, bool skip)
 }
 
 /* What an element tells; false when its subtree holds nothing more. */
-static bool enter(clues *c, const xmlNode *n)
+static bool enter(clues *c, xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE)
         return false;
@@ -503,10 +571,13 @@ static bool enter(clues *c, const xmlNode *n)
         if (!c->html_lang)
             c->html_lang = attr(n, "xml:lang");
     }
-    bool skip = c->skip > 0 || furniture(n);
-    if (furniture(n))
+    unsigned flags = element_flags(n);
+    bool furn = furniture_element(n, flags);
+    bool skip = c->skip > 0 || furn;
+    if (furn) {
         c->skip++;
-    const char *cls = attr(n, "class"), *id = attr(n, "id");
+        ((xmlNode *)n)->_private = (void *)1;   /* for leave() */
+    }
     const char *ip = attr(n, "itemprop"), *rel = attr(n, "rel");
     if (name_is(n, "h1"))
         add_box(c->a, c->h1, &c->nh1, MAX_H1, n, skip, false);
@@ -519,22 +590,24 @@ static bool enter(clues *c, const xmlNode *n)
         if (!c->itemprop_date)
             c->itemprop_date = text_of(c->a, n, BOX_TEXT);
     }
+    bool outer = name_is(n, "body") || name_is(n, "html") || name_is(n, "article");
     bool author = (ip && strcasecmp(ip, "author") == 0) ||
                   (rel && has_ci(rel, "author") && name_is(n, "a")) ||
-                  author_box_name(cls) || author_box_name(id);
-    if (author && !name_is(n, "body") && !name_is(n, "article"))
+                  ((flags & NAME_AUTHOR) && !(flags & NAME_NOT_AUTHOR));
+    if (author && !outer)
         add_box(c->a, c->authors, &c->nauthors, MAX_AUTHORS, n, skip, false);
-    if (!name_is(n, "body") && !name_is(n, "html") && !name_is(n, "article") &&
-        (date_box_name(cls) || date_box_name(id) || date_box_name(attr(n, "data-testid"))))
-        add_box(c->a, c->dates, &c->ndates, MAX_BOXES, n, skip,
-                has_ci(cls, "updat") || has_ci(cls, "modif"));
+    if (!outer && ((flags & NAME_DATE) || (classify(attr(n, "data-testid")) & NAME_DATE)))
+        add_box(c->a, c->dates, &c->ndates, MAX_BOXES, n, skip, (flags & NAME_UPDATED) != 0);
     return true;
 }
 
-static void leave(clues *c, const xmlNode *n)
+static void leave(clues *c, xmlNode *n)
 {
-    if (n->type == XML_ELEMENT_NODE && !hidden_element(n) && furniture(n) && c->skip)
-        c->skip--;
+    if (n->type == XML_ELEMENT_NODE && n->_private == (void *)1) {
+        n->_private = NULL;
+        if (c->skip)
+            c->skip--;
+    }
 }
 
 static void gather(clues *c, xmlNode *root)

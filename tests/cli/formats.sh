@@ -1,0 +1,52 @@
+# formats.sh — `sitrep read` on feeds, WARC and JSON Lines: detection from
+# content (not the file name), --format overriding it, bad input reported
+# with file and line while the good documents around it are printed.
+. "$(dirname "$0")/lib.bash"
+
+# a feed called .txt is still a feed
+cat > "$TMP/news.txt" <<'XML'
+<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Gazette</title>
+<item><title>Storm closes harbour</title><link>https://g.example/storm</link>
+<pubDate>Thu, 03 Mar 2022 08:15:00 GMT</pubDate>
+<description>The harbour closed on Thursday.</description></item>
+</channel></rss>
+XML
+expect_status 0 "$SITREP" read "$TMP/news.txt"
+expect_grep '"format":"feed"' "$TMP/out"
+expect_grep '"title":"Storm closes harbour"' "$TMP/out"
+expect_grep '"url":"https://g.example/storm"' "$TMP/out"
+expect_grep '"published":"2022-03-03T08:15:00Z"' "$TMP/out"
+expect_grep '"outlet":"Gazette"' "$TMP/out"
+
+# --format text overrides detection: the XML is read as one text article
+expect_status 0 "$SITREP" read --format text "$TMP/news.txt"
+expect_grep '"format":"text"' "$TMP/out"
+[ "$(wc -l < "$TMP/out")" -eq 1 ] || fail "--format text gave $(wc -l < "$TMP/out") documents"
+
+# JSON Lines from stdin, gzip-compressed, one bad line in the middle
+printf '%s\n' '{"id":"a","title":"First","text":"One sentence.","extra":{"k":[1,2.50]}}' \
+  'not json at all' '{"id":"b","text":"Two sentences. Here."}' | gzip > "$TMP/in.jsonl.gz"
+"$SITREP" read - < "$TMP/in.jsonl.gz" > "$TMP/out" 2> "$TMP/err"
+[ $? -eq 1 ] || fail "a bad JSON line should give exit status 1"
+expect_grep '"id":"a"' "$TMP/out"
+expect_grep '"extra":\{"k":\[1,2.50\]\}' "$TMP/out"
+expect_grep '"id":"b"' "$TMP/out"
+expect_grep '^sitrep: -:2: not JSON' "$TMP/err"
+
+# a WARC record whose length lies: reported with record and offset, the
+# next record still read
+body='HTTP/1.1 200 OK
+Content-Type: text/html
+
+<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1><p>The harbour closed on Thursday as a storm hit the coast and the ferries stopped.</p></article></body></html>'
+record() { # TYPE URI LENGTH BLOCK
+  printf 'WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2022-03-04T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %s\r\n\r\n%s\r\n\r\n' "$1" "$2" "$3" "$4" | gzip
+}
+{ record response https://g.example/bad 99999 "$body"
+  record response https://g.example/good "${#body}" "$body"; } > "$TMP/crawl.warc.gz"
+expect_status 1 "$SITREP" read "$TMP/crawl.warc.gz"
+expect_grep 'crawl.warc.gz: record 1 \(offset 0\): Content-Length 99999' "$TMP/err"
+expect_grep '"url":"https://g.example/good"' "$TMP/out"
+expect_grep '"format":"warc"' "$TMP/out"
+finish

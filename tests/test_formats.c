@@ -1,0 +1,423 @@
+/* test_formats.c — feeds (RSS 2.0, RSS 1.0, Atom; entity bombs and
+ * external entities), WARC (gzip per record, lying lengths, truncation),
+ * JSON Lines (unknown fields byte for byte, bad lines, huge lines) and
+ * format detection, read through sr_input like any user's files. */
+#include "check.h"
+#include "sitrep.h"
+#include "ingest/ingest.h"
+
+#include <stdarg.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+static char dir[] = "/tmp/sitrep-formats-XXXXXX";
+
+static const char *tmp_path(const char *name)
+{
+    static char path[4][512];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(path[k], sizeof path[k], "%s/%s", dir, name);
+    return path[k];
+}
+
+static void write_file(const char *name, const char *text, size_t n)
+{
+    FILE *f = fopen(tmp_path(name), "wb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fwrite(text, 1, n, f);
+    fclose(f);
+}
+
+/* Read every document of one file; messages go to a file kept for checks. */
+typedef struct run {
+    sr_doc *docs[32];
+    unsigned n;
+    sr_diag diag;
+    char messages[8192];
+} run;
+
+static void read_all(run *r, const char *name, sr_format format, size_t max)
+{
+    memset(r, 0, sizeof *r);
+    FILE *msgs = tmpfile();
+    r->diag.out = msgs;
+    const char *paths[] = {tmp_path(name)};
+    sr_read_options opt = {.format = format, .max_file_bytes = max};
+    sr_input *in = sr_input_open(paths, 1, &opt, &r->diag);
+    sr_doc *d;
+    while ((d = sr_input_next(in)) != NULL) {
+        if (r->n < 32)
+            r->docs[r->n++] = d;
+        else
+            sr_doc_free(d);
+    }
+    sr_input_close(in);
+    rewind(msgs);
+    size_t k = fread(r->messages, 1, sizeof r->messages - 1, msgs);
+    r->messages[k] = '\0';
+    fclose(msgs);
+}
+
+static void run_free(run *r)
+{
+    for (unsigned i = 0; i < r->n; i++)
+        sr_doc_free(r->docs[i]);
+}
+
+static bool has(const char *hay, const char *needle)
+{
+    return hay && strstr(hay, needle) != NULL;
+}
+
+/* ---- feeds ------------------------------------------------------------- */
+
+static void test_rss2(void)
+{
+    const char *x =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+        "<title>Harbour Gazette</title><language>en-gb</language>"
+        "<item><title>Storm closes harbour</title>"
+        "<link>https://gazette.example/2022/03/03/storm</link>"
+        "<pubDate>Thu, 03 Mar 2022 08:15:00 +0000</pubDate><dc:creator>Jane Roe</dc:creator>"
+        "<description>Short summary.</description>"
+        "<content:encoded><![CDATA[<p>The harbour closed on Thursday.</p>"
+        "<figure><img src=\"a.jpg\"><figcaption>Waves at the pier.</figcaption></figure>"
+        "<p>Ferries were cancelled.</p><script>alert(1)</script>]]></content:encoded></item>"
+        "<item><title>Ferries resume</title><guid>https://gazette.example/ferries</guid>"
+        "<pubDate>Fri, 04 Mar 2022 10:00:00 GMT</pubDate>"
+        "<author>desk@gazette.example (John Doe)</author>"
+        "<description>&lt;p&gt;Ferries resumed on &lt;b&gt;Friday&lt;/b&gt;.&lt;/p&gt;</description>"
+        "</item></channel></rss>";
+    write_file("feed.rss", x, strlen(x));
+    run r;
+    read_all(&r, "feed.rss", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 2);
+    if (r.n == 2) {
+        sr_doc *a = r.docs[0], *b = r.docs[1];
+        CHECK_STR_EQ(a->format, "feed");
+        CHECK_STR_EQ(a->title, "Storm closes harbour");
+        CHECK_STR_EQ(a->url, "https://gazette.example/2022/03/03/storm");
+        CHECK_STR_EQ(a->published, "2022-03-03T08:15:00Z");
+        CHECK_STR_EQ(a->byline, "Jane Roe");
+        CHECK_STR_EQ(a->outlet, "Harbour Gazette");
+        CHECK_STR_EQ(a->lang, "en");
+        CHECK_STR_EQ(a->body, "The harbour closed on Thursday.\n\nFerries were cancelled.");
+        CHECK_INT_EQ(a->ncaptions, 1);
+        if (a->ncaptions)
+            CHECK_STR_EQ(a->captions[0], "Waves at the pier.");
+        CHECK_STR_EQ(b->url, "https://gazette.example/ferries");
+        CHECK_STR_EQ(b->byline, "John Doe");
+        CHECK_STR_EQ(b->body, "Ferries resumed on Friday.");
+        CHECK_INT_EQ(b->index, 1);
+    }
+    CHECK_INT_EQ(r.diag.errors, 0);
+    run_free(&r);
+}
+
+static void test_rss1_and_atom(void)
+{
+    const char *rdf =
+        "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+        "xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+        "<channel rdf:about=\"https://old.example/\"><title>Old Wire</title>"
+        "<dc:language>fr</dc:language></channel>"
+        "<item rdf:about=\"https://old.example/1\"><title>Grève à Paris</title>"
+        "<dc:date>2003-05-06T12:00:00+02:00</dc:date><dc:creator>Marie Curie</dc:creator>"
+        "<description>Les trains ne roulent pas.</description></item></rdf:RDF>";
+    write_file("feed.rdf", rdf, strlen(rdf));
+    run r;
+    read_all(&r, "feed.rdf", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 1);
+    if (r.n) {
+        CHECK_STR_EQ(r.docs[0]->url, "https://old.example/1");
+        CHECK_STR_EQ(r.docs[0]->published, "2003-05-06T12:00:00+02:00");
+        CHECK_STR_EQ(r.docs[0]->byline, "Marie Curie");
+        CHECK_STR_EQ(r.docs[0]->outlet, "Old Wire");
+        CHECK_STR_EQ(r.docs[0]->lang, "fr");
+        CHECK_STR_EQ(r.docs[0]->body, "Les trains ne roulent pas.");
+    }
+    run_free(&r);
+
+    const char *atom =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\" "
+        "xml:lang=\"de\"><title>Stadtanzeiger</title><entry>"
+        "<title type=\"html\">Neue &lt;em&gt;Radwege&lt;/em&gt;</title>"
+        "<link rel=\"enclosure\" href=\"https://stadt.example/a.mp3\"/>"
+        "<link rel=\"alternate\" href=\"https://stadt.example/radwege\"/>"
+        "<updated>2021-04-02T10:00:00+02:00</updated><published>2021-04-01T09:30:00+02:00</published>"
+        "<author><name>Anna Beispiel</name></author><author><name>Bernd Muster</name></author>"
+        "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Die Stadt baut "
+        "neue Radwege.</p><p>Sie kosten viel Geld.</p></div></content></entry>"
+        "<entry><title>Nur Text</title><updated>2021-04-03T00:00:00Z</updated>"
+        "<summary>Ein kurzer Text &amp; mehr.</summary></entry></feed>";
+    write_file("feed.atom", atom, strlen(atom));
+    read_all(&r, "feed.atom", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 2);
+    if (r.n == 2) {
+        CHECK_STR_EQ(r.docs[0]->title, "Neue Radwege");
+        CHECK_STR_EQ(r.docs[0]->url, "https://stadt.example/radwege");
+        CHECK_STR_EQ(r.docs[0]->published, "2021-04-01T09:30:00+02:00");
+        CHECK_STR_EQ(r.docs[0]->byline, "Anna Beispiel, Bernd Muster");
+        CHECK_STR_EQ(r.docs[0]->lang, "de");
+        CHECK_STR_EQ(r.docs[0]->body, "Die Stadt baut neue Radwege.\n\nSie kosten viel Geld.");
+        CHECK_STR_EQ(r.docs[1]->published, "2021-04-03T00:00:00Z");
+        CHECK_STR_EQ(r.docs[1]->body, "Ein kurzer Text & mehr.");
+    }
+    run_free(&r);
+}
+
+static void test_feed_attacks(void)
+{
+    /* a billion laughs (10^9 "lol"s) and an external entity: neither is
+     * expanded, the feed is still read, a warning names the file */
+    sr_buf b;
+    sr_buf_init(&b);
+    sr_buf_puts(&b, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY lol \"lol\">\n");
+    for (int i = 1; i <= 9; i++) {
+        sr_buf_printf(&b, "<!ENTITY lol%d \"", i);
+        for (int k = 0; k < 10; k++)
+            sr_buf_printf(&b, i == 1 ? "&lol;" : "&lol%d;", i - 1);
+        sr_buf_puts(&b, "\">\n");
+    }
+    sr_buf_puts(&b, "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n"
+                    "<rss version=\"2.0\"><channel><title>Bomb</title>"
+                    "<item><title>Bomb item&lol9;</title><description>Secret: &xxe; end."
+                    "</description></item><item><title>Good item</title>"
+                    "<description>Still read.</description></item></channel></rss>");
+    write_file("bomb.xml", b.data, b.len);
+    sr_buf_free(&b);
+    clock_t t0 = clock();
+    run r;
+    read_all(&r, "bomb.xml", SR_FORMAT_AUTO, 0);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    CHECK(secs < 5);
+    CHECK_INT_EQ(r.n, 2);
+    if (r.n == 2) {
+        CHECK_STR_EQ(r.docs[0]->title, "Bomb item");
+        CHECK(!has(r.docs[0]->body, "root:"));
+        CHECK(has(r.docs[0]->body, "Secret:"));
+        CHECK_STR_EQ(r.docs[1]->body, "Still read.");
+    }
+    CHECK(has(r.messages, "bomb.xml: warning: the feed's DOCTYPE declares entities"));
+    run_free(&r);
+
+    /* not a feed at all, but told it is: an error naming the file */
+    write_file("notfeed.xml", "<html><body>x</body></html>", 27);
+    read_all(&r, "notfeed.xml", SR_FORMAT_FEED, 0);
+    CHECK_INT_EQ(r.n, 0);
+    CHECK_INT_EQ(r.diag.errors, 1);
+    CHECK(has(r.messages, "notfeed.xml: the XML root element <html> is not rss"));
+    run_free(&r);
+}
+
+/* ---- WARC ----------------------------------------------------------------- */
+
+/* Append one record to a WARC file as its own gzip member. */
+static void warc_record(const char *name, const char *type, const char *uri,
+                        const char *ctype, const char *block, size_t blen,
+                        const char *length_field)
+{
+    gzFile gz = gzopen(tmp_path(name), "ab");
+    char len[32];
+    snprintf(len, sizeof len, "%zu", blen);
+    gzprintf(gz, "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\n"
+             "WARC-Date: 2022-03-05T10:00:00Z\r\nContent-Type: %s\r\nContent-Length: %s\r\n\r\n",
+             type, uri, ctype, length_field ? length_field : len);
+    gzwrite(gz, block, (unsigned)blen);
+    gzputs(gz, "\r\n\r\n");
+    gzclose(gz);
+}
+
+static const char page[] =
+    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+    "<html><head><title>Storm closes harbour | Gazette</title>"
+    "<meta property=\"article:published_time\" content=\"2022-03-03T08:00:00Z\"></head>"
+    "<body><article><h1>Storm closes harbour</h1><p>The harbour closed on Thursday as a "
+    "storm hit the coast, and ferries were cancelled for the day.</p><p>Officials said it "
+    "would reopen on Friday morning if the wind dropped as forecast.</p></article></body></html>";
+
+static const char undated[] =
+    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n"
+    "<html><head><title>Gr\xE8ve</title></head><body><article><h1>Gr\xE8ve \xE0 Paris</h1>"
+    "<p>Les trains ne roulent pas aujourd'hui, et les syndicats appellent \xE0 continuer "
+    "la gr\xE8ve demain dans toute la r\xE9gion parisienne.</p></article></body></html>";
+
+static void test_warc(void)
+{
+    const char *http = "application/http; msgtype=response";
+    unlink(tmp_path("a.warc.gz"));
+    warc_record("a.warc.gz", "warcinfo", "", "application/warc-fields", "software: t\r\n", 13, NULL);
+    warc_record("a.warc.gz", "request", "https://g.example/storm", "application/http; msgtype=request",
+                "GET / HTTP/1.1\r\n\r\n", 18, NULL);
+    warc_record("a.warc.gz", "response", "https://g.example/storm", http, page, strlen(page), NULL);
+    const char img[] = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG";
+    warc_record("a.warc.gz", "response", "https://g.example/a.png", http, img, strlen(img), NULL);
+    const char moved[] = "HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n";
+    warc_record("a.warc.gz", "response", "https://g.example/old", http, moved, strlen(moved), NULL);
+    warc_record("a.warc.gz", "response", "https://p.example/greve", http, undated,
+                strlen(undated), NULL);
+    /* lengths that lie: too long, too short, not a number; each followed
+     * by a good record that must still be read */
+    char lie[32];
+    snprintf(lie, sizeof lie, "%zu", strlen(page) + 200);
+    warc_record("a.warc.gz", "response", "https://g.example/long", http, page, strlen(page), lie);
+    warc_record("a.warc.gz", "response", "https://g.example/after1", http, page, strlen(page), NULL);
+    snprintf(lie, sizeof lie, "%zu", strlen(page) - 50);
+    warc_record("a.warc.gz", "response", "https://g.example/short", http, page, strlen(page), lie);
+    warc_record("a.warc.gz", "response", "https://g.example/after2", http, page, strlen(page), NULL);
+    warc_record("a.warc.gz", "response", "https://g.example/nan", http, page, strlen(page), "12abc");
+    warc_record("a.warc.gz", "response", "https://g.example/after3", http, page, strlen(page), NULL);
+
+    run r;
+    read_all(&r, "a.warc.gz", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 5);
+    const char *urls[] = {"https://g.example/storm", "https://p.example/greve",
+                          "https://g.example/after1", "https://g.example/after2",
+                          "https://g.example/after3"};
+    for (unsigned i = 0; i < r.n && i < 5; i++) {
+        CHECK_STR_EQ(r.docs[i]->url, urls[i]);
+        CHECK_STR_EQ(r.docs[i]->format, "warc");
+    }
+    if (r.n >= 2) {
+        CHECK_STR_EQ(r.docs[0]->title, "Storm closes harbour");
+        /* the page's own date, not the crawl's */
+        CHECK_STR_EQ(r.docs[0]->published, "2022-03-03T08:00:00Z");
+        /* no date on the page: WARC-Date; the HTTP charset is honoured */
+        CHECK_STR_EQ(r.docs[1]->published, "2022-03-05T10:00:00Z");
+        CHECK(has(r.docs[1]->body, "Les trains ne roulent pas aujourd'hui"));
+        CHECK(has(r.docs[1]->title, "Gr\xC3\xA8ve"));
+    }
+    CHECK_INT_EQ(r.diag.errors, 3);
+    CHECK(has(r.messages, "a.warc.gz: record 7 (offset "));
+    CHECK(has(r.messages, "Content-Length 12abc") || has(r.messages, "'12abc' is not a number"));
+    CHECK(has(r.messages, "record 9 (offset "));
+    CHECK(has(r.messages, "record 11 (offset "));
+    run_free(&r);
+
+    /* a truncated gzip member at the end: the records before it are read,
+     * the damage is reported */
+    FILE *f = fopen(tmp_path("a.warc.gz"), "rb");
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fclose(f);
+    CHECK(truncate(tmp_path("a.warc.gz"), size - 60) == 0);
+    read_all(&r, "a.warc.gz", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 4);
+    CHECK(has(r.messages, "truncated or corrupt gzip data"));
+    run_free(&r);
+}
+
+/* ---- JSON Lines ------------------------------------------------------------- */
+
+static void test_jsonl(void)
+{
+    const char *j =
+        "{\"id\": \"a1\", \"url\": \"https://x.example/1\", \"title\": \"Storm closes harbour\", "
+        "\"outlet\": \"Gazette\", \"published\": \"Thu, 03 Mar 2022 08:15:00 GMT\", "
+        "\"text\": \"Storm closes harbour\\nBy Jane Roe\\nThe harbour closed on Thursday.\", "
+        "\"score\": 1.10, \"big\": 123456789012345678901234567890, \"tags\": [\"a\", \"b\"], "
+        "\"nested\": {\"k\": [1, {\"x\": null}], \"s\": \"}\\\"]\"}}\n"
+        "this is not json\n"
+        "\n"
+        "{\"id\": 42, \"html\": \"<html><head><title>Page title</title></head><body><article>"
+        "<h1>Page title</h1><p>Some article text that is long enough to be kept as a paragraph "
+        "of the body of this page.</p></article></body></html>\", \"source\": \"crawler\"}\n"
+        "{\"id\": \"a3\", \"title\": \"no text\"}\n"
+        "[1, 2]\n"
+        "{\"id\": \"a4\", \"body\": \"Plain body.\", \"path\": \"/x\", \"sentences\": [], "
+        "\"published\": \"not a date\"}\n";
+    write_file("a.jsonl", j, strlen(j));
+    run r;
+    read_all(&r, "a.jsonl", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 3);
+    if (r.n == 3) {
+        sr_doc *a = r.docs[0];
+        CHECK_STR_EQ(a->id, "a1");
+        CHECK_STR_EQ(a->title, "Storm closes harbour");
+        CHECK_STR_EQ(a->published, "2022-03-03T08:15:00Z");
+        CHECK_STR_EQ(a->byline, "Jane Roe");
+        CHECK_STR_EQ(a->body, "The harbour closed on Thursday.");
+        /* unknown members byte for byte, in order */
+        CHECK_STR_EQ(a->extra_json, "{\"score\": 1.10,\"big\": 123456789012345678901234567890,"
+                     "\"tags\": [\"a\", \"b\"],\"nested\": {\"k\": [1, {\"x\": null}], "
+                     "\"s\": \"}\\\"]\"}}");
+        sr_buf out;
+        sr_buf_init(&out);
+        sr_doc_to_json(a, NULL, &out);
+        CHECK(has(out.data, "\"big\": 123456789012345678901234567890"));
+        sr_buf_free(&out);
+        CHECK_STR_EQ(r.docs[1]->id, "42");
+        CHECK_STR_EQ(r.docs[1]->title, "Page title");
+        CHECK(has(r.docs[1]->body, "Some article text"));
+        CHECK_STR_EQ(r.docs[1]->extra_json, "{\"source\": \"crawler\"}");
+        /* sitrep's own output fields are not carried */
+        CHECK_STR_EQ(r.docs[2]->body, "Plain body.");
+        CHECK(r.docs[2]->extra_json == NULL);
+        CHECK(r.docs[2]->published == NULL);
+    }
+    CHECK_INT_EQ(r.diag.errors, 3);
+    CHECK(has(r.messages, "a.jsonl:2: not JSON"));
+    CHECK(has(r.messages, "a.jsonl:5: neither 'text' nor 'html'"));
+    CHECK(has(r.messages, "a.jsonl:6: a JSON array"));
+    CHECK(has(r.messages, "a.jsonl:7: warning: 'published' is not a date"));
+    run_free(&r);
+
+    /* a line over the limit is reported and skipped, the next still read */
+    sr_buf b;
+    sr_buf_init(&b);
+    sr_buf_puts(&b, "{\"id\":\"big\",\"text\":\"");
+    for (int i = 0; i < 5000; i++)
+        sr_buf_puts(&b, "word ");
+    sr_buf_puts(&b, "\"}\n{\"id\":\"small\",\"text\":\"Small one.\"}\n");
+    write_file("big.jsonl", b.data, b.len);
+    sr_buf_free(&b);
+    read_all(&r, "big.jsonl", SR_FORMAT_AUTO, 4096);
+    CHECK_INT_EQ(r.n, 1);
+    if (r.n)
+        CHECK_STR_EQ(r.docs[0]->id, "small");
+    CHECK(has(r.messages, "big.jsonl:1: line longer than the 4096-byte limit"));
+    run_free(&r);
+}
+
+/* ---- detection ---------------------------------------------------------------- */
+
+static void test_detect(void)
+{
+#define DETECT(s) sr_format_name(sr_detect_format(s, strlen(s)))
+    CHECK_STR_EQ(DETECT("WARC/1.0\r\nWARC-Type: warcinfo\r\n"), "warc");
+    CHECK_STR_EQ(DETECT("\xEF\xBB\xBF{\"id\":1}\n"), "jsonl");
+    CHECK_STR_EQ(DETECT("<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">"), "feed");
+    CHECK_STR_EQ(DETECT("<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"x\">"), "feed");
+    CHECK_STR_EQ(DETECT("<feed xmlns=\"http://www.w3.org/2005/Atom\">"), "feed");
+    CHECK_STR_EQ(DETECT("<?xml version=\"1.0\"?><!DOCTYPE rss [ <!ENTITY a \"b\"> ]>"), "feed");
+    CHECK_STR_EQ(DETECT("<!DOCTYPE html><html><body><p>feedback</p>"), "html");
+    CHECK_STR_EQ(DETECT("<div class=\"feed\">x</div>"), "html");
+    CHECK_STR_EQ(DETECT("<?xml version=\"1.0\"?><html xmlns=\"x\">"), "html");
+    CHECK_STR_EQ(DETECT("Saved page\n<html><body>x"), "html");
+    CHECK_STR_EQ(DETECT("WASHINGTON (Reuters) - The feed <rss> was"), "text");
+    CHECK_STR_EQ(DETECT(""), "text");
+#undef DETECT
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir))
+        SKIP("cannot make a temporary folder");
+    test_rss2();
+    test_rss1_and_atom();
+    test_feed_attacks();
+    test_warc();
+    test_jsonl();
+    test_detect();
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    return check_status();
+}
