@@ -11,6 +11,7 @@
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,10 +91,40 @@ static int cmp_abbrev(const void *key, const void *elem)
     return strcmp((const char *)key, ((const abbrev *)elem)->s);
 }
 
+/* A Bloom filter of the abbreviations (lowercased), filled once: most
+ * words with a period after them are not abbreviations, and are turned
+ * away without a search. */
+static uint64_t bloom[16];
+static pthread_once_t bloom_once = PTHREAD_ONCE_INIT;
+
+static unsigned bloom_hash(const char *s, size_t n)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)(s[i] | 0x20)) * 16777619u;
+    return h & 1023;
+}
+
+static void bloom_fill(void)
+{
+    for (size_t i = 0; i < SR_ARRAY_LEN(exact); i++) {
+        unsigned h = bloom_hash(exact[i].s, strlen(exact[i].s));
+        bloom[h >> 6] |= 1ull << (h & 63);
+    }
+    for (size_t i = 0; i < SR_ARRAY_LEN(folded); i++) {
+        unsigned h = bloom_hash(folded[i].s, strlen(folded[i].s));
+        bloom[h >> 6] |= 1ull << (h & 63);
+    }
+}
+
 int sr_abbrev_kind(const char *s, size_t n)
 {
     char buf[16];
     if (n < 2 || n >= sizeof buf || s[n - 1] != '.')
+        return AB_NONE;
+    pthread_once(&bloom_once, bloom_fill);
+    unsigned h = bloom_hash(s, n);
+    if (!(bloom[h >> 6] & (1ull << (h & 63))))
         return AB_NONE;
     memcpy(buf, s, n);
     buf[n] = '\0';

@@ -27,7 +27,7 @@
 
 #include <string.h>
 
-static bool is_upper_byte(const char *body, const sr_tok *t)
+static inline bool is_upper_byte(const char *body, const sr_tok *t)
 {
     unsigned char c = (unsigned char)body[t->start];
     if (c < 0x80)
@@ -37,7 +37,7 @@ static bool is_upper_byte(const char *body, const sr_tok *t)
     return sr_cc_class(cp) == CC_UPPER;
 }
 
-static bool is_lower_byte(const char *body, const sr_tok *t)
+static inline bool is_lower_byte(const char *body, const sr_tok *t)
 {
     unsigned char c = (unsigned char)body[t->start];
     if (c < 0x80)
@@ -47,10 +47,11 @@ static bool is_lower_byte(const char *body, const sr_tok *t)
     return sr_cc_class(cp) == CC_LOWER;
 }
 
-static bool tok_is(const char *body, const sr_tok *t, const char *s)
+static inline bool tok_is(const char *body, const sr_tok *t, const char *s)
 {
-    size_t n = strlen(s);
-    return t->end - t->start == n && memcmp(body + t->start, s, n) == 0;
+    size_t n = strlen(s);      /* of a literal: folded at compile time */
+    return t->end - t->start == n && body[t->start] == s[0] &&
+           memcmp(body + t->start, s, n) == 0;
 }
 
 /* Punctuation after a full stop that shows the sentence goes on. */
@@ -121,6 +122,9 @@ static bool ends_unmarked(const char *body, const sr_toks *v, size_t i, size_t e
 {
     const sr_tok *t = &v->t[i], *n = &v->t[i + 1];
     (void)end;
+    unsigned char n0 = (unsigned char)body[n->start];
+    if (n0 >= 'a' && n0 <= 'z' && !(n->flags & TF_URL))
+        return false;          /* the common case: a lowercase word follows */
     bool next_cap = (n->flags & TF_WORD) && is_upper_byte(body, n);
     if (next_cap) {
         if ((tok_is(body, t, "AM") || tok_is(body, t, "PM")) && i > 0 &&
