@@ -14,39 +14,43 @@
  *    Each block records its owner (the innermost block-level element), its
  *    length in characters, how much of it is link text, its punctuation,
  *    and whether it is a heading or a caption. Invisible and non-text
- *    subtrees (<script>, <style>, <head>, form controls) are not walked.
+ *    subtrees (<script>, <style>, <head>, form controls) are not walked,
+ *    nor inline text no reader sees (hidden, screen-reader only, the card
+ *    of a hover element), which would break the sentence around it.
  *
- * 2. Judge. Each block is scored: long text with few links counts for the
- *    element it is in, link lists and short fragments count against it.
- *    Elements that class/id/role hints mark as furniture (comments, share,
- *    related, newsletter, sidebar, cookie, ...) and the <nav>, <aside>,
- *    <footer> and hidden elements are "junk": their text counts against
- *    every element above them — unless the junk element holds most of the
- *    page's good text, which protects wrappers with careless class names
- *    ("has-sidebar"). Scores are summed up the tree, so each element's value
- *    is (good text) - (bad text) of its subtree, and the element of highest
- *    value is the article: it takes in every paragraph of the article
- *    (however many sibling containers the page splits it into) and stops
- *    where the furniture around it outweighs what more it would gain.
- *    Schema.org's itemprop="articleBody" and positive class names
- *    (article-body, entry-content, ...) raise an element's value a little.
+ * 2. Judge. Each block is scored: long text with few links is good text,
+ *    link lists and short fragments are bad text. Elements whose class, id
+ *    or role names furniture (comments, share, related, newsletter,
+ *    sidebar, cookie, ...), <nav>, <aside>, <footer>, <header>, <form> and
+ *    hidden elements are "junk": their text counts as bad for every
+ *    element above them. Summed up the tree, each element has a value:
+ *    good minus bad text of its subtree. The article is found in two
+ *    steps: the anchor is the element whose own and children's blocks hold
+ *    the most good text (where the paragraphs sit); the article is the
+ *    ancestor-or-self of the anchor of highest value, which takes in every
+ *    paragraph however many sibling containers the page splits them into,
+ *    and stops where the furniture around outweighs what more it would
+ *    gain. Class names are wrong often enough ("content-with-sidebar" on
+ *    the article's wrapper) that the search is also run with no junk at
+ *    all: when that finds far more text, the names on the way down to it
+ *    are taken for accidents. A page that names its body (schema.org
+ *    itemprop="articleBody", "article-body", "entry-content", ...) is
+ *    believed when the named element holds most of what the best holds.
  *
- * 3. Write. The blocks inside the chosen element, except those inside junk
- *    below it, link lists and a headline before the first paragraph (it is
- *    the title, not the body), become the body, one paragraph per block,
- *    separated by a blank line. Blocks inside <figcaption> or caption
- *    classes go to doc->captions instead.
+ * 3. Write. The blocks inside the chosen element (and its siblings of the
+ *    same class, and a lead kept apart just before it), except those
+ *    inside junk below it, link lists and a headline before the first
+ *    paragraph (it is the title, not the body), become the body, one
+ *    paragraph per block, separated by a blank line. Blocks inside
+ *    <figcaption> or caption classes go to doc->captions instead.
  *
  * Text is collapsed as a browser renders it (runs of white space become
  * one space; <br> breaks a line, two break a paragraph); U+0080-U+009F
  * from numeric character references are read as windows-1252, as browsers
- * do.
+ * do. The rules are general signals, measured on the article-extraction
+ * benchmark and the trafilatura evaluation pages; no rule names a site.
  */
 #include "html.h"
-#define JUNKW 1
-
-
-
 #include "../core/internal.h"
 
 #include <libxml/HTMLparser.h>
@@ -677,7 +681,7 @@ static void evaluate(extractor *x, bool use_junk)
         judge_block(b, &g, &bad);
         int32_t j = els[b->owner].junk_root;
         if (j >= 0)
-            els[j].value -= JUNKW * b->chars;
+            els[j].value -= b->chars;
         else
             els[b->owner].value += g - bad;
     }
@@ -927,40 +931,41 @@ static void write_body(sr_doc *doc, const extractor *x)
     sr_buf_free(&body);
 }
 
-/* Built with -DSR_HTML_DEBUG: the elements of high value on stderr, for
- * studying a page the extractor gets wrong. */
+/* Built with -DSR_HTML_DEBUG, for studying a page the extractor gets
+ * wrong; on stderr: the elements of value > 100 (the chosen one starred),
+ * or with SR_KIDS=N the children of element N; with SR_FIND=TEXT the
+ * blocks containing TEXT and their owners; with SR_CHAIN=N element N and
+ * its ancestors. */
+#ifdef SR_HTML_DEBUG
+static void debug_element(const extractor *x, uint32_t i, const char *mark)
+{
+    const element *e = &x->els[i];
+    xmlChar *cl = xmlGetProp(e->node, (const xmlChar *)"class");
+    xmlChar *id = xmlGetProp(e->node, (const xmlChar *)"id");
+    fprintf(stderr, "%s%5u %-8s value=%8.0f junk=%d hints=%x class=%s id=%s\n", mark, i,
+            e->node->name, e->value, e->junk_root, e->hints, cl ? (char *)cl : "",
+            id ? (char *)id : "");
+    xmlFree(cl);
+    xmlFree(id);
+}
+#endif
+
 static void debug_dump(const extractor *x, int32_t c)
 {
 #ifdef SR_HTML_DEBUG
-    const char *find = getenv("SR_FIND");
+    const char *find = getenv("SR_FIND"), *chain = getenv("SR_CHAIN"), *kids = getenv("SR_KIDS");
     for (uint32_t i = 0; find && i < x->nblocks; i++) {
         const block *b = &x->blocks[i];
         if (memmem(x->text.data + b->start, b->len, find, strlen(find)))
-            fprintf(stderr, "FOUND block %u owner %u chars %u link %u caption %d\n", i, b->owner, b->chars, b->link_chars, b->caption);
+            fprintf(stderr, "FOUND block %u owner %u chars %u link %u caption %d\n", i,
+                    b->owner, b->chars, b->link_chars, b->caption);
     }
-    const char *chain = getenv("SR_CHAIN");
-    if (chain) {
-        for (int32_t j = atoi(chain); j >= 0; j = x->els[j].parent) {
-            const element *e = &x->els[j];
-            xmlChar *cl = xmlGetProp(e->node, (const xmlChar *)"class");
-            fprintf(stderr, "  ^ %5d %-8s value=%8.0f junk=%d hints=%x class=%s\n", j, e->node->name, e->value, e->junk_root, e->hints, cl ? (char *)cl : "");
-            xmlFree(cl);
-        }
-    }
-    const char *kids = getenv("SR_KIDS");
+    for (int32_t j = chain ? atoi(chain) : -1; j >= 0 && (uint32_t)j < x->nels; j = x->els[j].parent)
+        debug_element(x, (uint32_t)j, "  ^ ");
     int32_t kp = kids ? atoi(kids) : -2;
-    for (uint32_t i = 0; i < x->nels; i++) {
-        const element *e = &x->els[i];
-        if (kids ? e->parent != kp : (e->value <= 100 && (int32_t)i != c))
-            continue;
-        xmlChar *cl = xmlGetProp(e->node, (const xmlChar *)"class");
-        xmlChar *id = xmlGetProp(e->node, (const xmlChar *)"id");
-        fprintf(stderr, "%s%5u %-8s value=%8.0f junk=%d hints=%x class=%s id=%s\n",
-                (int32_t)i == c ? "*" : " ", i, e->node->name, e->value,
-                e->junk_root, e->hints, cl ? (char *)cl : "", id ? (char *)id : "");
-        xmlFree(cl);
-        xmlFree(id);
-    }
+    for (uint32_t i = 0; i < x->nels; i++)
+        if (kids ? x->els[i].parent == kp : (x->els[i].value > 100 || (int32_t)i == c))
+            debug_element(x, i, (int32_t)i == c ? "*" : " ");
 #else
     (void)x;
     (void)c;
