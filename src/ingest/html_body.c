@@ -116,6 +116,7 @@ enum {
  * lower-cased class name, so "relatedArticles" and "post-comments" match. */
 static const char *const junk_words[] = {
     "comment", "related", "recommend", "newsletter", "subscri", "signup",
+    "reply", "discussion",
     "sign-up", "cookie", "consent", "gdpr", "promo", "advert", "sponsor",
     "sidebar", "footer", "breadcrumb", "popup", "modal", "social", "share",
     "sharing", "outbrain", "taboola", "trending", "popular", "mostread",
