@@ -212,6 +212,13 @@ static void test_charsets(void)
     doc = charset_page("<meta charset=\"koi8-r\">", "\xED\xCF\xD3\xCB\xD7\xC1", NULL, &d);
     CHECK(doc && contains(doc->body, "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"));   /* Москва */
     sr_doc_free(doc);
+    /* GB2312 and Shift_JIS labels are read as their supersets, as browsers do */
+    doc = charset_page("<meta charset=\"gb2312\">", "\xE9\x46", NULL, &d);         /* GBK only */
+    CHECK(doc && contains(doc->body, "\xE9\x95\x95"));
+    sr_doc_free(doc);
+    doc = charset_page("<meta charset=\"shift_jis\">", "\x87\x40", NULL, &d);      /* CP932 only */
+    CHECK(doc && contains(doc->body, "\xE2\x91\xA0"));
+    sr_doc_free(doc);
     /* an unknown charset name: a warning, then the bytes decide */
     w = d.warnings;
     doc = charset_page("<meta charset=\"x-no-such-charset\">", "Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e \xE2\x82\xAC" "5", NULL, &d);

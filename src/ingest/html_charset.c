@@ -17,7 +17,9 @@
  * windows-1252; a single-byte charset declared over bytes that are valid
  * UTF-8 with multi-byte sequences is read as UTF-8 (a legacy text valid as
  * UTF-8 by accident is vanishingly rare). ISO-8859-1 and US-ASCII mean
- * windows-1252, as browsers read them. Conversions go through iconv; bytes
+ * windows-1252, as browsers read them, and likewise GB2312 means GB18030,
+ * Shift_JIS means Windows-31J, EUC-KR means CP949 (the WHATWG Encoding
+ * standard's supersets). Conversions go through iconv; bytes
  * invalid in the chosen charset, NUL and other C0 control bytes become
  * U+FFFD, so the output is always valid UTF-8 that libxml2 accepts.
  */
@@ -56,6 +58,26 @@ static enum cs_kind classify(const char *label, char *name, size_t cap)
         if (strcmp(label, latin1[i]) == 0) {
             snprintf(name, cap, "WINDOWS-1252");
             return CS_SINGLE;
+        }
+    /* labels that browsers read as a superset (the WHATWG Encoding
+     * standard): pages say the narrow name and use the wide charset */
+    static const struct { const char *label, *name; unsigned char kind; } wider[] = {
+        {"gb2312", "GB18030", CS_MULTI}, {"gbk", "GB18030", CS_MULTI},
+        {"gb_2312-80", "GB18030", CS_MULTI}, {"x-gbk", "GB18030", CS_MULTI},
+        {"chinese", "GB18030", CS_MULTI}, {"csgb2312", "GB18030", CS_MULTI},
+        {"shift_jis", "CP932", CS_MULTI}, {"shift-jis", "CP932", CS_MULTI},
+        {"sjis", "CP932", CS_MULTI}, {"x-sjis", "CP932", CS_MULTI},
+        {"windows-31j", "CP932", CS_MULTI}, {"ms_kanji", "CP932", CS_MULTI},
+        {"euc-kr", "CP949", CS_MULTI}, {"ks_c_5601-1987", "CP949", CS_MULTI},
+        {"korean", "CP949", CS_MULTI}, {"big5", "BIG5-HKSCS", CS_MULTI},
+        {"x-x-big5", "BIG5-HKSCS", CS_MULTI}, {"iso-8859-9", "WINDOWS-1254", CS_SINGLE},
+        {"latin5", "WINDOWS-1254", CS_SINGLE}, {"iso-8859-11", "WINDOWS-874", CS_SINGLE},
+        {"tis-620", "WINDOWS-874", CS_SINGLE},
+    };
+    for (size_t i = 0; i < SR_ARRAY_LEN(wider); i++)
+        if (strcmp(label, wider[i].label) == 0) {
+            snprintf(name, cap, "%s", wider[i].name);
+            return (enum cs_kind)wider[i].kind;
         }
     if (strncmp(label, "utf-16", 6) == 0 || strcmp(label, "unicode") == 0) {
         snprintf(name, cap, "%s", strstr(label, "be") ? "UTF-16BE" : "UTF-16LE");
