@@ -17,14 +17,16 @@
  *   html_alloc.c    libxml2's memory for the page: an arena, dropped whole
  *                   when the page is done (no xmlFreeDoc).
  *
- * libxml2 limits the depth of the tree it builds (256 elements), and every
- * walk over the tree here is iterative, so deeply nested input costs
- * neither stack nor more than linear time.
+ * libxml2 limits the depth of the tree it builds (256 elements: deeper
+ * input ends the parse there, with a warning), and every walk over the
+ * tree here is iterative, so deeply nested input costs neither stack nor
+ * more than linear time.
  */
 #include "html.h"
 #include "../core/internal.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +158,7 @@ sr_status sr_html_read(sr_doc *doc, const char *bytes, size_t len,
     sr_html_text_free(&text);
     htmlDocPtr tree = NULL;
     sr_html_arena_begin();
+    xmlResetLastError();
     if (html.len > 0)
         tree = htmlReadMemory(html.data, (int)html.len, url, "UTF-8",
                               HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
@@ -167,6 +170,10 @@ sr_status sr_html_read(sr_doc *doc, const char *bytes, size_t len,
         sr_error(diag, where, len ? "not parseable as HTML; skipped" : "empty HTML page; skipped");
         return SR_ERR_FORMAT;
     }
+    const xmlError *err = xmlGetLastError();
+    if (err && err->code == XML_ERR_INTERNAL_ERROR && err->message &&
+        strstr(err->message, "depth"))
+        sr_warn(diag, where, "elements nested more than 256 deep; the page is read up to there");
     sr_html_body(doc, tree);
     sr_html_meta(doc, tree, url);
     sr_html_arena_end();       /* the tree goes with the arena */
