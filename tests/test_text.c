@@ -90,6 +90,10 @@ static void test_tokens(void)
     TOKENS("see http://www.example.com/a?b=1. Or mail john.doe@example.org!",
            "see|http://www.example.com/a?b=1|.|Or|mail|john.doe@example.org|!");
     TOKENS("whitehouse.gov and minutes.doc", "whitehouse.gov|and|minutes.doc");
+    TOKENS("Revised Letter .doc, comp.sources.unix", "Revised|Letter|.doc|,|comp.sources.unix");
+    TOKENS("1 / 2 or 1/2 cup on 9/11 or 12/28/2000 at 20/20",
+           "1|/|2|or|1|/|2|cup|on|9/11|or|12/28/2000|at|20|/|20");
+    TOKENS("the 1990's and AK47's", "the|1990's|and|AK47's=AK47+'s");
     TOKENS("#Iran @UN :) ok", "#Iran|@UN|:)|ok");
     TOKENS("AT&T and and/or w/o", "AT&T|and|and|/|or|w/o");
     TOKENS("Wait... what?! No -- never!!!", "Wait|...|what|?!|No|--|never|!!!");

@@ -118,10 +118,9 @@ static bool is_clock_time(const char *body, const sr_tok *t)
 /* Sentence ends without a final mark, where the next token shows it: the
  * header lines of e-mail ("... 08:02 PM" then a name; a signature, then
  * "02/13/2001"), lists of URLs, a quoted reply ">>" then text. */
-static bool ends_unmarked(const char *body, const sr_toks *v, size_t i, size_t end)
+static bool ends_unmarked(const char *body, const sr_toks *v, size_t i)
 {
     const sr_tok *t = &v->t[i], *n = &v->t[i + 1];
-    (void)end;
     unsigned char n0 = (unsigned char)body[n->start];
     if (n0 >= 'a' && n0 <= 'z' && !(n->flags & TF_URL))
         return false;          /* the common case: a lowercase word follows */
@@ -304,7 +303,7 @@ void sr_segment(const char *body, sr_toks *v, size_t first)
         const sr_tok *t = &v->t[i];
         if (!(t->flags & (TF_FINAL | TF_ABBREV))) {
             if ((t->flags & (TF_URL | TF_WORD)) || body[t->start] == '>') {
-                if (ends_unmarked(body, v, i, end))
+                if (ends_unmarked(body, v, i))
                     v->t[i].end_sentence = 1;
             }
             continue;

@@ -307,29 +307,37 @@ static bool usenet_name(const chunk *c, uint32_t i, uint32_t j)
     return dots >= 2 && c->cp[j - 1] != '.';
 }
 
+/* A file extension standing alone as a chunk (".doc", after a file name
+ * written with spaces). */
+static uint32_t m_extension(const chunk *c, uint32_t i)
+{
+    char ext[12];
+    if (i != 0 || c->cp[0] != '.')
+        return i;
+    uint32_t j = 1;
+    while (is_word_c(c, j))
+        j++;
+    if (j < 3 || is_cp(c, j, '.') || !ascii_lower(c, 1, j, ext, sizeof ext))
+        return i;
+    return sr_tld_or_ext(ext, j - 1) ? j : i;
+}
+
 /* A domain or file name: word characters joined by dots (and - _ #), whose
  * last part is a top-level domain or a file extension: "SPLOID.com",
  * "news.bbc.co.uk", "ld2d-#69366-1.DOC". */
 static uint32_t m_dotted(const chunk *c, uint32_t i)
 {
     uint32_t j = i, last_dot = 0;
-    if (i == 0 && c->cp[0] == '.' && is_alpha_c(c, 1))
-        j = 1, last_dot = 0;    /* ".doc" standing alone */
     while (j < c->n) {
         uint32_t cp = c->cp[j];
         if (is_word_c(c, j) || cp == '-' || cp == '_' || cp == '#') {
             j++;
-        } else if (cp == '.' && is_word_c(c, j + 1) && j > i && !(i == 0 && c->cp[0] == '.' && j == 0)) {
+        } else if (cp == '.' && is_word_c(c, j + 1) && j > i) {
             last_dot = j;
             j++;
         } else {
             break;
         }
-    }
-    if (i == 0 && c->cp[0] == '.' && !last_dot) {
-        char ext0[12];
-        return j == c->n && ascii_lower(c, 1, j, ext0, sizeof ext0) &&
-               sr_tld_or_ext(ext0, j - 1) ? j : i;
     }
     if (!last_dot)
         return i;
@@ -416,9 +424,8 @@ static bool slash_date(const chunk *c, uint32_t i, uint32_t j)
     return a >= 1 && a <= 31 && n2 == 2 && b >= 1 && b <= 31 && (a <= 12 || b <= 12);
 }
 
-static uint32_t m_number(tk *t, const chunk *c, uint32_t i)
+static uint32_t m_number(const chunk *c, uint32_t i)
 {
-    (void)t;
     uint32_t j = i;
     if (c->cp[j] == '+' || c->cp[j] == '.')
         j++;                        /* "+44", ".04" */
@@ -729,17 +736,17 @@ static void scan_chunk(tk *t, const chunk *c)
             flags = TF_URL;
         } else if ((j = m_emoticon(c, i)) > i) {
             flags = TF_EMOTICON;
-        } else if (c->has_dot && is_word_c(c, i) && (j = m_dotted(c, i)) > i) {
+        } else if (c->has_dot && ((is_word_c(c, i) && (j = m_dotted(c, i)) > i) ||
+                                  (j = m_extension(c, i)) > i)) {
             flags = TF_URL;
         } else if (c->cls[i] == CC_DIGIT ||
                    ((cp == '+' || cp == '.') && is_digit_c(c, i + 1) &&
                     (i == 0 || !is_word_c(c, i - 1)))) {
-            j = m_number(t, c, i);
+            j = m_number(c, i);
             uint32_t k;
             if (is_apos(j < c->n ? c->cp[j] : 0) && (k = j + 1) < c->n &&
                 spells(c, k, k + 1, "s") && !is_word_c(c, k + 1)) {
-                cuts[ncuts++] = j;           /* "1990's" */
-                j = k + 1;
+                j = k + 1;                   /* "1990's", one word in EWT */
             }
         } else if (is_alpha_c(c, i)) {
             j = m_word(t, c, i, cuts, &ncuts);
