@@ -213,6 +213,20 @@ static void test_dates_and_zones(void)
     sr_doc_free(d);
 }
 
+static void test_archive_url(void)
+{
+    /* a page in a web archive: the host and the date of the original */
+    const char *html = "<html><head><title>Kinos werden digital</title></head><body>"
+                       "<p>Die Kinos der Schweiz werden digital.</p></body></html>";
+    sr_doc *d = page(html, "https://web.archive.org/web/20140226054445/"
+                           "http://www.time4talks.example/2013/08/07/kinos/");
+    CHECK_STR_EQ(d->published, "2013-08-07");
+    CHECK_STR_EQ(d->outlet, "time4talks.example");
+    CHECK_STR_EQ(d->url, "https://web.archive.org/web/20140226054445/"
+                         "http://www.time4talks.example/2013/08/07/kinos/");
+    sr_doc_free(d);
+}
+
 static void test_bylines(void)
 {
     /* an author tag that names the site yields to the visible byline */
@@ -281,6 +295,7 @@ int main(void)
     test_bare_page();
     test_title_choices();
     test_dates_and_zones();
+    test_archive_url();
     test_bylines();
     test_lang();
     test_hostile();

@@ -1052,11 +1052,14 @@ static bool any_time(const clues *c, const char *lang, sr_date *d)
     return false;
 }
 
+/* `url` is the page's address, `canonical` the one it gives itself (either
+ * may be NULL): a full date in either counts. */
 static const char *choose_published(clues *c, const sr_doc *doc, const char *url,
-                                    const char *lang)
+                                    const char *canonical, const char *lang)
 {
     sr_date d, url_d, vis_d;
-    bool from_url = url && sr_date_from_url(url, &url_d);
+    bool from_url = (url && sr_date_from_url(url, &url_d)) ||
+                    (canonical && sr_date_from_url(canonical, &url_d));
     bool from_vis = visible_date(c, lang, false, &vis_d);
     bool have = structured_date(c, lang, &d);
     if (have && utc(&d)) {
@@ -1078,11 +1081,14 @@ static const char *choose_published(clues *c, const sr_doc *doc, const char *url
         have = true;
     }
     if (!have)
-        have = any_time(c, lang, &d) || visible_date(c, lang, true, &d);
+        have = any_time(c, lang, &d);
     if (!have && doc->body_len) {
+        /* a date at the top of the article's own text */
         size_t n = doc->body_len < 2000 ? doc->body_len : 2000;
         have = sr_date_find(doc->body, n, lang, SR_DATE_MIN_TEXT_YEAR, &d, NULL, NULL);
     }
+    if (!have)
+        have = visible_date(c, lang, true, &d);   /* in furniture, last */
     if (!have)
         return NULL;
     char iso[32];
@@ -1545,7 +1551,7 @@ static const char *choose_url(clues *c, const char *url)
         bool ok = (starts_ci(u, "http://") || starts_ci(u, "https://"));
         if (ok) {
             /* a bare home page is a CMS default, not this article */
-            const char *path = strchr(u + 8, '/');
+            const char *path = strchr(strstr(u, "://") + 3, '/');
             ok = path && path[1] != '\0';
         }
         char *r = ok ? collapse_str(c->a, u) : NULL;
@@ -1660,6 +1666,27 @@ static const char *choose_lang(clues *c, const sr_doc *doc, const char *title)
 
 /* ---- entry point --------------------------------------------------------- */
 
+/* The page an archive's address stands for: the original URL inside a
+ * Wayback-style address ("https://web.archive.org/web/20171008220355/
+ * http://example.com/2017/01/story/"), whose host and dates are the
+ * page's own; else the address itself. */
+static const char *original_url(const char *url)
+{
+    if (!url)
+        return NULL;
+    const char *scheme = strstr(url, "://");
+    if (!scheme)
+        return url;
+    for (const char *p = scheme + 3; (p = strchr(p, '/')) != NULL; p++) {
+        if (strncmp(p + 1, "http://", 7) == 0 || strncmp(p + 1, "https://", 8) == 0)
+            return p + 1;
+        if (strncmp(p + 1, "http:/", 6) == 0 || strncmp(p + 1, "https:/", 7) == 0)
+            return p + 1;   /* "http:/" with one slash, as some archives write it */
+    }
+    return url;
+}
+
+
 void sr_html_meta(sr_doc *doc, struct _xmlDoc *tree, const char *url)
 {
     xmlNode *root = tree ? xmlDocGetRootElement(tree) : NULL;
@@ -1667,7 +1694,9 @@ void sr_html_meta(sr_doc *doc, struct _xmlDoc *tree, const char *url)
     c->a = sr_arena_new();
     if (root)
         gather(c, root);
-    const char *page_url = doc->url ? doc->url : url;
+    const char *given = doc->url ? doc->url : url;
+    const char *canonical = choose_url(c, given);   /* `given` when none */
+    const char *page_url = original_url(given ? given : canonical);
 
     const char *outlet = doc->outlet ? doc->outlet : choose_outlet(c, page_url);
     char *host = host_of(c->a, page_url);
@@ -1682,7 +1711,8 @@ void sr_html_meta(sr_doc *doc, struct _xmlDoc *tree, const char *url)
     if (!doc->lang)
         doc->lang = choose_lang(c, doc, doc->title);
     if (!doc->published)
-        doc->published = choose_published(c, doc, page_url, doc->lang);
+        doc->published = choose_published(c, doc, page_url, original_url(canonical),
+                                          doc->lang);
     if (!doc->byline) {
         site_names site = {0};
         gather_site_names(c, outlet, label, doc->title, &site);
@@ -1690,11 +1720,8 @@ void sr_html_meta(sr_doc *doc, struct _xmlDoc *tree, const char *url)
         if (b)
             doc->byline = sr_arena_strdup(doc->arena, b);
     }
-    if (!doc->url) {
-        const char *u = choose_url(c, url);
-        if (u)
-            doc->url = sr_arena_strdup(doc->arena, u);
-    }
+    if (!doc->url && canonical)
+        doc->url = sr_arena_strdup(doc->arena, canonical);
     sr_arena_free(c->a);
     free(c);
 }
