@@ -186,6 +186,18 @@ static void test_title_choices(void)
     d = page(html, "https://bakehappy.example/lemon");
     CHECK_STR_EQ(d->title, "Lemon cake from the tray: simply delicious!");
     sr_doc_free(d);
+
+    /* no metadata title, no <h1>, a section name in <title>: the element
+     * classed as the headline (inside a layout that "has-double-sidebar",
+     * which is not furniture) */
+    html = "<html><head><title>energy.example | Gas prices</title></head><body>"
+           "<div class=\"main has-double-sidebar\"><div class=\"itc-headline\">"
+           "Energy crisis: relief and rights at a glance</div><p>Text.</p></div>"
+           "<div class=\"sidebar\"><div class=\"headline\">Other story here now</div></div>"
+           "</body></html>";
+    d = page(html, "https://energy.example/news/1");
+    CHECK_STR_EQ(d->title, "Energy crisis: relief and rights at a glance");
+    sr_doc_free(d);
 }
 
 static void test_dates_and_zones(void)

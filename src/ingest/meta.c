@@ -92,6 +92,8 @@ typedef struct clues {
     const char *title;
     box h1[MAX_H1];
     unsigned nh1;
+    box heads[MAX_H1];       /* elements classed as a headline */
+    unsigned nheads;
     timeel times[MAX_TIMES];
     unsigned ntimes;
     box dates[MAX_BOXES];
@@ -339,6 +341,7 @@ enum {
     NAME_AUTHOR = 4,         /* a byline */
     NAME_NOT_AUTHOR = 8,     /* an avatar, a bio, an image */
     NAME_UPDATED = 16,       /* a modification date */
+    NAME_HEADLINE = 32,      /* an article's headline ("entry-title") */
 };
 
 typedef struct name_word {
@@ -384,6 +387,8 @@ static const name_word name_words[] = {
     {"photo", NAME_NOT_AUTHOR, false}, {"bio", NAME_NOT_AUTHOR, false},
     {"about", NAME_NOT_AUTHOR, false},
     {"updat", NAME_UPDATED, false}, {"modif", NAME_UPDATED, false},
+    {"headline", NAME_HEADLINE, false}, {"entry-title", NAME_HEADLINE, false},
+    {"post-title", NAME_HEADLINE, false}, {"article-title", NAME_HEADLINE, false},
 };
 
 _Static_assert(SR_ARRAY_LEN(name_words) <= sizeof name_word_len, "name_word_len too small");
@@ -391,12 +396,21 @@ _Static_assert(SR_ARRAY_LEN(name_words) <= sizeof name_word_len, "name_word_len 
 static const char *const layout_switches[] = {"has-", "with-", "without-", "no-", "show-",
                                               "hide-", "is-", "and-"};
 
+/* Whether the word at s[i] follows a layout switch in its token or its
+ * token part ("has-sidebar", "has-double-sidebar", "x__with-comments"). */
 static bool after_switch(const char *s, size_t i)
 {
-    for (size_t l = 0; l < SR_ARRAY_LEN(layout_switches); l++) {
-        size_t ll = strlen(layout_switches[l]);
-        if (i >= ll && memcmp(s + i - ll, layout_switches[l], ll) == 0)
-            return true;
+    size_t t = i;
+    while (t > 0 && !ws((unsigned char)s[t - 1]))
+        t--;
+    for (size_t p = t; p < i; p++) {
+        if (p != t && s[p - 1] != '-' && s[p - 1] != '_')
+            continue;
+        for (size_t l = 0; l < SR_ARRAY_LEN(layout_switches); l++) {
+            size_t ll = strlen(layout_switches[l]);
+            if (p + ll <= i && memcmp(s + p, layout_switches[l], ll) == 0)
+                return true;
+        }
     }
     return false;
 }
@@ -581,6 +595,8 @@ static bool enter(clues *c, xmlNode *n)
     const char *ip = attr(n, "itemprop"), *rel = attr(n, "rel");
     if (name_is(n, "h1"))
         add_box(c->a, c->h1, &c->nh1, MAX_H1, n, skip, false);
+    else if ((flags & NAME_HEADLINE) && !skip && !name_is(n, "body") && !name_is(n, "html"))
+        add_box(c->a, c->heads, &c->nheads, MAX_H1, n, skip, false);
     if (name_is(n, "time"))
         add_time(c, n, skip);
     if (ip && strcasecmp(ip, "datePublished") == 0 && !c->itemprop_date) {
@@ -744,8 +760,13 @@ static bool dash_sep(const char *s)
 }
 
 /* Whether a title segment is the site's name. */
-static bool is_site_name(sr_arena *a, const char *seg, size_t n, const char *outlet,
-                         const char *label)
+/* Whether a text is the site's name. `edge`: it is a segment at the edge
+ * of a page title ("Story | DOBSZAYs Ansichten"), where any mention of the
+ * host's name gives it away; elsewhere (an <h1>, a headline box) the host's
+ * name must make up most of it ("Energy crisis: ..." on energy.example is
+ * a headline). */
+static bool is_site_name_at(sr_arena *a, const char *seg, size_t n, const char *outlet,
+                            const char *label, bool edge)
 {
     char *k = fold_key(a, sr_arena_strndup(a, seg, n));
     if (!k[0])
@@ -754,10 +775,23 @@ static bool is_site_name(sr_arena *a, const char *seg, size_t n, const char *out
     if (o[0] && (strcmp(k, o) == 0 || (strlen(o) >= 4 && strstr(k, o) && strlen(k) < strlen(o) + 12) ||
                  (strlen(k) >= 4 && strstr(o, k))))
         return true;
-    if (label && strlen(label) >= 3 &&
-        (strstr(k, label) || (strlen(k) >= 4 && strstr(label, k))))
+    /* the host's name, alone or with a little around it ("nzzch",
+     * "derfarangcom", "bizwestmedia"), or a part of it */
+    size_t kl = strlen(k), ll = label ? strlen(label) : 0;
+    if (edge && ll >= 3 && strstr(k, label))
+        return true;
+    if (ll >= 3 && kl <= ll + 12 &&
+        (strncmp(k, label, ll) == 0 || (kl >= ll && strcmp(k + kl - ll, label) == 0)))
+        return true;
+    if (ll >= 3 && kl >= 4 && strstr(label, k))
         return true;
     return false;
+}
+
+static bool is_site_name(sr_arena *a, const char *seg, size_t n, const char *outlet,
+                         const char *label)
+{
+    return is_site_name_at(a, seg, n, outlet, label, false);
 }
 
 /* Remove the outlet's name from the start or the end of a title: "Story |
@@ -785,12 +819,12 @@ static char *strip_site(sr_arena *a, const char *t, const char *outlet, const ch
      * section names between the story and them) */
     for (size_t j = k; j-- > 0;) {
         const char *seg = t + pos[j] + lens[j];
-        if (is_site_name(a, seg, end - (pos[j] + lens[j]), outlet, label)) {
+        if (is_site_name_at(a, seg, end - (pos[j] + lens[j]), outlet, label, true)) {
             end = pos[j];
             break;
         }
     }
-    if (end == n && is_site_name(a, t, pos[0], outlet, label))
+    if (end == n && is_site_name_at(a, t, pos[0], outlet, label, true))
         start = pos[0] + lens[0];
     if (end <= start)
         return (char *)t;
@@ -874,6 +908,35 @@ static double overlap(sr_arena *ar, const char *a, const char *b, unsigned *nwor
     return total ? (double)hit / total : 0;
 }
 
+/* Whether t is the first or last segment of the page's <title> or
+ * og:title and that segment names the site (a logo <h1> repeating it). */
+static bool title_edge_site(clues *c, const char *t, const char *outlet, const char *label)
+{
+    sr_arena *a = c->a;
+    const char *titles[] = {c->title, meta(c, "og:title")};
+    char *kt = fold_key(a, t);
+    for (size_t i = 0; i < SR_ARRAY_LEN(titles); i++) {
+        const char *s = clean(a, titles[i]);
+        size_t n = s ? strlen(s) : 0, first_end = n, last_start = 0, l;
+        for (size_t j = 0; j < n; j++) {
+            if (!sep_at(s + j, &l))
+                continue;
+            if (first_end == n)
+                first_end = j;
+            last_start = j + l;
+            j += l - 1;
+        }
+        if (first_end == n)
+            continue;   /* no separator: the whole title is no edge */
+        if ((strcmp(fold_key(a, sr_arena_strndup(a, s, first_end)), kt) == 0 &&
+             is_site_name_at(a, s, first_end, outlet, label, true)) ||
+            (strcmp(fold_key(a, s + last_start), kt) == 0 &&
+             is_site_name_at(a, s + last_start, n - last_start, outlet, label, true)))
+            return true;
+    }
+    return false;
+}
+
 /* Whether `m` ends `h` after something that reads as a kicker ("Local
  * News | Story", "Kicker: Story"), and is most of it. */
 static bool kicker_before(const char *h, const char *m)
@@ -932,7 +995,8 @@ static const char *choose_title(clues *c, const char *outlet, const char *label)
             if (c->h1[i].skip != (pass == 1))
                 continue;
             const char *t = strip_site(a, c->h1[i].text, outlet, label);
-            if (is_site_name(a, t, strlen(t), outlet, label))
+            if (is_site_name(a, t, strlen(t), outlet, label) ||
+                title_edge_site(c, t, outlet, label))
                 continue;
             cands++;
             for (size_t j = 0; j < SR_ARRAY_LEN(metas); j++)
@@ -954,6 +1018,22 @@ static const char *choose_title(clues *c, const char *outlet, const char *label)
             if (metas[j] && kicker_before(h1, metas[j]))
                 return metas[j];
         return h1;
+    }
+    /* Only the <title> speaks, and no <h1>: an element classed as the
+     * headline ("entry-title", "headline") that is not just the site's or
+     * the section's name is the page's own. */
+    bool only_title = true;
+    for (size_t j = 0; j + 1 < SR_ARRAY_LEN(metas); j++)
+        only_title = only_title && !metas[j];
+    if (only_title && c->nh1 == 0) {
+        for (unsigned i = 0; i < c->nheads; i++) {
+            const char *t = c->heads[i].text;
+            unsigned words = 1;
+            for (const char *q = t; *q; q++)
+                words += *q == ' ';
+            if (words >= 3 && strlen(t) < 300 && !is_site_name(a, t, strlen(t), outlet, label))
+                return t;
+        }
     }
     return best_meta;
 }
