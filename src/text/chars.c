@@ -11,7 +11,7 @@
 
 #include <utf8proc.h>
 
-static const unsigned char ascii[128] = {
+const unsigned char sr_cc_ascii[128] = {
     ['\t'] = CC_SPACE, ['\n'] = CC_SPACE, ['\v'] = CC_SPACE,
     ['\f'] = CC_SPACE, ['\r'] = CC_SPACE, [' '] = CC_SPACE,
     ['!'] = CC_PUNCT, ['"'] = CC_PUNCT, ['#'] = CC_PUNCT, ['%'] = CC_PUNCT,
@@ -45,7 +45,7 @@ static const unsigned char ascii[128] = {
 int sr_cc_class(uint32_t cp)
 {
     if (cp < 0x80)
-        return ascii[cp] ? ascii[cp] : CC_OTHER;
+        return sr_cc_ascii[cp] ? sr_cc_ascii[cp] : CC_OTHER;
     switch (cp) {
     case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2013:
     case 0x2014: case 0x2026:    /* typographic quotes, dashes, ellipsis */

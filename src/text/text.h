@@ -37,6 +37,17 @@ enum {
 /* The class of the code point cp. */
 int sr_cc_class(uint32_t cp);
 
+/* The classes of ASCII (0 for controls other than white space). */
+extern const unsigned char sr_cc_ascii[128];
+
+/* sr_cc_class, with ASCII looked up in place. */
+static inline int sr_cc_class_fast(uint32_t cp)
+{
+    if (cp < 0x80)
+        return sr_cc_ascii[cp] ? sr_cc_ascii[cp] : CC_OTHER;
+    return sr_cc_class(cp);
+}
+
 /* Decode the code point at s[0..n) (n > 0, valid UTF-8 as the body is);
  * returns its length in bytes. A byte that does not start a valid sequence
  * counts as one code point U+FFFD. */

@@ -470,16 +470,19 @@ static bool clitic(const chunk *c, uint32_t i, uint32_t j)
 
 /* Words written without their apostrophe, or fused, that EWT splits:
  * the word and the length of its first part. */
+#define FUSED(w, first) {w, sizeof w - 1, first}
 static const struct fused {
     const char *w;
-    uint8_t first;
+    uint8_t len, first;
 } fused_words[] = {
-    {"aint", 2}, {"arent", 3}, {"cannot", 3}, {"cant", 2}, {"couldnt", 5},
-    {"didnt", 3}, {"doesnt", 4}, {"dont", 2}, {"gonna", 3}, {"gotta", 3},
-    {"hadnt", 3}, {"hasnt", 3}, {"havent", 4}, {"im", 1}, {"isnt", 2},
-    {"ive", 1}, {"shouldnt", 6}, {"wanna", 3}, {"wasnt", 3}, {"werent", 4},
-    {"wont", 2}, {"wouldnt", 5},
+    FUSED("aint", 2), FUSED("arent", 3), FUSED("cannot", 3), FUSED("cant", 2),
+    FUSED("couldnt", 5), FUSED("didnt", 3), FUSED("doesnt", 4), FUSED("dont", 2),
+    FUSED("gonna", 3), FUSED("gotta", 3), FUSED("hadnt", 3), FUSED("hasnt", 3),
+    FUSED("havent", 4), FUSED("im", 1), FUSED("isnt", 2), FUSED("ive", 1),
+    FUSED("shouldnt", 6), FUSED("wanna", 3), FUSED("wasnt", 3), FUSED("werent", 4),
+    FUSED("wont", 2), FUSED("wouldnt", 5),
 };
+#undef FUSED
 
 /* If chunk characters [i, j) are one of the fused words, its split point. */
 static uint32_t fused_split(const chunk *c, uint32_t i, uint32_t j)
@@ -778,7 +781,7 @@ static bool plain_word(const unsigned char *b, uint32_t i, uint32_t j)
     for (uint32_t k = 0; k < n; k++)
         w[k] = (char)(b[i + k] | 0x20);
     for (size_t f = 0; f < SR_ARRAY_LEN(fused_words); f++)
-        if (fused_words[f].w[0] == w[0] && strlen(fused_words[f].w) == n &&
+        if (fused_words[f].w[0] == w[0] && fused_words[f].len == n &&
             memcmp(w, fused_words[f].w, n) == 0)
             return false;
     return true;
@@ -817,6 +820,71 @@ static bool maybe_abbrev(const unsigned char *b, uint32_t i, uint32_t j)
     return sr_abbrev_kind(buf, j - i + 1) != AB_NONE;
 }
 
+/* Emit a one-character punctuation token at b[i]. */
+static void emit_mark(sr_toks *v, const unsigned char *b, uint32_t i, uint16_t flags)
+{
+    static const uint16_t mark_flags[128] = {
+        ['.'] = TF_FINAL, ['?'] = TF_FINAL, ['!'] = TF_FINAL,
+        [')'] = TF_CLOSE, ['('] = TF_OPEN,
+    };
+    sr_tok *k = push(v);
+    k->start = i;
+    k->end = i + 1;
+    k->flags = flags | mark_flags[b[i]] | TF_ASCII;
+}
+
+/* The fast path for the commonest chunks: an optional opening '(' or '"',
+ * a run of ASCII letters (not a fused word, not an abbreviation before a
+ * period) or of digits, and an optional closing mark of , . ; : ? ! ) ".
+ * Emits the tokens and returns the chunk's end, or i to leave the chunk to
+ * the general scanner, which would cut it the same way. */
+static uint32_t fast_chunk(sr_toks *v, const unsigned char *b, uint32_t i, uint32_t end,
+                           uint16_t before)
+{
+    uint32_t s = i;
+    unsigned char open = b[s];
+    if ((open == '(' || open == '"') && s + 1 < end)
+        s++;
+    else
+        open = 0;
+    uint32_t j;
+    bool digits = b[s] >= '0' && b[s] <= '9';
+    if (digits) {
+        j = s;
+        while (j < end && b[j] >= '0' && b[j] <= '9')
+            j++;
+    } else {
+        j = letters_end(b, s, end);
+    }
+    if (j == s)
+        return i;
+    unsigned char p = j < end ? b[j] : ' ';
+    uint32_t after = j;
+    if (p != ' ' && p != '\n') {
+        if (!(p == ',' || p == '.' || p == ';' || p == ':' || p == '?' || p == '!' ||
+              p == ')' || p == '"'))
+            return i;
+        after = j + 1;
+        if (after < end && b[after] != ' ' && b[after] != '\n')
+            return i;
+        if (p == '.' && !digits && (j - s == 1 || maybe_abbrev(b, s, j)))
+            return i;                   /* an initial or an abbreviation */
+    }
+    if (!digits && !plain_word(b, s, j))
+        return i;
+    if (open == '"' && p == '"')
+        return i;                       /* leave quote pairing to the scanner */
+    if (open)
+        emit_mark(v, b, i, before | (open == '"' ? TF_QUOTE | TF_OPEN : 0));
+    sr_tok *k = push(v);
+    k->start = s;
+    k->end = j;
+    k->flags = (open ? 0 : before) | (digits ? TF_NUMBER : TF_WORD) | TF_ASCII;
+    if (after > j)
+        emit_mark(v, b, j, p == '"' ? TF_QUOTE | TF_CLOSE : 0);
+    return after;
+}
+
 static uint32_t fill_chunk(chunk *c, const char *body, uint32_t i, uint32_t end)
 {
     const unsigned char *b = (const unsigned char *)body;
@@ -826,7 +894,7 @@ static uint32_t fill_chunk(chunk *c, const char *body, uint32_t i, uint32_t end)
     while (i < end && c->n < CHUNK_MAX) {
         uint32_t cp;
         uint32_t k = sr_cc_decode(b + i, end - i, &cp);
-        int cls = sr_cc_class(cp);
+        int cls = sr_cc_class_fast(cp);
         if (cls == CC_SPACE)
             break;
         c->cp[c->n] = cp;
@@ -878,30 +946,11 @@ void sr_tokenize(const char *body, uint32_t start, uint32_t end, sr_toks *v)
                 continue;
             }
         }
-        /* fast path: a chunk of ASCII letters, maybe with a comma or a
-         * full stop after it ("word", "word," "word.") */
-        uint32_t j = letters_end(b, i, end);
+        uint32_t j = fast_chunk(v, b, i, end, before);
         if (j > i) {
-            unsigned char p = j < end ? b[j] : ' ';
-            bool last = j + 1 >= end || b[j + 1] == ' ' || b[j + 1] == '\n';
-            int kind = p == ' ' || p == '\n' ? 1 : (p == ',' || p == '.') && last ? 2 : 0;
-            if (kind && plain_word(b, i, j) &&
-                (kind == 1 || p == ',' || (j - i > 1 && !maybe_abbrev(b, i, j)))) {
-                sr_tok *k = push(v);
-                k->start = i;
-                k->end = j;
-                k->flags = before | TF_WORD | TF_ASCII;
-                before = 0;
-                if (kind == 2) {
-                    k = push(v);
-                    k->start = j;
-                    k->end = j + 1;
-                    k->flags = (p == '.' ? TF_FINAL : 0) | TF_ASCII;
-                    j++;
-                }
-                i = j;
-                continue;
-            }
+            before = 0;
+            i = j;
+            continue;
         }
         j = fill_chunk(&c, body, i, end);
         c.before = before;
