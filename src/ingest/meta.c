@@ -298,7 +298,10 @@ static char *text_of(sr_arena *a, const xmlNode *top, size_t max)
         if (n->type == XML_TEXT_NODE && n->content) {
             sr_buf_puts(&b, (const char *)n->content);
         } else if (n->type == XML_ELEMENT_NODE && !hidden_element(n) && n->children) {
-            if (!inline_element(n))
+            /* a block breaks the line; so does an inline element that
+             * directly follows another element ("<span>Jane Roe</span>
+             * <span>Reuters</span>" written without a space) */
+            if (!inline_element(n) || (n->prev && n->prev->type == XML_ELEMENT_NODE))
                 sr_buf_putc(&b, ' ');
             n = n->children;
             continue;
@@ -322,6 +325,9 @@ static char *text_of(sr_arena *a, const xmlNode *top, size_t max)
     }
     char *r = len ? collapse(a, b.data, len) : NULL;
     sr_buf_free(&b);
+    /* "Jane Roe , Reuters": the space came from an element boundary */
+    for (char *p = r ? strstr(r, " ,") : NULL; p; p = strstr(p, " ,"))
+        memmove(p, p + 1, strlen(p + 1) + 1);
     return r;
 }
 
@@ -487,16 +493,28 @@ static bool has_ci(const char *s, const char *w)
     return s && strcasestr(s, w) != NULL;
 }
 
+/* A <meta>: name/property/http-equiv -> content. Microdata (itemprop) is
+ * kept apart as "itemprop:NAME": a page's reference list carries the
+ * authors and dates of the works it cites that way. */
 static void add_meta(clues *c, const xmlNode *n)
 {
     const char *key = attr(n, "property");
     if (!key)
         key = attr(n, "name");
     if (!key)
-        key = attr(n, "itemprop");
-    if (!key)
         key = attr(n, "http-equiv");
     const char *val = attr(n, "content");
+    const char *ip = attr(n, "itemprop");
+    if (!key && ip && val) {
+        if (strcasecmp(ip, "datePublished") == 0 && !c->itemprop_date)
+            c->itemprop_date = val;
+        if (c->nmetas < MAX_METAS) {
+            c->metas[c->nmetas].key = sr_arena_printf(c->a, "itemprop:%s", ip);
+            c->metas[c->nmetas].val = val;
+            c->nmetas++;
+        }
+        return;
+    }
     if (!key || !val || c->nmetas >= MAX_METAS)
         return;
     while (ws((unsigned char)*key))
@@ -1259,9 +1277,31 @@ static void trim_tail(char *t)
 }
 
 /* Cut t at what starts another field: a separator, "Updated", a
- * ", Label:" pair. */
+ * ", Label:" pair, a relative time ("3 hours ago"), a weekday ("on
+ * Monday"). */
 static void cut_fields(char *t)
 {
+    static const char *const weekdays[] = {" on Monday", " on Tuesday", " on Wednesday",
+                                           " on Thursday", " on Friday", " on Saturday",
+                                           " on Sunday"};
+    for (size_t i = 0; i < SR_ARRAY_LEN(weekdays); i++) {
+        char *p = strstr(t, weekdays[i]);
+        if (p && p > t)
+            *p = '\0';
+    }
+    char *ago = strstr(t, " ago");
+    if (ago && (ago[4] == '\0' || ago[4] == ' ' || ago[4] == ',')) {
+        /* back over "<n> <unit>" */
+        char *p = ago;
+        while (p > t && p[-1] != ' ')
+            p--;                              /* the unit */
+        if (p > t)
+            p--;
+        while (p > t && p[-1] >= '0' && p[-1] <= '9')
+            p--;                              /* the number */
+        if (p > t && p < ago && *p >= '0' && *p <= '9')
+            *p = '\0';
+    }
     static const char *const cuts[] = {"|", "\xE2\x80\xA2", "\xC2\xB7", " - ",
                                        " \xE2\x80\x93 ", " \xE2\x80\x94 ", "Updated",
                                        "Published", "Aktualisiert", "Veröffentlicht",
@@ -1559,7 +1599,7 @@ static const char *choose_byline(clues *c, const sr_doc *doc, const site_names *
     static const char *const keys[] = {
         "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
         "dcterms.creator", "citation_author", "bt:author", "cxenseparse:author",
-        "byl", "dable:author", "og:article:author",
+        "byl", "dable:author", "og:article:author", "itemprop:author",
     };
     for (size_t i = 0; i < SR_ARRAY_LEN(keys) && !nn; i++) {
         const char *v = meta(c, keys[i]);
