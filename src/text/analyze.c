@@ -11,8 +11,9 @@
  * arena) and its normalised form (the form itself for ASCII, which needs
  * no normalisation, else a folded copy).
  *
- * Scratch space (the token vector) is malloc'd per call and freed before
- * returning; what the document keeps is in its arena. Memory is therefore
+ * Scratch space (the token vector, the paragraph and sentence lists) is
+ * malloc'd per call and freed before returning; what the document keeps is
+ * in its arena. Memory is therefore
  * bounded by the document: about the body's size again for the forms, plus
  * one sr_word per word.
  */
@@ -133,9 +134,10 @@ static void add_mwt(sr_doc *doc, const sr_tok *t, sr_word *words, size_t *wp,
                     char **formsp, bool space);
 
 /* Fill doc->words and doc->sentences from the tokens. */
-static void build(sr_doc *doc, const sr_toks *toks, const uint32_t *tok_para,
-                  vec *sents)
+static void build(sr_doc *doc, const sr_toks *toks, const uint32_t *para_first,
+                  size_t nparas, vec *sents)
 {
+    size_t para = 0;
     size_t nwords = 0, form_bytes = 0;
     for (size_t i = 0; i < toks->n; i++) {
         nwords += toks->t[i].nwords;
@@ -148,11 +150,13 @@ static void build(sr_doc *doc, const sr_toks *toks, const uint32_t *tok_para,
     sr_sentence *s = NULL;
     for (size_t i = 0; i < toks->n; i++) {
         const sr_tok *t = &toks->t[i];
+        while (para + 1 < nparas && para_first[para + 1] <= i)
+            para++;
         if (!s) {
             s = vec_push(sents);
             s->start = t->start;
             s->first_word = (uint32_t)w;
-            s->paragraph = tok_para[i];
+            s->paragraph = (uint32_t)para;
         }
         bool space = space_at(b, doc->body_len, t->end);
         if (t->nwords == 1) {
@@ -210,41 +214,45 @@ static void add_mwt(sr_doc *doc, const sr_tok *t, sr_word *words, size_t *wp,
     }
 }
 
+/* Scratch space of one analysis (malloc'd, freed at the end). */
+typedef struct scratch {
+    sr_toks toks;
+    vec paras, sents, para_first;
+} scratch;
+
 static sr_status analyze(sr_doc *doc)
 {
-    vec paras = {.size = sizeof(sr_span)}, sents = {.size = sizeof(sr_sentence)};
-    sr_toks toks = {0};
-    uint32_t *tok_para = NULL;
-    size_t tp_cap = 0;
+    scratch sc_ = {
+        .paras = {.size = sizeof(sr_span)},
+        .sents = {.size = sizeof(sr_sentence)},
+        .para_first = {.size = sizeof(uint32_t)},
+    };
+    scratch *sc = &sc_;
     uint32_t pos = 0;
     sr_span p;
     while (next_paragraph(doc->body, doc->body_len, &pos, &p)) {
-        size_t first = toks.n;
-        sr_tokenize(doc->body, p.start, p.end, &toks);
-        if (toks.n == first)
+        size_t first = sc->toks.n;
+        sr_tokenize(doc->body, p.start, p.end, &sc->toks);
+        if (sc->toks.n == first)
             continue;
-        sr_segment(doc->body, &toks, first);
-        if (toks.n > tp_cap) {
-            tp_cap = toks.n * 2;
-            tok_para = sr_xrealloc(tok_para, tp_cap * sizeof *tok_para);
-        }
-        for (size_t i = first; i < toks.n; i++)
-            tok_para[i] = (uint32_t)paras.n;
-        *(sr_span *)vec_push(&paras) = p;
+        sr_segment(doc->body, &sc->toks, first);
+        *(sr_span *)vec_push(&sc->paras) = p;
+        *(uint32_t *)vec_push(&sc->para_first) = (uint32_t)first;
     }
-    build(doc, &toks, tok_para, &sents);
-    doc->paragraphs = sr_arena_alloc(doc->arena, paras.n * paras.size + 1);
-    if (paras.n)
-        memcpy(doc->paragraphs, paras.items, paras.n * paras.size);
-    doc->nparagraphs = (uint32_t)paras.n;
-    doc->sentences = sr_arena_alloc(doc->arena, sents.n * sents.size + 1);
-    if (sents.n)
-        memcpy(doc->sentences, sents.items, sents.n * sents.size);
-    doc->nsentences = (uint32_t)sents.n;
-    free(paras.items);
-    free(sents.items);
-    free(tok_para);
-    sr_toks_free(&toks);
+    build(doc, &sc->toks, sc->para_first.items, sc->para_first.n, &sc->sents);
+    vec *paras = &sc->paras, *sents = &sc->sents;
+    doc->paragraphs = sr_arena_alloc(doc->arena, paras->n * paras->size + 1);
+    if (paras->n)
+        memcpy(doc->paragraphs, paras->items, paras->n * paras->size);
+    doc->nparagraphs = (uint32_t)paras->n;
+    doc->sentences = sr_arena_alloc(doc->arena, sents->n * sents->size + 1);
+    if (sents->n)
+        memcpy(doc->sentences, sents->items, sents->n * sents->size);
+    doc->nsentences = (uint32_t)sents->n;
+    sr_toks_free(&sc->toks);
+    free(sc->paras.items);
+    free(sc->sents.items);
+    free(sc->para_first.items);
     return SR_OK;
 }
 
