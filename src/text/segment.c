@@ -17,8 +17,17 @@
  *     abbreviation ("U.S.", "Inc.", "etc.") does only before a word that
  *     typically opens a sentence ("The", "He", "But") or at the end of
  *     the paragraph;
- *   - a dateline at the start of a paragraph ("WASHINGTON (Reuters) -")
- *     is a sentence of its own.
+ *   - a dateline at the start of a paragraph or a line ("WASHINGTON
+ *     (Reuters) -") is a sentence of its own;
+ *   - the number of a list item ("1." at the start of a sentence) does
+ *     not end one, and a smiley after a full stop stays with its sentence.
+ *
+ * A few sentence ends carry no mark at all and are found from what
+ * follows: in running text, a line break after a short line (a headline,
+ * a byline, a signature) before a capital; in e-mail, a clock time with
+ * AM/PM, a name or an address before the date of the next header; a URL
+ * before another URL or a capitalised word. Long lines broken inside a
+ * sentence (wrapped prose) are left alone.
  *
  * When an abbreviation ends a sentence its period is split off into a
  * token of its own ("etc." -> "etc" "."), which is how EWT writes it.
