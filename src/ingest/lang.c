@@ -64,8 +64,9 @@ bool sr_lang_detect(const char *text, size_t n, char out[3])
 {
     if (!sr_lang_available() || n < 40)
         return false;
-    if (n > 4096)
-        n = 4096;
+    /* a few hundred words decide; more only costs time */
+    if (n > 1500)
+        n = 1500;
     /* do not cut a UTF-8 sequence in half */
     while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
         n--;

@@ -105,6 +105,12 @@ typedef struct clues {
     sr_ld_info ld;
     unsigned nld;
     unsigned skip;           /* depth counter: inside furniture */
+    struct {                 /* classify() results by name (pages repeat
+                                their class names a lot) */
+        uint64_t hash;
+        uint8_t flags;
+        bool used;
+    } cache[1024];
 } clues;
 
 /* ---- small text helpers -------------------------------------------------- */
@@ -471,10 +477,27 @@ static unsigned classify(const char *v)
     return flags;
 }
 
-/* The flags of an element's class and id. */
-static unsigned element_flags(const xmlNode *n)
+/* classify(), remembered per page by a 64-bit hash of the name. */
+
+static unsigned classify_cached(clues *c, const char *v)
 {
-    return classify(attr(n, "class")) | classify(attr(n, "id"));
+    if (!v || !*v)
+        return 0;
+    uint64_t h = sr_hash64(v, strlen(v), 0x5eed);
+    size_t slot = (size_t)(h & (SR_ARRAY_LEN(c->cache) - 1));
+    for (size_t probe = 0; probe < 8; probe++) {
+        size_t i = (slot + probe) & (SR_ARRAY_LEN(c->cache) - 1);
+        if (!c->cache[i].used) {
+            unsigned f = classify(v);
+            c->cache[i].used = true;
+            c->cache[i].hash = h;
+            c->cache[i].flags = (uint8_t)f;
+            return f;
+        }
+        if (c->cache[i].hash == h)
+            return c->cache[i].flags;
+    }
+    return classify(v);   /* the neighbourhood is full */
 }
 
 static bool furniture_element(const xmlNode *n, unsigned flags)
@@ -603,14 +626,29 @@ static bool enter(clues *c, xmlNode *n)
         if (!c->html_lang)
             c->html_lang = attr(n, "xml:lang");
     }
-    unsigned flags = element_flags(n);
+    const char *cls = NULL, *id = NULL, *ip = NULL, *rel = NULL, *testid = NULL;
+    for (const xmlAttr *p = n->properties; p; p = p->next) {
+        const char *an = (const char *)p->name;
+        const char *v = p->children && p->children->type == XML_TEXT_NODE && !p->children->next
+                            ? (const char *)p->children->content : NULL;
+        if (strcmp(an, "class") == 0)
+            cls = v;
+        else if (strcmp(an, "id") == 0)
+            id = v;
+        else if (strcmp(an, "itemprop") == 0)
+            ip = v;
+        else if (strcmp(an, "rel") == 0)
+            rel = v;
+        else if (strcmp(an, "data-testid") == 0)
+            testid = v;
+    }
+    unsigned flags = classify_cached(c, cls) | classify_cached(c, id);
     bool furn = furniture_element(n, flags);
     bool skip = c->skip > 0 || furn;
     if (furn) {
         c->skip++;
         ((xmlNode *)n)->_private = (void *)1;   /* for leave() */
     }
-    const char *ip = attr(n, "itemprop"), *rel = attr(n, "rel");
     if (name_is(n, "h1"))
         add_box(c->a, c->h1, &c->nh1, MAX_H1, n, skip, false);
     else if ((flags & NAME_HEADLINE) && !skip && !name_is(n, "body") && !name_is(n, "html"))
@@ -630,7 +668,7 @@ static bool enter(clues *c, xmlNode *n)
                   ((flags & NAME_AUTHOR) && !(flags & NAME_NOT_AUTHOR));
     if (author && !outer)
         add_box(c->a, c->authors, &c->nauthors, MAX_AUTHORS, n, skip, false);
-    if (!outer && ((flags & NAME_DATE) || (classify(attr(n, "data-testid")) & NAME_DATE)))
+    if (!outer && ((flags & NAME_DATE) || (classify_cached(c, testid) & NAME_DATE)))
         add_box(c->a, c->dates, &c->ndates, MAX_BOXES, n, skip, (flags & NAME_UPDATED) != 0);
     return true;
 }
