@@ -260,6 +260,34 @@ static void test_bylines(void)
     d = page(html, "http://harbour.example/a");
     CHECK_STR_EQ(d->byline, "Harbour Trust");
     sr_doc_free(d);
+
+    /* bylines cleaned of labels, relative times, buttons and photo credits */
+    static const struct {
+        const char *box, *want;
+    } cases[] = {
+        {"Artikel von: Von Britta Schultejans, dpa Kommentare", "Britta Schultejans, dpa"},
+        {"Piše: P. Mucović prije 26 minuta", "P. Mucović"},
+        {"By Sandee LaMotte, CNN 1 day ago", "Sandee LaMotte, CNN"},
+        {"Matthew Digby, Minh Do on Monday", "Matthew Digby, Minh Do"},
+        {"editor \xE2\x80\x94", "editor"},
+        {"<a>Michael Rädel</a><span>, </span><a>Redaktion</a>",
+         "Michael Rädel, Redaktion"},
+        {"<span>Jonathan Garber</span><span>FOX Business</span>", "Jonathan Garber FOX Business"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[1024];
+        snprintf(buf, sizeof buf, "<html><body><div class=\"byline\">%s</div>"
+                 "<p>Text of the story.</p></body></html>", cases[i].box);
+        d = page(buf, "http://news.example/a");
+        CHECK_STR_EQ(d->byline, cases[i].want);
+        sr_doc_free(d);
+    }
+    /* a photo credit is no byline */
+    html = "<html><body><p class=\"author\">Фото: Алексей Меринов</p>"
+           "<p>Text.</p></body></html>";
+    d = page(html, "http://news.example/b");
+    CHECK(d->byline == NULL || strstr(d->byline, "Меринов") == NULL);
+    sr_doc_free(d);
 }
 
 static void test_lang(void)

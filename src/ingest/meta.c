@@ -553,11 +553,21 @@ static void add_meta(clues *c, const xmlNode *n)
     c->nmetas++;
 }
 
+/* Keep an element's short text in a list. Boxes in furniture get a quarter
+ * of the room, so a long navigation menu cannot crowd out the article's
+ * own lines. */
 static void add_box(sr_arena *a, box *list, unsigned *n, unsigned cap,
                     const xmlNode *node, bool skip, bool modified)
 {
     if (*n >= cap)
         return;
+    if (skip) {
+        unsigned in_furniture = 0;
+        for (unsigned i = 0; i < *n; i++)
+            in_furniture += list[i].skip;
+        if (in_furniture >= cap / 4)
+            return;
+    }
     char *t = text_of(a, node, BOX_TEXT);
     if (!t)
         return;
@@ -1242,6 +1252,8 @@ static const char *const byline_labels[] = {
     "escrito por", "publicado por", "publié par", "by", "von", "par", "por",
     "door", "di", "av", "af", "autor", "autorin", "autoren", "author", "authors",
     "auteur", "autore", "verfasser", "texto", "text", "texte", "redazione",
+    "artikel von", "piše", "pisze", "napisał", "автор", "Автор", "авторы", "Авторы",
+    "yazar", "tekst",
 };
 static const char *const byline_lead[] = {
     "posted", "published", "written", "updated", "on", "am", "le", "el", "il",
@@ -1277,6 +1289,7 @@ static bool ui_word(const char *t)
         "more", "mehr", "profile", "profil", "contact", "kontakt", "email",
         "e-mail", "twitter", "facebook", "no author", "unknown", "admin",
         "anonymous", "read more", "suivre", "seguir", "posted", "published",
+        "unsubscribe", "subscribe", "kommentare", "comments",
     };
     for (size_t i = 0; i < SR_ARRAY_LEN(words); i++)
         if (strcasecmp(t, words[i]) == 0)
@@ -1298,6 +1311,12 @@ static void trim_tail(char *t)
                      t[n - 1] == '|' || t[n - 1] == '-' || t[n - 1] == '/' ||
                      t[n - 1] == '(' || t[n - 1] == ';'))
             n--;
+        if (n >= 3 && (unsigned char)t[n - 3] == 0xE2 && (unsigned char)t[n - 2] == 0x80 &&
+            ((unsigned char)t[n - 1] == 0x93 || (unsigned char)t[n - 1] == 0x94)) {
+            n -= 3;                           /* a trailing en or em dash */
+            again = true;
+            continue;
+        }
         if (n >= 3 && t[n - 1] == '.' && t[n - 2] >= 'a' && t[n - 2] <= 'z' &&
             t[n - 3] >= 'a' && t[n - 3] <= 'z') {
             n--;
@@ -1344,7 +1363,11 @@ static void cut_fields(char *t)
                                        " \xE2\x80\x93 ", " \xE2\x80\x94 ", "Updated",
                                        "Published", "Aktualisiert", "Veröffentlicht",
                                        " Datum", " Date:", " Fecha", " Foto", " Photo",
-                                       " Bild:"};
+                                       " Bild:", " Otros art", " More from", " More by",
+                                       " More articles", " Weitere Artikel", " Alle Artikel",
+                                       " View all", " See all", " Read more", " Follow",
+                                       " prije ", " przed ", " Kommentare", " Kommentar",
+                                       " Comments", " Subscribe", " Unsubscribe"};
     for (size_t i = 0; i < SR_ARRAY_LEN(cuts); i++) {
         char *p = strstr(t, cuts[i]);
         if (p && p > t)
@@ -1380,9 +1403,17 @@ static bool name_like(const char *t)
         return false;
     if (strchr(t, '@') || strstr(t, "[at]") || strstr(t, "(at)") || looks_like_url(t))
         return false;
-    /* a form's label: "Name *" */
-    if (t[n - 1] == '*')
+    /* a form's label ("Name *"), a placeholder ("Loading..."), a photo
+     * credit ("Foto: ...") */
+    if (t[n - 1] == '*' || strstr(t, "...") || strstr(t, "\xE2\x80\xA6"))
         return false;
+    static const char *const credits[] = {"foto", "photo", "фото", "Фото", "ФОТО", "bild",
+                                          "image", "picture", "credit"};
+    for (size_t i = 0; i < SR_ARRAY_LEN(credits); i++) {
+        size_t l = strlen(credits[i]);
+        if (strncasecmp(t, credits[i], l) == 0 && (t[l] == ':' || t[l] == ' '))
+            return false;
+    }
     (void)space;
     return true;
 }
@@ -1414,7 +1445,15 @@ static char *clean_byline(sr_arena *a, const char *s, const char *lang)
             u++;
         for (size_t l; (l = label_at(u, true)) > 0;)
             u += l;
+        /* an unmatched parenthesis left by a cut: "(Abu Dhabi - Outlet)" */
+        while (*u == '(' && !strchr(u, ')'))
+            u++;
         trim_tail(u);
+        size_t ul = strlen(u);
+        if (ul && u[ul - 1] == ')' && !strchr(u, '(')) {
+            u[ul - 1] = '\0';
+            trim_tail(u);
+        }
         if (name_like(u))
             return u;
     }
