@@ -207,6 +207,29 @@ static void test_feed_attacks(void)
     CHECK(has(r.messages, "bomb.xml: warning: the feed's DOCTYPE declares entities"));
     run_free(&r);
 
+    /* invalid UTF-8 in a UTF-8 feed: replaced, reported, the items read;
+     * a feed in ISO-8859-1 converted */
+    const char bad[] = "<?xml version=\"1.0\"?><rss><channel><title>T</title><item>"
+                       "<title>A \x80 b</title><description>Body \xC3 text.</description>"
+                       "</item></channel></rss>";
+    write_file("bad.xml", bad, sizeof bad - 1);
+    read_all(&r, "bad.xml", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 1);
+    if (r.n)
+        CHECK_STR_EQ(r.docs[0]->title, "A \xEF\xBF\xBD b");
+    CHECK(has(r.messages, "bad.xml: warning: 2 invalid UTF-8 bytes replaced"));
+    run_free(&r);
+    const char latin[] = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel>"
+                         "<title>T</title><item><title>Gr\xE8ve</title><description>"
+                         "\xC0 Paris.</description></item></channel></rss>";
+    write_file("latin.xml", latin, sizeof latin - 1);
+    read_all(&r, "latin.xml", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 1);
+    if (r.n)
+        CHECK_STR_EQ(r.docs[0]->title, "Gr\xC3\xA8ve");
+    CHECK_INT_EQ(r.diag.warnings, 0);
+    run_free(&r);
+
     /* not a feed at all, but told it is: an error naming the file */
     write_file("notfeed.xml", "<html><body>x</body></html>", 27);
     read_all(&r, "notfeed.xml", SR_FORMAT_FEED, 0);

@@ -37,6 +37,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,6 +228,100 @@ static bool blank_doctype(char *x, size_t n, bool *had_doctype)
     return entities;
 }
 
+/* ---- encoding and messages ------------------------------------------------ */
+
+/* Whether the XML declaration names an encoding other than UTF-8 (or the
+ * bytes start with a UTF-16 byte order mark): then libxml2 converts, and
+ * the bytes are not checked here. */
+static bool other_encoding(const char *x, size_t n)
+{
+    if (n >= 2 && (((unsigned char)x[0] == 0xFF && (unsigned char)x[1] == 0xFE) ||
+                   ((unsigned char)x[0] == 0xFE && (unsigned char)x[1] == 0xFF)))
+        return true;
+    if (n < 5 || memcmp(x + ((n >= 3 && (unsigned char)x[0] == 0xEF) ? 3 : 0), "<?xml", 5) != 0)
+        return false;
+    const char *end = memmem(x, n < 512 ? n : 512, "?>", 2);
+    const char *enc = end ? memmem(x, (size_t)(end - x), "encoding", 8) : NULL;
+    if (!enc)
+        return false;
+    const char *q = enc + 8;
+    while (q < end && (*q == ' ' || *q == '=' || *q == '"' || *q == '\''))
+        q++;
+    return !(strncasecmp(q, "utf-8", 5) == 0 || strncasecmp(q, "utf8", 4) == 0);
+}
+
+/* Replace invalid UTF-8 (and NUL bytes) by U+FFFD in place of a copy;
+ * returns how many bytes were replaced. */
+static size_t repair_utf8(sr_buf *raw)
+{
+    size_t bad = 0;
+    for (size_t i = 0; i < raw->len;) {
+        uint32_t cp;
+        size_t k = sr_utf8_decode((const unsigned char *)raw->data + i, raw->len - i, &cp);
+        if (k && raw->data[i] != 0) {
+            i += k;
+            continue;
+        }
+        bad++;
+        i++;
+    }
+    if (!bad)
+        return 0;
+    sr_buf out;
+    sr_buf_init(&out);
+    for (size_t i = 0; i < raw->len;) {
+        uint32_t cp;
+        size_t k = sr_utf8_decode((const unsigned char *)raw->data + i, raw->len - i, &cp);
+        if (k && raw->data[i] != 0) {
+            sr_buf_put(&out, raw->data + i, k);
+            i += k;
+        } else {
+            sr_buf_put(&out, "\xEF\xBF\xBD", 3);
+            i++;
+        }
+    }
+    sr_buf_free(raw);
+    *raw = out;
+    return bad;
+}
+
+/* libxml2 prints its own messages on stderr unless told otherwise; feeds
+ * report through the sr_diag, so its messages are dropped while parsing. */
+static void quiet_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr err)
+{
+    (void)ctx;
+    (void)err;
+}
+
+typedef struct quiet_state {
+    xmlGenericErrorFunc generic;
+    void *generic_ctx;
+    xmlStructuredErrorFunc structured;
+    void *structured_ctx;
+} quiet_state;
+
+static void quiet_begin(quiet_state *q)
+{
+    q->generic = xmlGenericError;
+    q->generic_ctx = xmlGenericErrorContext;
+    q->structured = xmlStructuredError;
+    q->structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet_generic);
+    xmlSetStructuredErrorFunc(NULL, quiet_structured);
+}
+
+static void quiet_end(const quiet_state *q)
+{
+    xmlSetGenericErrorFunc(q->generic_ctx, q->generic);
+    xmlSetStructuredErrorFunc(q->structured_ctx, q->structured);
+}
+
 /* ---- opening ------------------------------------------------------------ */
 
 static void *feed_open(sr_stream *s, const char *path, const sr_read_options *opt,
@@ -278,11 +373,21 @@ static bool parse_feed(feed_state *f)
                 "the feed's DOCTYPE declares entities; they are not expanded "
                 "(entity expansion and external entities are disabled) and "
                 "references to them are dropped");
+    if (!other_encoding(raw.data, raw.len)) {
+        size_t bad = repair_utf8(&raw);
+        if (bad)
+            sr_warn(f->diag, f->path, "%zu invalid UTF-8 byte%s replaced by U+FFFD", bad,
+                    bad == 1 ? "" : "s");
+    }
     /* no NOENT (no substitution), no DTDLOAD/DTDATTR, no network; RECOVER
      * because real feeds are often not well-formed */
     int options = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
                   XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
-    f->tree = xmlReadMemory(raw.data, (int)raw.len, NULL, NULL, options);
+    quiet_state q;
+    quiet_begin(&q);
+    f->tree = raw.len <= INT32_MAX ? xmlReadMemory(raw.data, (int)raw.len, NULL, NULL, options)
+                                   : NULL;
+    quiet_end(&q);
     sr_buf_free(&raw);
     xmlNode *root = f->tree ? xmlDocGetRootElement(f->tree) : NULL;
     if (!root) {
@@ -447,11 +552,14 @@ static void read_fragment(sr_doc *doc, const char *html, size_t len)
 {
     frag f;
     memset(&f, 0, sizeof f);
+    quiet_state q;
+    quiet_begin(&q);
     htmlDocPtr tree = len <= INT32_MAX
         ? htmlReadMemory(html, (int)len, NULL, "UTF-8",
                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                          HTML_PARSE_NONET | HTML_PARSE_COMPACT)
         : NULL;
+    quiet_end(&q);
     xmlNode *root = tree ? xmlDocGetRootElement(tree) : NULL;
     if (root)
         frag_walk(&f, root);
