@@ -53,5 +53,7 @@ int sr_eval_metadata_main(int argc, char **argv);  /* src/eval/metadata.c */
 int sr_eval_petrarch_main(int argc, char **argv);  /* src/eval/petrarch.c */
 int sr_eval_plover_main(int argc, char **argv);    /* src/eval/plover.c */
 int sr_eval_seeds_main(int argc, char **argv);     /* src/eval/seeds.c */
+int sr_cmd_parse(int argc, char **argv);
+int sr_cmd_train(int argc, char **argv);
 
 #endif

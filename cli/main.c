@@ -15,6 +15,8 @@ const sr_command sr_commands[] = {
     {"read", "read articles and print one JSON record per document", sr_cmd_read},
     {"tokenize", "split running text into sentences and words (CoNLL-U)", sr_cmd_tokenize},
     {"code", "find political events: who did what to whom (CAMEO, PLOVER)", sr_cmd_code},
+    {"parse", "tag, lemmatise and parse articles (CoNLL-U)", sr_cmd_parse},
+    {"train", "build the syntax model from CoNLL-U treebanks", sr_cmd_train},
     {"eval", "print accuracy figures against a gold standard", sr_cmd_eval},
     {"dict", "check, count and compile dictionaries in sitrep's own format", sr_cmd_dict},
     {"help", "show the commands, or the help of one command", cmd_help},

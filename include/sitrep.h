@@ -303,6 +303,66 @@ sr_status sr_text_segment(sr_doc *doc);
 const char *sr_text_norm(sr_arena *a, const char *s, size_t n);
 
 /* ------------------------------------------------------------------------ */
+/* Syntax: tags, lemmas, features, dependency trees                           */
+/* ------------------------------------------------------------------------ */
+
+/* A trained syntax model (tagger, lemmatiser, parser, morphology), mapped
+ * read-only from one file. Built by sr_syntax_train (`sitrep train`); the
+ * shipped one is derived from the UD English EWT treebank (CC BY-SA 4.0). */
+typedef struct sr_model sr_model;
+
+/* The file name of the shipped model under sr_data_dir()/models. */
+#define SR_MODEL_DEFAULT "en_ewt.srm"
+
+/* Map the model at `path` (NULL = the shipped model). Returns NULL after
+ * reporting to `d`, naming the file, when it is missing, truncated,
+ * corrupted (checksums), of another format version, or malformed. The
+ * caller frees it with sr_model_free(); documents parsed with it do not
+ * point into it, so it may be freed before them. */
+sr_model *sr_model_load(const char *path, sr_diag *d);
+void sr_model_free(sr_model *m);
+/* The path the model was loaded from. */
+const char *sr_model_path(const sr_model *m);
+
+/* Fill lemma, upos, xpos, feats, head and deprel of every word of every
+ * sentence of `doc` (sentences and words must exist: run the text stage or
+ * read CoNLL-U first). Previous values are replaced. All strings are
+ * allocated in the document's arena. Thread-safe: many threads may parse
+ * different documents with one model at once (the model is read-only;
+ * scratch memory comes from the document's arena). Any sentence length is
+ * accepted; time is linear in it. Returns SR_ERR_USAGE when m or doc is
+ * NULL. */
+sr_status sr_syntax_parse(const sr_model *m, sr_doc *doc);
+
+/* How sr_syntax_train builds a model. Zero fields take the defaults. */
+typedef struct sr_train_options {
+    const char *train_path;    /* CoNLL-U training treebank (required) */
+    const char *dev_path;      /* CoNLL-U development treebank, or NULL: used
+                                  only to choose the number of epochs and to
+                                  report accuracy */
+    const char *out_path;      /* the model file to write (required) */
+    uint64_t seed;             /* shuffling and exploration; same inputs and
+                                  seed give a byte-identical model */
+    unsigned tagger_epochs;    /* maximum epochs (default 12) */
+    unsigned parser_epochs;    /* maximum epochs (default 15) */
+    unsigned folds;            /* jackknife folds for the parser's training
+                                  tags (default 5; 1 = gold tags) */
+    unsigned beam;             /* parser beam width (default 1: greedy,
+                                  trained with a dynamic oracle; > 1: beam
+                                  search, trained as a global model) */
+    unsigned min_count;        /* parser features seen fewer times on the
+                                  oracle paths get no weight (default 2; 1
+                                  keeps all, for tiny treebanks) */
+    FILE *log;                 /* progress and dev scores, or NULL */
+} sr_train_options;
+
+/* Train tagger, lemmatiser, parser and morphology on `train_path` and write
+ * the model to `out_path`. Malformed sentences of the treebank are reported
+ * to `d` and skipped. Returns SR_OK, SR_ERR_IO (unreadable input, unwritable
+ * output) or SR_ERR_FORMAT (no usable sentence). */
+sr_status sr_syntax_train(const sr_train_options *opt, sr_diag *d);
+
+/* ------------------------------------------------------------------------ */
 /* Output                                                                     */
 /* ------------------------------------------------------------------------ */
 

@@ -1,0 +1,339 @@
+/*
+ * lemma.c — lemmas from the form and the tag.
+ *
+ * English inflection is mostly regular suffixes, and the irregular rest is
+ * a closed list the treebank already contains, so the lemmatiser is:
+ *
+ *   1. an exception lexicon: (form, tag) -> the lemma the treebank gives it
+ *      most often; then (lowercased form, tag) for capitalised variants;
+ *   2. for unseen words, suffix edit rules learned per tag: an edit script
+ *      "strip k characters, append s" (on the lowercased form) is counted
+ *      for every suffix of up to MAX_SUFFIX characters of every training
+ *      word type; the longest suffix of the word seen with its tag chooses
+ *      its most frequent script ("-ies" + NNS -> strip 3, append "y");
+ *   3. a case rule per tag and sentence position, learned by majority: keep
+ *      the form's capitals (NNP "Iraq"), or lowercase (NN, a capitalised
+ *      "The" opening a sentence).
+ *
+ * Scripts work on characters, not bytes, so a rule never splits a UTF-8
+ * sequence. The lexicon and rules are derived from UD English EWT (CC BY-SA
+ * 4.0), as the model file's INFO section says.
+ *
+ * Sections: LLEX (hash(form, tag) and hash(lower, tag) -> lemma index),
+ * LSTR (lemma strings), LRUL (hash(tag, suffix) -> script index), LSCR
+ * (scripts "k|s"), LCAS (u8 per tag and position: 1 = keep capitals).
+ */
+#include "syntax.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define MAX_SUFFIX 8
+#define MAX_LEMMA_WORD 200
+
+/* ---- UTF-8 helpers ------------------------------------------------------ */
+
+/* Byte offsets of the characters of s (at most max); returns the count. */
+static size_t char_starts(const char *s, size_t n, size_t *starts, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < max;) {
+        uint32_t cp;
+        size_t len = (unsigned char)s[i] < 0x80 ? 1
+                     : sr_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        starts[k++] = i;
+        i += len ? len : 1;
+    }
+    starts[k] = n;
+    return k;
+}
+
+/* Lowercase s into out (4*n+1 bytes of room); returns the length. */
+static size_t lowercase(const char *s, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = (unsigned char)s[i];
+        size_t len = 1;
+        if (cp >= 0x80) {
+            len = sr_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+            if (!len)
+                len = 1, cp = 0xFFFD;
+        }
+        o += sr_utf8_encode((uint32_t)utf8proc_tolower((utf8proc_int32_t)cp), out + o);
+        i += len;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static uint64_t lex_key(uint32_t which, const char *s, size_t n, uint16_t tag)
+{
+    return syn_key2(which, syn_str_hash(s, n), tag);
+}
+
+static uint64_t rule_key(uint16_t tag, const char *suffix, size_t n, size_t nch)
+{
+    return syn_key3(3, tag, syn_str_hash(suffix, n), nch);
+}
+
+/* ---- applying ----------------------------------------------------------- */
+
+/* Apply script "k|s" to the form: strip k characters, append s; with
+ * `keep`, from the original form (its capitals kept), else from its
+ * lowercase. */
+static const char *apply_script(const char *script, const char *form,
+                                size_t flen, const char *low, size_t llen,
+                                bool keep, sr_arena *a)
+{
+    size_t k = (size_t)strtoul(script, NULL, 10);
+    const char *app = strchr(script, '|');
+    app = app ? app + 1 : "";
+    const char *base = keep ? form : low;
+    size_t blen = keep ? flen : llen;
+    size_t starts[MAX_LEMMA_WORD + 1];
+    size_t nch = char_starts(base, blen, starts, MAX_LEMMA_WORD);
+    if (k > nch)
+        k = nch;
+    size_t cut = starts[nch - k];
+    size_t alen = strlen(app);
+    char *out = sr_arena_alloc(a, cut + alen + 1);
+    memcpy(out, base, cut);
+    memcpy(out + cut, app, alen);
+    out[cut + alen] = '\0';
+    return out;
+}
+
+const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
+                          bool first, sr_arena *a)
+{
+    const syn_lemmatizer *L = &m->lemma;
+    size_t flen = strlen(form);
+    const syn_slot *s = syn_map_get(&L->lex, lex_key(1, form, flen, tag));
+    if (s && s->a < L->strs.n)
+        return sr_arena_strdup(a, syn_string(&L->strs, s->a));
+    if (flen > MAX_LEMMA_WORD)
+        return sr_arena_strdup(a, form);
+    char low[4 * MAX_LEMMA_WORD + 8];
+    size_t llen = lowercase(form, flen, low);
+    s = syn_map_get(&L->lex, lex_key(2, low, llen, tag));
+    if (s && s->a < L->strs.n)
+        return sr_arena_strdup(a, syn_string(&L->strs, s->a));
+    bool keep = false;
+    if ((uint32_t)tag * 2 + 1 < L->ncase)
+        keep = L->casing[tag * 2 + (first ? 1 : 0)] != 0;
+    size_t starts[MAX_LEMMA_WORD + 1];
+    size_t nch = char_starts(low, llen, starts, MAX_LEMMA_WORD);
+    for (size_t k = nch < MAX_SUFFIX ? nch : MAX_SUFFIX;; k--) {
+        size_t off = starts[nch - k];
+        const syn_slot *r = syn_map_get(&L->rules, rule_key(tag, low + off, llen - off, k == nch));
+        if (r && r->a < L->scripts.n)
+            return apply_script(syn_string(&L->scripts, r->a), form, flen, low,
+                                llen, keep, a);
+        if (k == 0)
+            break;
+    }
+    return sr_arena_strdup(a, keep ? form : low);
+}
+
+bool syn_lemma_load(sr_model *m, const void *file, size_t n, const char **why)
+{
+    size_t len;
+    const void *p;
+    syn_lemmatizer *L = &m->lemma;
+    if (!(p = syn_section(file, n, SYN_ID('L', 'L', 'E', 'X'), &len)) ||
+        !syn_map_view(&L->lex, p, len, why))
+        goto missing;
+    if (!(p = syn_section(file, n, SYN_ID('L', 'S', 'T', 'R'), &len)) ||
+        !syn_strings_view(&L->strs, p, len, why))
+        goto missing;
+    if (!(p = syn_section(file, n, SYN_ID('L', 'R', 'U', 'L'), &len)) ||
+        !syn_map_view(&L->rules, p, len, why))
+        goto missing;
+    if (!(p = syn_section(file, n, SYN_ID('L', 'S', 'C', 'R'), &len)) ||
+        !syn_strings_view(&L->scripts, p, len, why))
+        goto missing;
+    if (!(p = syn_section(file, n, SYN_ID('L', 'C', 'A', 'S'), &len)))
+        goto missing;
+    L->casing = p;
+    L->ncase = (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len);
+    return true;
+missing:
+    if (!p)
+        *why = "no lemmatiser (sections LLEX, LSTR, LRUL, LSCR, LCAS)";
+    return false;
+}
+
+/* ---- training ----------------------------------------------------------- */
+
+typedef struct keyed {
+    uint64_t key;
+    uint32_t val;            /* lemma or script index */
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->val < y->val ? -1 : x->val > y->val;
+}
+
+typedef struct vecs {
+    keyed *v;
+    size_t n, cap;
+} vecs;
+
+static void push(vecs *v, uint64_t key, uint32_t val)
+{
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 4096;
+        v->v = sr_xrealloc(v->v, v->cap * sizeof *v->v);
+    }
+    v->v[v->n++] = (keyed){key, val};
+}
+
+/* For each key, the most frequent value (ties: the smallest). */
+static void majority(vecs *v, syn_map_builder *out)
+{
+    qsort(v->v, v->n, sizeof *v->v, cmp_keyed);
+    for (size_t i = 0; i < v->n;) {
+        size_t j = i, best = 0;
+        uint32_t best_val = 0;
+        while (j < v->n && v->v[j].key == v->v[i].key) {
+            size_t k = j;
+            while (k < v->n && v->v[k].key == v->v[j].key && v->v[k].val == v->v[j].val)
+                k++;
+            if (k - j > best) {
+                best = k - j;
+                best_val = v->v[j].val;
+            }
+            j = k;
+        }
+        syn_slot *s = syn_mb_put(out, v->v[i].key);
+        s->a = best_val;
+        s->b = (uint32_t)best;
+        i = j;
+    }
+}
+
+/* Interned strings: a map from hash to index and the list. */
+typedef struct strtab {
+    syn_map_builder map;
+    char **s;
+    size_t n, cap;
+} strtab;
+
+static uint32_t intern(strtab *t, const char *s)
+{
+    syn_slot *sl = syn_mb_put(&t->map, syn_str_hash(s, strlen(s)));
+    if (sl->b == 0) {
+        if (t->n == t->cap) {
+            t->cap = t->cap ? t->cap * 2 : 1024;
+            t->s = sr_xrealloc(t->s, t->cap * sizeof *t->s);
+        }
+        t->s[t->n] = sr_xstrdup(s);
+        sl->a = (uint32_t)t->n++;
+        sl->b = 1;
+    }
+    return sl->a;
+}
+
+static void strtab_free(strtab *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->s[i]);
+    free(t->s);
+    syn_mb_free(&t->map);
+}
+
+/* The script turning lowercase form `f` into lowercase lemma `l`. */
+static void make_script(const char *f, size_t fn, const char *l, size_t ln,
+                        char *out, size_t outsz)
+{
+    size_t fs[MAX_LEMMA_WORD + 1], ls[MAX_LEMMA_WORD + 1];
+    size_t fc = char_starts(f, fn, fs, MAX_LEMMA_WORD);
+    size_t lc = char_starts(l, ln, ls, MAX_LEMMA_WORD);
+    size_t common = 0;
+    while (common < fc && common < lc) {
+        size_t a = fs[common + 1] - fs[common], b = ls[common + 1] - ls[common];
+        if (a != b || memcmp(f + fs[common], l + ls[common], a) != 0)
+            break;
+        common++;
+    }
+    snprintf(out, outsz, "%zu|%s", fc - common, l + ls[common]);
+}
+
+void syn_lemma_train(const syn_corpus *c, const syn_tagset *tags,
+                     syn_writer *out)
+{
+    strtab lemmas = {0}, scripts = {0};
+    syn_mb_init(&lemmas.map);
+    syn_mb_init(&scripts.map);
+    vecs lex = {0}, rules = {0};
+    syn_map_builder seen_type;  /* (lower form, tag, lemma) types */
+    syn_mb_init(&seen_type);
+    uint32_t *casing = sr_xcalloc(tags->n * 4 + 4, sizeof *casing);
+    char low[4 * MAX_LEMMA_WORD + 8], llow[4 * MAX_LEMMA_WORD + 8], script[1024];
+    for (size_t si = 0; si < c->n; si++) {
+        const syn_sent *x = &c->s[si];
+        for (uint32_t i = 1; i <= x->n; i++) {
+            uint16_t tag = x->tag[i];
+            const char *f = x->form[i], *l = x->lemma[i];
+            size_t fn = strlen(f), ln = strlen(l);
+            if (tag == SYN_NO_TAG || fn > MAX_LEMMA_WORD || ln > MAX_LEMMA_WORD)
+                continue;
+            uint32_t li = intern(&lemmas, l);
+            size_t lowlen = lowercase(f, fn, low);
+            push(&lex, lex_key(1, f, fn, tag), li);
+            push(&lex, lex_key(2, low, lowlen, tag), li);
+            /* casing evidence from words with capitals */
+            if (lowlen != fn || memcmp(low, f, fn) != 0) {
+                size_t lwl = lowercase(l, ln, llow);
+                bool lemma_lower = lwl == ln && memcmp(llow, l, ln) == 0;
+                casing[(tag * 2 + (i == 1)) * 2 + (lemma_lower ? 0 : 1)]++;
+            }
+            /* suffix rules, once per type */
+            size_t lwl = lowercase(l, ln, llow);
+            uint64_t tk = syn_key3(9, syn_str_hash(low, lowlen), tag,
+                                   syn_str_hash(llow, lwl));
+            syn_slot *ts = syn_mb_put(&seen_type, tk);
+            if (ts->b)
+                continue;
+            ts->b = 1;
+            make_script(low, lowlen, llow, lwl, script, sizeof script);
+            uint32_t sc = intern(&scripts, script);
+            size_t starts[MAX_LEMMA_WORD + 1];
+            size_t nch = char_starts(low, lowlen, starts, MAX_LEMMA_WORD);
+            for (size_t k = 0; k <= nch && k <= MAX_SUFFIX; k++) {
+                size_t off = starts[nch - k];
+                push(&rules, rule_key(tag, low + off, lowlen - off, k == nch), sc);
+            }
+        }
+    }
+    syn_map_builder lexmap, rulemap;
+    syn_mb_init(&lexmap);
+    syn_mb_init(&rulemap);
+    majority(&lex, &lexmap);
+    majority(&rules, &rulemap);
+    syn_map_write(&lexmap, syn_writer_section(out, SYN_ID('L', 'L', 'E', 'X')));
+    syn_map_write(&rulemap, syn_writer_section(out, SYN_ID('L', 'R', 'U', 'L')));
+    syn_strings_write((const char *const *)lemmas.s, (uint32_t)lemmas.n,
+                      syn_writer_section(out, SYN_ID('L', 'S', 'T', 'R')));
+    syn_strings_write((const char *const *)scripts.s, (uint32_t)scripts.n,
+                      syn_writer_section(out, SYN_ID('L', 'S', 'C', 'R')));
+    sr_buf *cb = syn_writer_section(out, SYN_ID('L', 'C', 'A', 'S'));
+    for (uint32_t t = 0; t < tags->n * 2; t++) {
+        uint8_t keep = casing[t * 2 + 1] > casing[t * 2];
+        sr_buf_put(cb, &keep, 1);
+    }
+    free(casing);
+    free(lex.v);
+    free(rules.v);
+    syn_mb_free(&lexmap);
+    syn_mb_free(&rulemap);
+    syn_mb_free(&seen_type);
+    strtab_free(&lemmas);
+    strtab_free(&scripts);
+}

@@ -1,0 +1,468 @@
+/*
+ * syntax.h — what the modules of the syntax stage share (not public).
+ *
+ * The stage is four small statistical models over one sentence at a time:
+ *
+ *   tagger.c   UPOS + Penn XPOS (one joint class), averaged perceptron
+ *   lemma.c    lemmas: an exception lexicon plus suffix edit rules by tag
+ *   parser.c   arc-hybrid transition parser, averaged perceptron, dynamic
+ *              oracle, labelled UD v2 relations
+ *   morph.c    the FEATS string, predicted after parsing (agreement and
+ *              voice depend on the subject and the auxiliaries)
+ *
+ * They share three pieces of plumbing, declared here:
+ *
+ *   - feature keys: every feature is a 64-bit hash of a template number and
+ *     the values it combines (syn_key*), so no feature strings are stored;
+ *   - linear models (linear.c): a sparse table from feature key to the
+ *     weights of the classes it votes for. During training the table is
+ *     mutable with integer weights and lazy averaging; compiled, it is an
+ *     open-addressing hash table laid out exactly as in the model file, so
+ *     the loader maps it and scores straight from the mapping;
+ *   - the model file (model.c): sections with ids, each checksummed, and the
+ *     validated views over them that the modules read.
+ *
+ * Everything a parse needs at run time is read-only in sr_model; per-call
+ * scratch comes from the document's arena, which is what makes
+ * sr_syntax_parse safe to call from many threads with one model.
+ */
+#ifndef SR_SYNTAX_H
+#define SR_SYNTAX_H
+
+#include "sitrep.h"
+#include "../core/internal.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- feature keys ------------------------------------------------------- */
+
+/* A 64-bit finaliser (the one of MurmurHash3's 64-bit variant). */
+static inline uint64_t syn_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+/* Keys of a template combining one, two or three values. Never 0 (0 marks
+ * an empty slot in the tables). */
+static inline uint64_t syn_key1(uint32_t t, uint64_t a)
+{
+    uint64_t k = syn_mix(a * 0x9e3779b97f4a7c15ULL + t);
+    return k ? k : 1;
+}
+
+static inline uint64_t syn_key2(uint32_t t, uint64_t a, uint64_t b)
+{
+    uint64_t k = syn_mix((a * 0x9e3779b97f4a7c15ULL + t) ^
+                         syn_mix(b + 0x632be59bd9b4e019ULL));
+    return k ? k : 1;
+}
+
+static inline uint64_t syn_key3(uint32_t t, uint64_t a, uint64_t b, uint64_t c)
+{
+    return syn_key2(t, a, syn_mix(b * 0xbf58476d1ce4e5b9ULL + c));
+}
+
+/* The hash of a string, as feature values use it. */
+uint64_t syn_str_hash(const char *s, size_t n);
+
+/* ---- hash maps stored in model files ------------------------------------ */
+
+/* An open-addressing table from a nonzero 64-bit key to two 32-bit values,
+ * with a power-of-two number of slots and linear probing. The layout is the
+ * file's: 16 bytes a slot. */
+typedef struct syn_slot {
+    uint64_t key;            /* 0 = empty */
+    uint32_t a, b;
+} syn_slot;
+
+typedef struct syn_map {
+    const syn_slot *slots;
+    uint64_t mask;           /* nslots - 1 */
+} syn_map;
+
+static inline const syn_slot *syn_map_get(const syn_map *m, uint64_t key)
+{
+    if (!m->slots)
+        return NULL;
+    for (uint64_t i = key & m->mask;; i = (i + 1) & m->mask) {
+        const syn_slot *s = &m->slots[i];
+        if (s->key == key)
+            return s;
+        if (s->key == 0)
+            return NULL;
+    }
+}
+
+/* A map being built: add keys, then write it out. */
+typedef struct syn_map_builder {
+    syn_slot *slots;
+    uint64_t cap, n;
+} syn_map_builder;
+
+void syn_mb_init(syn_map_builder *b);
+void syn_mb_free(syn_map_builder *b);
+/* The slot of `key`, created with a = b = 0 when absent. */
+syn_slot *syn_mb_put(syn_map_builder *b, uint64_t key);
+syn_slot *syn_mb_get(const syn_map_builder *b, uint64_t key);
+
+/* ---- linear models (linear.c) ------------------------------------------- */
+
+/* A compiled model: a hash table from a feature's key to its row of
+ * (class, weight) entries. The table is made of buckets of LIN_BUCKET slots
+ * (one 64-byte cache line); a slot holds 32 bits of the key (the
+ * fingerprint; 0 = empty slot) and the row's offset, and the home bucket
+ * comes from the other 32 bits. A lookup reads one cache line and compares
+ * all its slots without branching on each; a full bucket overflows into the
+ * next. A row is a u16 count followed by that many (u16 class, i16 weight)
+ * pairs. Weights are scaled integers; all weights of one model share the
+ * scale, so scores compare without rescaling. */
+#define LIN_BUCKET 8
+
+typedef struct lin_slot {
+    uint32_t fp, off;
+} lin_slot;
+
+typedef struct lin_model {
+    const lin_slot *slots;
+    uint32_t nbuckets;
+    uint32_t nclasses;
+    const uint16_t *rows;
+    uint32_t nrows;          /* u16 units in rows */
+    float scale;             /* weight = stored / scale */
+} lin_model;
+
+static inline uint32_t lin_home(uint64_t key, uint32_t nbuckets)
+{
+    return (uint32_t)(((uint64_t)(uint32_t)key * nbuckets) >> 32);
+}
+
+static inline uint32_t lin_fp(uint64_t key)
+{
+    return (uint32_t)(key >> 32) | 1u;
+}
+
+/* The row of `key`, or NULL. */
+static inline const uint16_t *lin_row(const lin_model *m, uint64_t key)
+{
+    uint32_t fp = lin_fp(key);
+    for (uint32_t b = lin_home(key, m->nbuckets);;) {
+        const lin_slot *s = m->slots + (size_t)b * LIN_BUCKET;
+        int hit = -1, empty = 0;
+        for (int j = 0; j < LIN_BUCKET; j++) {
+            hit = s[j].fp == fp ? j : hit;
+            empty |= s[j].fp == 0;
+        }
+        if (hit >= 0)
+            return m->rows + s[hit].off;
+        if (empty)
+            return NULL;
+        if (++b == m->nbuckets)
+            b = 0;
+    }
+}
+
+/* Add the weights of `n` features to scores[0..nclasses) (in the model's
+ * scaled units). Slots and rows are prefetched first, so the cache misses
+ * of a state's hundred features overlap instead of queueing. */
+void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
+               float *scores);
+
+/* A model being trained: integer perceptron weights with the running sums
+ * that give their average (Daumé's trick: avg = w - u / clock). */
+typedef struct lin_trainer lin_trainer;
+
+lin_trainer *lint_new(uint32_t nclasses);
+void lint_free(lin_trainer *t);
+/* Only features counted at least `min` times in `counts` (key -> a =
+ * count) get weights; the map must outlive the trainer. */
+void lint_filter(lin_trainer *t, const syn_map_builder *counts, uint32_t min);
+/* Add current (not averaged) weights of the features to scores. */
+void lint_score(const lin_trainer *t, const uint64_t *keys, size_t n,
+                float *scores);
+/* One perceptron update: +1 for `good`, -1 for `bad` on every feature. */
+void lint_update(lin_trainer *t, const uint64_t *keys, size_t n, int good,
+                 int bad);
+/* Add `delta` to the weight of (feature, cls) for every feature. */
+void lint_add(lin_trainer *t, const uint64_t *keys, size_t n, int cls,
+              int delta);
+/* One example seen (advances the averaging clock). */
+void lint_tick(lin_trainer *t);
+/* Number of features and of nonzero weights. */
+void lint_size(const lin_trainer *t, size_t *nfeatures, size_t *nweights);
+/* Append the averaged model as a model-file section body (see linear.c for
+ * the layout); averaged weights with |w| < min_abs are dropped. */
+void lint_write(const lin_trainer *t, float min_abs, sr_buf *out);
+
+/* A view of a section written by lint_write, validated: false with a reason
+ * when the bytes are not a well-formed model. */
+bool lin_view(lin_model *m, const void *p, size_t n, const char **why);
+
+/* Count the features of one example (key -> a += 1), for lint_filter. */
+void syn_count(syn_map_builder *counts, const uint64_t *keys, size_t n);
+
+/* ---- model files (model.c) ---------------------------------------------- */
+
+#define SYN_MAGIC "SRSYNTAX"
+#define SYN_FORMAT_VERSION 1u
+
+/* Section ids: four ASCII letters read as a little-endian u32. */
+#define SYN_ID(a, b, c, d) \
+    ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
+
+/* A list of NUL-terminated strings: u32 count, u32 offsets[count], bytes. */
+typedef struct syn_strings {
+    const char *bytes;
+    const uint32_t *off;
+    uint32_t n;
+} syn_strings;
+
+static inline const char *syn_string(const syn_strings *s, uint32_t i)
+{
+    return s->bytes + s->off[i];
+}
+
+void syn_strings_write(const char *const *strs, uint32_t n, sr_buf *out);
+bool syn_strings_view(syn_strings *s, const void *p, size_t n, const char **why);
+
+/* A map section: u64 nslots, then the slots. */
+void syn_map_write(const syn_map_builder *b, sr_buf *out);
+bool syn_map_view(syn_map *m, const void *p, size_t n, const char **why);
+
+/* Writing: collect sections, then write the file in one go. */
+typedef struct syn_writer {
+    struct syn_wsec {
+        uint32_t id;
+        sr_buf data;
+    } **secs;                /* pointers: a section's sr_buf never moves */
+    size_t n, cap;
+} syn_writer;
+
+sr_buf *syn_writer_section(syn_writer *w, uint32_t id);
+sr_status syn_writer_save(syn_writer *w, const char *path, sr_diag *d);
+void syn_writer_free(syn_writer *w);
+
+/* ---- the run-time model ------------------------------------------------- */
+
+/* The tag set: class i is the pair (upos[i], xpos name i). */
+typedef struct syn_tagset {
+    syn_strings names;       /* "UPOS\tXPOS" per class */
+    const char **xpos;       /* into a private copy, per class */
+    uint8_t *upos;
+    uint32_t n;
+} syn_tagset;
+
+/* Tagger, lemmatiser, parser and morphology views (each module's own). */
+typedef struct syn_tagger {
+    lin_model w;
+    syn_map dict;            /* word -> ambiguity class hash (a,b) */
+} syn_tagger;
+
+typedef struct syn_lemmatizer {
+    syn_map lex;             /* hash(form, tag) -> lemma string index */
+    syn_map rules;           /* hash(tag, suffix) -> script index, count */
+    syn_strings strs;        /* lemmas of the lexicon */
+    syn_strings scripts;     /* edit scripts */
+    const uint8_t *casing;   /* per tag and position: keep capitals */
+    uint32_t ncase;
+} syn_lemmatizer;
+
+/* Sentences longer than this are parsed greedily whatever the beam, so
+ * time stays linear in the length (a beam copies its states). */
+#define SYN_BEAM_MAX_WORDS 300
+
+typedef struct syn_parser {
+    lin_model w;
+    syn_strings labels;      /* label i; actions are laid out in parser.c */
+    uint32_t root_label;
+    uint32_t beam;           /* beam width; 1 = greedy */
+} syn_parser;
+
+typedef struct syn_morph {
+    lin_model w;
+    syn_strings feats;       /* FEATS strings ("_" for none) */
+    const uint32_t *cand;    /* per tag: [first, count) into cand_list */
+    const uint16_t *cand_list;
+    uint32_t ncand_list;
+} syn_morph;
+
+struct sr_model {
+    const char *path;
+    const unsigned char *map;
+    size_t map_len;
+    void *owned;             /* a heap copy when not mapped */
+    syn_tagset tags;
+    syn_tagger tagger;
+    syn_lemmatizer lemma;
+    syn_parser parser;
+    syn_morph morph;
+    syn_map clusters;        /* word -> cluster bits (a) and length (b) */
+    syn_strings info;        /* key=value lines about the training run */
+};
+
+/* Load a model from memory (used by the loader and the fuzz target).
+ * `verify` checks the checksums; the structure is always checked. */
+sr_model *syn_model_from_memory(const char *name, const void *p, size_t n,
+                                bool copy, bool verify, sr_diag *d);
+
+/* Find section `id`: its bytes, or NULL. */
+const void *syn_section(const void *file, size_t n, uint32_t id, size_t *len);
+
+/* ---- words as the models see them --------------------------------------- */
+
+/* Per-word values computed once per sentence. Index 0 is a padding word
+ * (outside the sentence); real words are 1..n. */
+typedef struct syn_word {
+    uint64_t form;           /* exact form */
+    uint64_t lower;          /* lowercased form */
+    uint64_t shape;          /* Xxxx, dd, X.X. ... */
+    uint64_t pre[4];         /* prefixes of 1..4 characters */
+    uint64_t suf[5];         /* suffixes of 1..5 characters */
+    uint64_t amb;            /* ambiguity class from the tag dictionary */
+    uint64_t lemma;          /* lemma hash */
+    uint32_t cluster;        /* word cluster bits, 0 = unknown */
+    uint8_t clen;            /* length of the cluster path */
+    uint8_t flags;           /* SYN_F_* */
+    uint16_t tag;            /* joint tag class */
+    uint16_t xpos;           /* = tag (kept for readability of templates) */
+    uint8_t upos;
+    uint8_t unambiguous;     /* 1 when the dictionary gives one tag */
+    uint16_t dict_tag;       /* that tag */
+} syn_word;
+
+enum {
+    SYN_F_UPPER1 = 1,        /* starts with an uppercase letter */
+    SYN_F_ALLCAPS = 2,
+    SYN_F_DIGIT = 4,
+    SYN_F_HYPHEN = 8,
+    SYN_F_FIRST = 16,        /* first word of the sentence */
+    SYN_F_PUNCT = 32,        /* no letter or digit */
+};
+
+/* Fill w[1..n] from the forms (form hashes, shapes, affixes, dictionary). */
+void syn_words_prepare(const sr_model *m, const char *const *forms,
+                       uint32_t n, syn_word *w);
+/* The same in two steps, for training: the hashes only, then the tag
+ * dictionary and cluster lookups (either map may be empty). */
+void syn_words_prepare_raw(const char *const *forms, uint32_t n, syn_word *w);
+void syn_words_lookup(const syn_map *dict, const syn_map *clusters,
+                      uint32_t n, syn_word *w);
+
+/* ---- training data (train.c) ------------------------------------------- */
+
+/* One sentence of a treebank, arrays indexed 1..n (0 unused). */
+typedef struct syn_sent {
+    uint32_t n;
+    const char **form;
+    const char **lemma;      /* gold */
+    uint16_t *tag;           /* gold joint tag (SYN_NO_TAG when unseen) */
+    uint16_t *ptag;          /* predicted tag (jackknifed for train) */
+    const char **plemma;     /* predicted lemma */
+    uint32_t *head;          /* gold heads */
+    uint16_t *label;         /* gold labels (SYN_NO_LABEL when unseen) */
+    uint16_t *feats;         /* gold FEATS class (SYN_NO_FEATS when unseen) */
+    const char **gold_upos, **gold_xpos, **gold_feats, **gold_label;
+    syn_word *w;             /* [0..n+1] */
+} syn_sent;
+
+#define SYN_NO_TAG 0xffffu
+#define SYN_NO_LABEL 0xffffu
+#define SYN_NO_FEATS 0xffffu
+
+typedef struct syn_corpus {
+    syn_sent *s;
+    size_t n;
+    size_t nwords;
+    sr_arena *arena;
+} syn_corpus;
+
+/* A deterministic random number generator (splitmix64). */
+static inline uint64_t syn_rand(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+/* Shuffle idx[0..n) with the generator. */
+void syn_shuffle(uint32_t *idx, size_t n, uint64_t *rng);
+
+/* ---- the modules -------------------------------------------------------- */
+
+/* tagger.c */
+bool syn_tagset_load(sr_model *m, const void *file, size_t n, const char **why);
+bool syn_tagger_load(sr_model *m, const void *file, size_t n, const char **why);
+/* Tag w[1..n] (fills tag, xpos, upos). */
+void syn_tag(const syn_tagger *t, syn_word *w, uint32_t n);
+/* Train on `train` (gold tags), choose the epoch on `dev` when given;
+ * writes the TDIC and TAGW sections. Returns the dev accuracy (or -1). */
+typedef struct syn_tagger_train_args {
+    const syn_corpus *train;
+    const syn_corpus *dev;   /* or NULL */
+    uint32_t ntags;
+    unsigned epochs;
+    uint64_t seed;
+    FILE *log;
+    const char *what;        /* for the log: "tagger", "fold 2" */
+    unsigned *chosen;        /* out: the epoch kept, or NULL */
+} syn_tagger_train_args;
+double syn_tagger_train(const syn_tagger_train_args *a, syn_writer *out);
+/* Tag `target` (ptag) with the tagger whose sections are in `w`; returns
+ * the accuracy against its gold tags. */
+double syn_tagger_apply(syn_writer *w, const syn_corpus *target);
+
+/* lemma.c */
+bool syn_lemma_load(sr_model *m, const void *file, size_t n, const char **why);
+/* The lemma of `form` with tag class `tag`, in `a`. */
+const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
+                          bool first, sr_arena *a);
+void syn_lemma_train(const syn_corpus *train, const syn_tagset *tags,
+                     syn_writer *out);
+
+/* parser.c */
+bool syn_parser_load(sr_model *m, const void *file, size_t n, const char **why);
+/* Parse w[1..n] (tags and lemmas filled): head[1..n], label[1..n]. */
+void syn_parse(const syn_parser *p, const syn_word *w, uint32_t n,
+               uint32_t *head, uint16_t *label, sr_arena *scratch);
+typedef struct syn_parser_train_args {
+    const syn_corpus *train;
+    const syn_corpus *dev;
+    const char *const *labels;
+    uint32_t nlabels;
+    unsigned epochs;
+    unsigned min_count;      /* feature count cut-off (0 = 2) */
+    unsigned beam;           /* beam width (0, 1 = greedy, dynamic oracle) */
+    uint64_t seed;
+    FILE *log;
+} syn_parser_train_args;
+double syn_parser_train(const syn_parser_train_args *a, syn_writer *out);
+
+/* morph.c */
+bool syn_morph_load(sr_model *m, const void *file, size_t n, const char **why);
+/* FEATS class of each word (SYN_NO_FEATS when none), given tags, lemmas
+ * and the tree; `scratch` has syn_morph_scratch() u32s of room. */
+void syn_morph_predict(const syn_morph *mo, const syn_word *w, uint32_t n,
+                       const uint32_t *head, const uint16_t *label, uint16_t *feats,
+               uint32_t *scratch);
+size_t syn_morph_scratch(const syn_morph *mo, uint32_t n);
+typedef struct syn_morph_train_args {
+    const syn_corpus *train; /* w[].tag = predicted tags, gold trees */
+    const syn_corpus *dev;   /* w[].tag = predicted tags */
+    uint32_t *const *dev_heads;     /* predicted trees of dev */
+    uint16_t *const *dev_labels;
+    const char *const *feats;
+    uint32_t nfeats, ntags;
+    unsigned epochs;
+    uint64_t seed;
+    FILE *log;
+} syn_morph_train_args;
+double syn_morph_train(const syn_morph_train_args *a, syn_writer *out);
+
+#endif
