@@ -6,11 +6,14 @@
  *
  *   1. an exception lexicon: (form, tag) -> the lemma the treebank gives it
  *      most often; then (lowercased form, tag) for capitalised variants;
+ *      then the form's most frequent lemma whatever its tag (a known word
+ *      with an unusual tag is more often mistagged than newly inflected);
  *   2. for unseen words, suffix edit rules learned per tag: an edit script
  *      "strip k characters, append s" (on the lowercased form) is counted
  *      for every suffix of up to MAX_SUFFIX characters of every training
- *      word type; the longest suffix of the word seen with its tag chooses
- *      its most frequent script ("-ies" + NNS -> strip 3, append "y");
+ *      word type; the longest suffix of the word seen with its tag, in at
+ *      least MIN_RULE_SUPPORT types, chooses its most frequent script
+ *      ("-ies" + NNS -> strip 3, append "y");
  *   3. a case rule per tag and sentence position, learned by majority: keep
  *      the form's capitals (NNP "Iraq"), or lowercase (NN, a capitalised
  *      "The" opening a sentence).
@@ -30,7 +33,9 @@
 #include <utf8proc.h>
 
 #define MAX_SUFFIX 8
+#define MIN_RULE_SUPPORT 3   /* word types a suffix rule needs, beyond 1 letter */
 #define MAX_LEMMA_WORD 200
+#define ANY_TAG 0xffff       /* lexicon key of a form whatever its tag */
 
 /* ---- UTF-8 helpers ------------------------------------------------------ */
 
@@ -120,6 +125,11 @@ const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
     s = syn_map_get(&L->lex, lex_key(2, low, llen, tag));
     if (s && s->a < L->strs.n)
         return sr_arena_strdup(a, syn_string(&L->strs, s->a));
+    /* a known word with a tag it never had (often a tagging error): its
+     * usual lemma beats a rule */
+    s = syn_map_get(&L->lex, lex_key(4, form, flen, ANY_TAG));
+    if (s && s->a < L->strs.n)
+        return sr_arena_strdup(a, syn_string(&L->strs, s->a));
     bool keep = false;
     if ((uint32_t)tag * 2 + 1 < L->ncase)
         keep = L->casing[tag * 2 + (first ? 1 : 0)] != 0;
@@ -128,7 +138,7 @@ const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
     for (size_t k = nch < MAX_SUFFIX ? nch : MAX_SUFFIX;; k--) {
         size_t off = starts[nch - k];
         const syn_slot *r = syn_map_get(&L->rules, rule_key(tag, low + off, llen - off, k == nch));
-        if (r && r->a < L->scripts.n)
+        if (r && r->a < L->scripts.n && (r->b >= MIN_RULE_SUPPORT || k <= 1))
             return apply_script(syn_string(&L->scripts, r->a), form, flen, low,
                                 llen, keep, a);
         if (k == 0)
@@ -288,6 +298,7 @@ void syn_lemma_train(const syn_corpus *c, const syn_tagset *tags,
             size_t lowlen = lowercase(f, fn, low);
             push(&lex, lex_key(1, f, fn, tag), li);
             push(&lex, lex_key(2, low, lowlen, tag), li);
+            push(&lex, lex_key(4, f, fn, ANY_TAG), li);
             /* casing evidence from words with capitals */
             if (lowlen != fn || memcmp(low, f, fn) != 0) {
                 size_t lwl = lowercase(l, ln, llow);

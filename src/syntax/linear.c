@@ -23,10 +23,10 @@
  *   nbuckets x LIN_BUCKET x lin_slot  (fingerprint, row offset), 0 = empty,
  *   nrows x u16         rows: count, then count x (class, i16 weight).
  *
- * Buckets are filled to at most 3/4 on average (any number of buckets, not a
- * power of two: the home bucket is a multiply-shift of 32 key bits), and
- * each is one cache line, so a lookup costs one line of the table and one
- * of the rows. Averaged weights are rounded to 16-bit integers with one
+ * Buckets are filled to 2/3 on average (any number of buckets, not a power
+ * of two: the home bucket is a multiply-shift of 32 key bits), each is one
+ * cache line, and a bucket no key overflowed is marked so (LIN_OVERFLOW), so
+ * a lookup costs one line of the table and one of the rows. Averaged weights are rounded to 16-bit integers with one
  * scale per model (1/32767 of the largest weight), and weights that round
  * to nothing are dropped.
  *
@@ -307,15 +307,24 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
         keys[nkeys] = s->key;
         offs[nkeys++] = (uint32_t)head;
     }
-    uint32_t nbuckets = (uint32_t)((nkeys + nkeys / 3) / LIN_BUCKET + 1);
+    uint32_t nbuckets = (uint32_t)((nkeys + nkeys / 2) / LIN_BUCKET + 1);
     size_t nslots = (size_t)nbuckets * LIN_BUCKET;
     lin_slot *slots = sr_xcalloc(nslots, sizeof *slots);
     for (size_t k = 0; k < nkeys; k++) {
-        size_t i = (size_t)lin_home(keys[k], nbuckets) * LIN_BUCKET;
-        while (slots[i].fp)
-            i = i + 1 == nslots ? 0 : i + 1;
-        slots[i].fp = lin_fp(keys[k]);
-        slots[i].off = offs[k];
+        uint32_t b = lin_home(keys[k], nbuckets);
+        for (;;) {
+            lin_slot *s = slots + (size_t)b * LIN_BUCKET;
+            int j = 0;
+            while (j < LIN_BUCKET && s[j].fp)
+                j++;
+            if (j < LIN_BUCKET) {
+                s[j].fp = lin_fp(keys[k]);
+                s[j].off = offs[k];
+                break;
+            }
+            s[LIN_BUCKET - 1].off |= LIN_OVERFLOW;
+            b = b + 1 == nbuckets ? 0 : b + 1;
+        }
     }
     float fscale = (float)scale;
     static const char zeros[48];
@@ -360,13 +369,13 @@ bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
     }
     const lin_slot *slots = (const lin_slot *)(b + 64);
     const uint16_t *rows = (const uint16_t *)(b + 64 + nslots * sizeof(lin_slot));
-    bool empty = false;
+    bool stops = false;      /* a bucket where lookups end */
     for (size_t i = 0; i < nslots; i++) {
-        if (!slots[i].fp) {
-            empty = true;
+        if (i % LIN_BUCKET == LIN_BUCKET - 1 && !(slots[i].off & LIN_OVERFLOW))
+            stops = true;
+        if (!slots[i].fp)
             continue;
-        }
-        uint32_t off = slots[i].off;
+        uint32_t off = slots[i].off & ~LIN_OVERFLOW;
         if (off >= nrows || rows[off] > (nrows - off - 1) / 2) {
             *why = "a weight row lies outside the weights";
             return false;
@@ -378,8 +387,8 @@ bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
             }
         }
     }
-    if (!empty) {
-        *why = "linear model table has no empty slot";
+    if (!stops) {
+        *why = "linear model table has no bucket where a lookup ends";
         return false;
     }
     m->slots = slots;

@@ -526,11 +526,13 @@ bool syn_parser_load(sr_model *m, const void *file, size_t n, const char **why)
         return false;
     }
     p = syn_section(file, n, SYN_ID('P', 'C', 'F', 'G'), &len);
-    if (!p || len != 4) {
-        *why = "no parser settings (section PCFG)";
+    ps->beam = 1;
+    if (p && len != 4) {
+        *why = "parser settings (section PCFG) have the wrong size";
         return false;
     }
-    memcpy(&ps->beam, p, 4);
+    if (p)
+        memcpy(&ps->beam, p, 4);
     if (ps->beam < 1 || ps->beam > 64) {
         *why = "parser beam width out of range";
         return false;

@@ -148,20 +148,23 @@ static inline uint32_t lin_fp(uint64_t key)
     return (uint32_t)(key >> 32) | 1u;
 }
 
+/* The top bit of the last slot's offset marks a bucket that some key
+ * passed on its way to a later one: a lookup that misses in a bucket
+ * without the mark stops there, so it almost always reads one line. */
+#define LIN_OVERFLOW 0x80000000u
+
 /* The row of `key`, or NULL. */
 static inline const uint16_t *lin_row(const lin_model *m, uint64_t key)
 {
     uint32_t fp = lin_fp(key);
     for (uint32_t b = lin_home(key, m->nbuckets);;) {
         const lin_slot *s = m->slots + (size_t)b * LIN_BUCKET;
-        int hit = -1, empty = 0;
-        for (int j = 0; j < LIN_BUCKET; j++) {
-            hit = s[j].fp == fp ? j : hit;
-            empty |= s[j].fp == 0;
-        }
-        if (hit >= 0)
-            return m->rows + s[hit].off;
-        if (empty)
+        uint32_t hit = 0;
+        for (int j = 0; j < LIN_BUCKET; j++)
+            hit |= -(uint32_t)(s[j].fp == fp) & ((s[j].off & ~LIN_OVERFLOW) + 1);
+        if (hit)
+            return m->rows + (hit - 1);
+        if (!(s[LIN_BUCKET - 1].off & LIN_OVERFLOW))
             return NULL;
         if (++b == m->nbuckets)
             b = 0;
@@ -260,7 +263,8 @@ typedef struct syn_tagset {
 
 /* Tagger, lemmatiser, parser and morphology views (each module's own). */
 typedef struct syn_tagger {
-    lin_model w;
+    lin_model w;             /* first pass: left context */
+    lin_model w2;            /* second pass: both sides (nbuckets 0 = none) */
     syn_map dict;            /* word -> ambiguity class hash (a,b) */
 } syn_tagger;
 
@@ -330,7 +334,7 @@ typedef struct syn_word {
     uint8_t clen;            /* length of the cluster path */
     uint8_t flags;           /* SYN_F_* */
     uint16_t tag;            /* joint tag class */
-    uint16_t xpos;           /* = tag (kept for readability of templates) */
+    uint16_t tag1;           /* the first tagging pass's tag */
     uint8_t upos;
     uint8_t unambiguous;     /* 1 when the dictionary gives one tag */
     uint16_t dict_tag;       /* that tag */
@@ -412,11 +416,13 @@ typedef struct syn_tagger_train_args {
     FILE *log;
     const char *what;        /* for the log: "tagger", "fold 2" */
     unsigned *chosen;        /* out: the epoch kept, or NULL */
+    int pass;                /* 1, or 2: w[].tag1 holds first-pass tags */
 } syn_tagger_train_args;
 double syn_tagger_train(const syn_tagger_train_args *a, syn_writer *out);
-/* Tag `target` (ptag) with the tagger whose sections are in `w`; returns
- * the accuracy against its gold tags. */
-double syn_tagger_apply(syn_writer *w, const syn_corpus *target);
+/* Tag `target` (ptag) with the tagger whose sections are in `w` (the first
+ * pass only, or both when TAG2 is there); returns the accuracy against its
+ * gold tags. */
+double syn_tagger_apply(syn_writer *w, const syn_corpus *target, bool first_only);
 
 /* lemma.c */
 bool syn_lemma_load(sr_model *m, const void *file, size_t n, const char **why);

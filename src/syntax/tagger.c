@@ -31,6 +31,25 @@ enum { T_START = 0xfffe, T_END = 0xfffd };
 
 /* ---- features ----------------------------------------------------------- */
 
+/* The second pass adds the first pass's tags on both sides. */
+static size_t features2(const syn_word *w, uint32_t n, uint32_t i, uint64_t *k)
+{
+    uint64_t r1 = i + 1 <= n ? w[i + 1].tag1 : T_END;
+    uint64_t r2 = i + 2 <= n ? w[i + 2].tag1 : T_END;
+    uint64_t l1 = i >= 2 ? w[i - 1].tag : T_START;
+    size_t m = 0;
+    k[m++] = syn_key1(60, r1);
+    k[m++] = syn_key2(61, r1, r2);
+    k[m++] = syn_key2(62, l1, r1);
+    k[m++] = syn_key2(63, w[i].lower, r1);
+    k[m++] = syn_key2(64, w[i].amb, r1);
+    k[m++] = syn_key3(65, w[i].suf[2], r1, w[i].flags & SYN_F_UPPER1);
+    k[m++] = syn_key1(66, w[i].tag1);
+    k[m++] = syn_key2(67, w[i].tag1, w[i].lower);
+    k[m++] = syn_key3(68, l1, w[i].tag1, r1);
+    return m;
+}
+
 static size_t features(const syn_word *w, uint32_t n, uint32_t i, uint64_t *k)
 {
     const syn_word *c = &w[i], *p1 = &w[i - 1], *n1 = &w[i + 1];
@@ -98,24 +117,37 @@ static uint16_t argmax(const float *s, uint32_t n)
 
 static void set_tag(syn_word *w, uint16_t tag)
 {
-    w->tag = w->xpos = tag;
+    w->tag = tag;
 }
 
-void syn_tag(const syn_tagger *t, syn_word *w, uint32_t n)
+/* One greedy left-to-right pass with model `lm` (second pass: `two`). */
+static void tag_pass(const lin_model *lm, syn_word *w, uint32_t n, bool two)
 {
     uint64_t keys[MAX_FEATS];
     float scores[1024];
-    uint32_t nc = t->w.nclasses < 1024 ? t->w.nclasses : 1024;
+    uint32_t nc = lm->nclasses < 1024 ? lm->nclasses : 1024;
     for (uint32_t i = 1; i <= n; i++) {
         if (w[i].unambiguous && w[i].dict_tag < nc) {
             set_tag(&w[i], w[i].dict_tag);
             continue;
         }
         size_t m = features(w, n, i, keys);
+        if (two)
+            m += features2(w, n, i, keys + m);
         memset(scores, 0, nc * sizeof *scores);
-        lin_score(&t->w, keys, m, scores);
+        lin_score(lm, keys, m, scores);
         set_tag(&w[i], argmax(scores, nc));
     }
+}
+
+void syn_tag(const syn_tagger *t, syn_word *w, uint32_t n)
+{
+    tag_pass(&t->w, w, n, false);
+    if (!t->w2.nbuckets)
+        return;
+    for (uint32_t i = 1; i <= n; i++)
+        w[i].tag1 = w[i].tag;
+    tag_pass(&t->w2, w, n, true);
 }
 
 /* ---- loading ------------------------------------------------------------ */
@@ -169,6 +201,13 @@ bool syn_tagger_load(sr_model *m, const void *file, size_t n, const char **why)
         return false;
     if (m->tagger.w.nclasses != m->tags.n) {
         *why = "tagger classes do not match the tag set";
+        return false;
+    }
+    p = syn_section(file, n, SYN_ID('T', 'A', 'G', '2'), &len);
+    if (p && (!lin_view(&m->tagger.w2, p, len, why) ||
+              m->tagger.w2.nclasses != m->tags.n)) {
+        if (m->tagger.w2.nclasses != m->tags.n)
+            *why = "second-pass tagger classes do not match the tag set";
         return false;
     }
     return true;
@@ -258,7 +297,24 @@ static double tag_corpus(const syn_tagger *t, const syn_corpus *c)
     return total ? 100.0 * (double)right / (double)total : 0;
 }
 
-static void train_sentence(lin_trainer *tr, syn_sent *x, uint32_t ntags)
+/* One pass over a corpus whose dictionary lookups are done (ptag set). */
+static double pass_corpus(const lin_model *lm, const syn_corpus *c, bool two)
+{
+    size_t right = 0, total = 0;
+    for (size_t s = 0; s < c->n; s++) {
+        syn_sent *x = &c->s[s];
+        tag_pass(lm, x->w, x->n, two);
+        for (uint32_t i = 1; i <= x->n; i++) {
+            x->ptag[i] = x->w[i].tag;
+            right += x->ptag[i] == x->tag[i];
+            total++;
+        }
+    }
+    return total ? 100.0 * (double)right / (double)total : 0;
+}
+
+static void train_sentence(lin_trainer *tr, syn_sent *x, uint32_t ntags,
+                           bool two)
 {
     uint64_t keys[MAX_FEATS];
     float scores[1024];
@@ -269,6 +325,8 @@ static void train_sentence(lin_trainer *tr, syn_sent *x, uint32_t ntags)
             continue;
         }
         size_t m = features(w, x->n, i, keys);
+        if (two)
+            m += features2(w, x->n, i, keys + m);
         memset(scores, 0, ntags * sizeof *scores);
         lint_score(tr, keys, m, scores);
         uint16_t guess = argmax(scores, ntags);
@@ -316,7 +374,7 @@ double syn_tagger_train(const syn_tagger_train_args *a, syn_writer *out)
     for (unsigned ep = 1; ep <= a->epochs; ep++) {
         syn_shuffle(order, tc->n, &rng);
         for (size_t i = 0; i < tc->n; i++)
-            train_sentence(tr, &tc->s[order[i]], a->ntags);
+            train_sentence(tr, &tc->s[order[i]], a->ntags, a->pass == 2);
         bool last = ep == a->epochs;
         if (!a->dev && !last)
             continue;
@@ -325,11 +383,11 @@ double syn_tagger_train(const syn_tagger_train_args *a, syn_writer *out)
         lint_write(tr, 0, &cur);
         double acc = -1;
         if (a->dev) {
-            syn_tagger t = {.dict = dview};
+            lin_model lm;
             const char *why;
-            if (!lin_view(&t.w, cur.data, cur.len, &why))
+            if (!lin_view(&lm, cur.data, cur.len, &why))
                 sr_fatal("tagger: %s", why);
-            acc = tag_corpus(&t, a->dev);
+            acc = pass_corpus(&lm, a->dev, a->pass == 2);
             if (a->log)
                 fprintf(a->log, "%s: epoch %u: dev tag accuracy %.2f%%\n",
                         a->what, ep, acc);
@@ -351,12 +409,15 @@ double syn_tagger_train(const syn_tagger_train_args *a, syn_writer *out)
     }
     if (a->chosen)
         *a->chosen = best_epoch;
-    sr_buf *tw = syn_writer_section(out, SYN_ID('T', 'A', 'G', 'W'));
+    sr_buf *tw = syn_writer_section(out, a->pass == 2 ? SYN_ID('T', 'A', 'G', '2')
+                                                      : SYN_ID('T', 'A', 'G', 'W'));
     sr_buf_reset(tw);
     sr_buf_put(tw, best.data, best.len);
-    sr_buf *td = syn_writer_section(out, SYN_ID('T', 'D', 'I', 'C'));
-    sr_buf_reset(td);
-    syn_map_write(&dict, td);
+    if (a->pass != 2) {
+        sr_buf *td = syn_writer_section(out, SYN_ID('T', 'D', 'I', 'C'));
+        sr_buf_reset(td);
+        syn_map_write(&dict, td);
+    }
     sr_buf_free(&best);
     free(order);
     lint_free(tr);
@@ -365,14 +426,17 @@ double syn_tagger_train(const syn_tagger_train_args *a, syn_writer *out)
 }
 
 /* Predict the tags of `target` with a tagger whose sections are in `w`. */
-double syn_tagger_apply(syn_writer *w, const syn_corpus *target)
+double syn_tagger_apply(syn_writer *w, const syn_corpus *target, bool first_only)
 {
     sr_buf *tw = syn_writer_section(w, SYN_ID('T', 'A', 'G', 'W'));
     sr_buf *td = syn_writer_section(w, SYN_ID('T', 'D', 'I', 'C'));
+    sr_buf *t2 = syn_writer_section(w, SYN_ID('T', 'A', 'G', '2'));
     syn_tagger t;
+    memset(&t, 0, sizeof t);
     const char *why;
     if (!lin_view(&t.w, tw->data, tw->len, &why) ||
-        !syn_map_view(&t.dict, td->data, td->len, &why))
+        !syn_map_view(&t.dict, td->data, td->len, &why) ||
+        (!first_only && t2->len && !lin_view(&t.w2, t2->data, t2->len, &why)))
         sr_fatal("tagger: %s", why);
     lookup_all(target, &t.dict);
     return tag_corpus(&t, target);

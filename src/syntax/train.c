@@ -229,9 +229,9 @@ static void jackknife(syn_corpus *train, unsigned folds, unsigned epochs,
         syn_writer w = {0};
         char what[64];
         snprintf(what, sizeof what, "tagger fold %u/%u", f + 1, folds);
-        syn_tagger_train_args ta = {&in, NULL, ntags, epochs, seed + f, NULL, what, NULL};
+        syn_tagger_train_args ta = {&in, NULL, ntags, epochs, seed + f, NULL, what, NULL, 1};
         syn_tagger_train(&ta, &w);
-        double acc = syn_tagger_apply(&w, &out);
+        double acc = syn_tagger_apply(&w, &out, true);
         sum += acc;
         if (log)
             fprintf(log, "%s: held-out tag accuracy %.2f%%\n", what, acc);
@@ -281,7 +281,14 @@ static void use_predicted_tags(syn_corpus *c)
 {
     for (size_t s = 0; s < c->n; s++)
         for (uint32_t i = 1; i <= c->s[s].n; i++)
-            c->s[s].w[i].tag = c->s[s].w[i].xpos = c->s[s].ptag[i];
+            c->s[s].w[i].tag = c->s[s].ptag[i];
+}
+
+static void set_tag1(syn_corpus *c)
+{
+    for (size_t s = 0; s < c->n; s++)
+        for (uint32_t i = 1; i <= c->s[s].n; i++)
+            c->s[s].w[i].tag1 = c->s[s].ptag[i];
 }
 
 static void add_info(strset *info, const char *fmt, ...)
@@ -365,16 +372,37 @@ sr_status sr_syntax_train(const sr_train_options *opt, sr_diag *d)
     /* tagger */
     unsigned tagger_epoch = tep;
     syn_tagger_train_args ta = {&train, have_dev ? &dev : NULL, tags.n, tep,
-                                opt->seed, log, "tagger", &tagger_epoch};
+                                opt->seed, log, "tagger", &tagger_epoch, 1};
     syn_tagger_train(&ta, &w);
-    double dev_tag = have_dev ? syn_tagger_apply(&w, &dev) : -1;
     /* the folds train as many epochs as the tagger kept */
     if (folds > 1)
         jackknife(&train, folds, tagger_epoch, opt->seed, tags.n, log);
     else
         for (size_t s = 0; s < train.n; s++)
             memcpy(train.s[s].ptag, train.s[s].tag, (train.s[s].n + 2) * sizeof *train.s[s].tag);
-    /* the final tag dictionary again on train (the folds changed it) */
+    /* the second pass sees the first pass's tags on both sides: on train
+     * the jackknifed ones, on dev those of the full first pass */
+    if (have_dev)
+        syn_tagger_apply(&w, &dev, true);
+    set_tag1(&train);
+    set_tag1(&dev);
+    {
+        sr_buf *td = section(&w, 'T', 'D', 'I', 'C');
+        syn_map dict;
+        const char *why;
+        if (!syn_map_view(&dict, td->data, td->len, &why))
+            sr_fatal("tagger: %s", why);
+        for (size_t s = 0; s < train.n; s++)
+            syn_words_lookup(&dict, NULL, train.s[s].n, train.s[s].w);
+    }
+    syn_tagger_train_args ta2 = {&train, have_dev ? &dev : NULL, tags.n, tep,
+                                 opt->seed + 1, log, "tagger pass 2", NULL, 2};
+    if (folds > 1)
+        syn_tagger_train(&ta2, &w);
+    double dev_tag = have_dev ? syn_tagger_apply(&w, &dev, false) : -1;
+    if (log && have_dev)
+        fprintf(log, "tagger: dev tag accuracy %.2f%% (both passes)\n", dev_tag);
+    /* the final tag dictionary again on train (training changed it) */
     {
         sr_buf *td = section(&w, 'T', 'D', 'I', 'C');
         syn_map dict;
