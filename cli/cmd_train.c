@@ -31,7 +31,7 @@ static const char help[] =
     "                        (default 5; 1 = train the parser on gold tags)\n"
     "  --beam N              parser beam width (default 1: greedy)\n"
     "  --min-count N         parser features seen fewer than N times get no\n"
-    "                        weight (default 2; 1 for tiny treebanks)\n"
+    "                        weight (default 3; 1 for tiny treebanks)\n"
     "  -q, --quiet           no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"

@@ -351,7 +351,7 @@ typedef struct sr_train_options {
                                   trained with a dynamic oracle; > 1: beam
                                   search, trained as a global model) */
     unsigned min_count;        /* parser features seen fewer times on the
-                                  oracle paths get no weight (default 2; 1
+                                  oracle paths get no weight (default 3; 1
                                   keeps all, for tiny treebanks) */
     FILE *log;                 /* progress and dev scores, or NULL */
 } sr_train_options;

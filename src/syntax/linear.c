@@ -14,21 +14,29 @@
  * Rows live in one pool; a full row moves to the end of the pool with twice
  * the room (the hole it leaves is not reused: at most half the pool).
  *
- * Compiled (lint_write), a model is one section of the model file, made
- * small because the parser's table is most of the shipped model and its
- * cache misses are most of the parsing time:
+ * Compiled (lint_write), a model is one section of the model file, laid
+ * out for the memory system: the parser's table is most of the shipped
+ * model, and on a machine whose memory is far away (a virtual machine's
+ * nested page tables make every TLB miss slow) its cache and TLB misses are
+ * most of the parsing time. So a feature's slot and its row sit on the same
+ * page, usually in neighbouring cache lines:
  *
- *   u32 nclasses, u32 nbuckets, u32 nrows (u16 units), f32 scale, zero to
- *   64 bytes,
- *   nbuckets x LIN_BUCKET x lin_slot  (fingerprint, row offset), 0 = empty,
- *   nrows x u16         rows: count, then count x (class, i16 weight).
+ *   u32 nclasses, u32 nbuckets, u32 nwords (u16 units of data), f32 scale,
+ *   zero to 64 bytes,
+ *   nbuckets x u32      dir: where each bucket's page starts in data
+ *                       (u16 units), padded to 8 bytes,
+ *   nwords x u16        data: pages, each LIN_BUCKET slots (fingerprint,
+ *                       row offset in data) followed by the rows of the
+ *                       keys in those slots: count, then count x (class,
+ *                       i16 weight); pages padded to 4 bytes.
  *
- * Buckets are filled to 2/3 on average (any number of buckets, not a power
- * of two: the home bucket is a multiply-shift of 32 key bits), each is one
- * cache line, and a bucket no key overflowed is marked so (LIN_OVERFLOW), so
- * a lookup costs one line of the table and one of the rows. Averaged weights are rounded to 16-bit integers with one
- * scale per model (1/32767 of the largest weight), and weights that round
- * to nothing are dropped.
+ * The directory is small enough to stay in cache. Buckets are filled to
+ * 3/4 on average (the home bucket is a multiply-shift of 32 key bits, so
+ * any number of buckets will do); a full bucket overflows into the next,
+ * and a bucket no key overflowed is marked so (LIN_OVERFLOW), so a lookup
+ * almost always reads one page. Averaged weights are rounded to 16-bit
+ * integers with one scale per model (1/32767 of the largest weight), and
+ * weights that round to nothing are dropped.
  *
  * lin_view() checks that layout (sizes, an empty slot, every row inside the
  * rows, every class below nclasses, a finite positive scale) so scoring can
@@ -307,9 +315,10 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
         keys[nkeys] = s->key;
         offs[nkeys++] = (uint32_t)head;
     }
-    uint32_t nbuckets = (uint32_t)((nkeys + nkeys / 2) / LIN_BUCKET + 1);
+    uint32_t nbuckets = (uint32_t)((nkeys + nkeys / 3) / LIN_BUCKET + 1);
     size_t nslots = (size_t)nbuckets * LIN_BUCKET;
     lin_slot *slots = sr_xcalloc(nslots, sizeof *slots);
+    uint32_t *which = sr_xcalloc(nslots, sizeof *which);   /* key + 1 */
     for (size_t k = 0; k < nkeys; k++) {
         uint32_t b = lin_home(keys[k], nbuckets);
         for (;;) {
@@ -319,24 +328,52 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
                 j++;
             if (j < LIN_BUCKET) {
                 s[j].fp = lin_fp(keys[k]);
-                s[j].off = offs[k];
+                which[(size_t)b * LIN_BUCKET + (size_t)j] = (uint32_t)k + 1;
                 break;
             }
             s[LIN_BUCKET - 1].off |= LIN_OVERFLOW;
             b = b + 1 == nbuckets ? 0 : b + 1;
         }
     }
+    /* pages: each bucket's slots, then the rows of its keys */
+    sr_buf data, dir;
+    sr_buf_init(&data);
+    sr_buf_init(&dir);
+    for (uint32_t b = 0; b < nbuckets; b++) {
+        uint32_t page = (uint32_t)(data.len / 2);
+        sr_buf_put(&dir, &page, 4);
+        lin_slot *s = slots + (size_t)b * LIN_BUCKET;
+        size_t rowpos = data.len + LIN_BUCKET * sizeof *s;
+        for (int j = 0; j < LIN_BUCKET; j++) {
+            uint32_t k = which[(size_t)b * LIN_BUCKET + (size_t)j];
+            if (!k)
+                continue;
+            s[j].off = (s[j].off & LIN_OVERFLOW) | (uint32_t)(rowpos / 2);
+            rowpos += (1 + 2 * (size_t)rows[offs[k - 1]]) * 2;
+        }
+        sr_buf_put(&data, s, LIN_BUCKET * sizeof *s);
+        for (int j = 0; j < LIN_BUCKET; j++) {
+            uint32_t k = which[(size_t)b * LIN_BUCKET + (size_t)j];
+            if (k)
+                sr_buf_put(&data, rows + offs[k - 1], (1 + 2 * (size_t)rows[offs[k - 1]]) * 2);
+        }
+        if (data.len % 4)
+            sr_buf_put(&data, "\0\0", 2);
+    }
     float fscale = (float)scale;
     static const char zeros[48];
     put_u32(out, t->nclasses);
     put_u32(out, nbuckets);
-    put_u32(out, (uint32_t)nr);
+    put_u32(out, (uint32_t)(data.len / 2));
     sr_buf_put(out, &fscale, 4);
     sr_buf_put(out, zeros, sizeof zeros);
-    sr_buf_put(out, slots, nslots * sizeof *slots);
-    sr_buf_put(out, rows, nr * sizeof *rows);
-    if (nr % 2)
-        sr_buf_put(out, "\0\0", 2);
+    sr_buf_put(out, dir.data, dir.len);
+    if (dir.len % 8)
+        put_u32(out, 0);
+    sr_buf_put(out, data.data, data.len);
+    sr_buf_free(&data);
+    sr_buf_free(&dir);
+    free(which);
     free(slots);
     free(keys);
     free(offs);
@@ -351,39 +388,45 @@ bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
         *why = "linear model section too short";
         return false;
     }
-    uint32_t nclasses, nbuckets, nrows;
+    uint32_t nclasses, nbuckets, nwords;
     float scale;
     memcpy(&nclasses, b, 4);
     memcpy(&nbuckets, b + 4, 4);
-    memcpy(&nrows, b + 8, 4);
+    memcpy(&nwords, b + 8, 4);
     memcpy(&scale, b + 12, 4);
     if (nclasses == 0 || nclasses > UINT16_MAX + 1u || !isfinite(scale) || scale <= 0) {
         *why = "bad number of classes or scale in a linear model";
         return false;
     }
-    size_t nslots = (size_t)nbuckets * LIN_BUCKET;
-    size_t need = 64 + nslots * sizeof(lin_slot) + (size_t)nrows * 2 + (nrows % 2 ? 2 : 0);
-    if (nbuckets == 0 || need != n) {
+    size_t dirbytes = (size_t)nbuckets * 4 + (nbuckets % 2 ? 4 : 0);
+    if (nbuckets == 0 || 64 + dirbytes + (size_t)nwords * 2 != n || nwords % 2) {
         *why = "linear model section has the wrong size";
         return false;
     }
-    const lin_slot *slots = (const lin_slot *)(b + 64);
-    const uint16_t *rows = (const uint16_t *)(b + 64 + nslots * sizeof(lin_slot));
+    const uint32_t *dir = (const uint32_t *)(b + 64);
+    const uint16_t *data = (const uint16_t *)(b + 64 + dirbytes);
     bool stops = false;      /* a bucket where lookups end */
-    for (size_t i = 0; i < nslots; i++) {
-        if (i % LIN_BUCKET == LIN_BUCKET - 1 && !(slots[i].off & LIN_OVERFLOW))
-            stops = true;
-        if (!slots[i].fp)
-            continue;
-        uint32_t off = slots[i].off & ~LIN_OVERFLOW;
-        if (off >= nrows || rows[off] > (nrows - off - 1) / 2) {
-            *why = "a weight row lies outside the weights";
+    for (uint32_t k = 0; k < nbuckets; k++) {
+        if (dir[k] % 2 || dir[k] > nwords || nwords - dir[k] < LIN_BUCKET * 4) {
+            *why = "a bucket lies outside the weights";
             return false;
         }
-        for (uint32_t j = 0; j < rows[off]; j++) {
-            if (rows[off + 1 + 2 * j] >= nclasses) {
-                *why = "a weight has a class out of range";
+        const lin_slot *sl = (const lin_slot *)(data + dir[k]);
+        if (!(sl[LIN_BUCKET - 1].off & LIN_OVERFLOW))
+            stops = true;
+        for (int j = 0; j < LIN_BUCKET; j++) {
+            if (!sl[j].fp)
+                continue;
+            uint32_t off = sl[j].off & ~LIN_OVERFLOW;
+            if (off >= nwords || data[off] > (nwords - off - 1) / 2) {
+                *why = "a weight row lies outside the weights";
                 return false;
+            }
+            for (uint32_t q = 0; q < data[off]; q++) {
+                if (data[off + 1 + 2 * q] >= nclasses) {
+                    *why = "a weight has a class out of range";
+                    return false;
+                }
             }
         }
     }
@@ -391,11 +434,11 @@ bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
         *why = "linear model table has no bucket where a lookup ends";
         return false;
     }
-    m->slots = slots;
+    m->dir = dir;
+    m->data = data;
     m->nbuckets = nbuckets;
     m->nclasses = nclasses;
-    m->rows = rows;
-    m->nrows = nrows;
+    m->nwords = nwords;
     m->scale = scale;
     return true;
 }
@@ -409,7 +452,7 @@ void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
     while (n > 0) {
         size_t k = n < PREFETCH_BATCH ? n : PREFETCH_BATCH;
         for (size_t i = 0; i < k; i++)
-            __builtin_prefetch(&m->slots[(size_t)lin_home(keys[i], m->nbuckets) * LIN_BUCKET]);
+            __builtin_prefetch(m->data + m->dir[lin_home(keys[i], m->nbuckets)]);
         for (size_t i = 0; i < k; i++) {
             found[i] = lin_row(m, keys[i]);
             if (found[i])
@@ -426,6 +469,17 @@ void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
         keys += k;
         n -= k;
     }
+}
+
+void lin_score_many(const lin_model *m, const uint64_t *keys, size_t stride,
+                    const size_t *n, size_t items, float *scores)
+{
+    /* every page first, so the misses of all items overlap */
+    for (size_t it = 0; it < items; it++)
+        for (size_t i = 0; i < n[it]; i++)
+            __builtin_prefetch(m->data + m->dir[lin_home(keys[it * stride + i], m->nbuckets)]);
+    for (size_t it = 0; it < items; it++)
+        lin_score(m, keys + it * stride, n[it], scores + it * m->nclasses);
 }
 
 void syn_count(syn_map_builder *counts, const uint64_t *keys, size_t n)

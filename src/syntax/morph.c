@@ -297,7 +297,7 @@ double syn_morph_train(const syn_morph_train_args *a, syn_writer *out)
             continue;
         sr_buf cur;
         sr_buf_init(&cur);
-        lint_write(tr, 0, &cur);
+        lint_write(tr, SYN_MIN_WEIGHT, &cur);
         double acc = -1;
         if (a->dev) {
             const char *why;

@@ -15,7 +15,9 @@
  * perceptron's capacity goes to the words that need it.
  *
  * Sections: TAGS (tag names "UPOS\tXPOS"), TDIC (lowercased word -> ambiguity
- * class hash in a, 1 + unambiguous tag in b or 0), TAGW (weights).
+ * class hash in a; in b, the low 16 bits are 1 + the unambiguous tag or 0,
+ * the high 16 bits the word's frequency in training, capped), TAGW and TAG2
+ * (weights of the two passes).
  */
 #include "syntax.h"
 
@@ -94,6 +96,9 @@ static size_t features(const syn_word *w, uint32_t n, uint32_t i, uint64_t *k)
     k[m++] = syn_key2(44, c->suf[1], c->flags);
     k[m++] = syn_key2(45, c->shape, t1);
     k[m++] = syn_key3(46, c->amb, c->flags, p1->flags & SYN_F_UPPER1);
+    k[m++] = syn_key2(47, c->scase, c->flags);
+    k[m++] = syn_key3(48, c->scase, c->suf[2], c->flags & (SYN_F_UPPER1 | SYN_F_ALLCAPS));
+    k[m++] = syn_key3(49, c->scase, c->amb, c->flags & (SYN_F_UPPER1 | SYN_F_ALLCAPS));
     if (c->clen) {
         k[m++] = syn_key1(38, c->cluster >> (c->clen > 4 ? c->clen - 4 : 0));
         k[m++] = syn_key1(39, c->cluster >> (c->clen > 8 ? c->clen - 8 : 0));
@@ -267,6 +272,7 @@ static void build_dict(const syn_corpus *c, syn_map_builder *mb,
         s->a = (uint32_t)(amb | 2); /* never 0 or 1 (1 = unknown word) */
         s->b = total >= DICT_MIN_FREQ && best >= DICT_MIN_SHARE * (double)total
                    ? best_tag + 1u : 0;
+        s->b |= (uint32_t)(total < 0xffff ? total : 0xffff) << 16;
         i = j;
     }
     free(wt);
@@ -380,7 +386,7 @@ double syn_tagger_train(const syn_tagger_train_args *a, syn_writer *out)
             continue;
         sr_buf cur;
         sr_buf_init(&cur);
-        lint_write(tr, 0, &cur);
+        lint_write(tr, SYN_MIN_WEIGHT, &cur);
         double acc = -1;
         if (a->dev) {
             lin_model lm;
