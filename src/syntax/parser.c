@@ -204,16 +204,6 @@ static uint64_t W(const fctx *c, uint32_t i)
     return c->w[i].lower;
 }
 
-/* The word as templates that combine it with other words see it: rare
- * words (see SYN_PAIR_MIN_FREQ) become their tag, so those features stay
- * few and hot in the cache. */
-static uint64_t Q(const fctx *c, uint32_t i)
-{
-    if (i == 0 || i == c->n + 1 || c->w[i].pair != SYN_RARE_WORD)
-        return W(c, i);
-    return syn_mix(SYN_RARE_WORD + c->w[i].tag);
-}
-
 static uint64_t P(const fctx *c, uint32_t i)
 {
     if (i == 0)
@@ -255,12 +245,6 @@ static size_t features(const fctx *c, uint64_t *k)
     uint64_t s2p = P(c, s2), b2p = P(c, b2), b2w = W(c, b2);
     uint64_t s0wp = syn_mix(s0w + s0p), s1wp = syn_mix(s1w + s1p);
     uint64_t b0wp = syn_mix(b0w + b0p), b1wp = syn_mix(b1w + b1p);
-    uint64_t s0q = Q(c, s0), s1q = Q(c, s1), b0q = Q(c, b0), b1q = Q(c, b1);
-    uint64_t s0qp = syn_mix(s0q + s0p), s1qp = syn_mix(s1q + s1p);
-    uint64_t b0qp = syn_mix(b0q + b0p);
-    uint64_t s0lq = c->w[s0].pair != SYN_RARE_WORD ? LM(c, s0) : s0q;
-    uint64_t s1lq = s1 && c->w[s1].pair != SYN_RARE_WORD ? LM(c, s1) : s1q;
-    uint64_t b0lq = b0 <= n && c->w[b0].pair != SYN_RARE_WORD ? LM(c, b0) : b0q;
     uint32_t s0l = s0 ? s->lc1[s0] : 0, s0r = s0 ? s->rc1[s0] : 0;
     uint32_t s0l2 = s0 ? s->lc2[s0] : 0, s0r2 = s0 ? s->rc2[s0] : 0;
     uint32_t s1l = s1 ? s->lc1[s1] : 0, s1r = s1 ? s->rc1[s1] : 0;
@@ -282,30 +266,30 @@ static size_t features(const fctx *c, uint64_t *k)
     K2(14, b2w, b2p); K1(15, b2p); K1(16, s2p); K2(17, W(c, s2), s2p);
     K1(18, LM(c, s0)); K1(19, LM(c, b0)); K1(20, LM(c, s1));
     /* pairs */
-    K2(21, s0qp, b0qp); K2(22, s0qp, b0q); K2(23, s0q, b0qp);
-    K2(24, s0qp, b0p); K2(25, s0p, b0qp); K2(26, s0q, b0q);
+    K2(21, s0wp, b0wp); K2(22, s0wp, b0w); K2(23, s0w, b0wp);
+    K2(24, s0wp, b0p); K2(25, s0p, b0wp); K2(26, s0w, b0w);
     K2(27, s0p, b0p); K2(28, b0p, b1p);
-    K2(29, s1qp, s0qp); K2(30, s1qp, s0q); K2(31, s1q, s0qp);
-    K2(32, s1qp, s0p); K2(33, s1p, s0qp); K2(34, s1q, s0q);
-    K2(35, s1p, s0p); K2(36, s1p, b0p); K2(37, s1lq, s0lq);
-    K2(38, s0lq, b0lq);
+    K2(29, s1wp, s0wp); K2(30, s1wp, s0w); K2(31, s1w, s0wp);
+    K2(32, s1wp, s0p); K2(33, s1p, s0wp); K2(34, s1w, s0w);
+    K2(35, s1p, s0p); K2(36, s1p, b0p); K2(37, LM(c, s1), LM(c, s0));
+    K2(38, LM(c, s0), LM(c, b0));
     /* triples */
     K3(40, b0p, b1p, b2p); K3(41, s0p, b0p, b1p); K3(42, s1p, s0p, b0p);
     K3(43, s2p, s1p, s0p); K3(44, s0p, P(c, s0l), b0p);
     K3(45, s0p, P(c, s0r), b0p); K3(46, s0p, b0p, P(c, b0l));
     K3(47, s1p, P(c, s1r), s0p); K3(48, s1p, s0p, P(c, s0l));
     K3(49, s1p, s0p, P(c, s0r)); K3(50, s1p, P(c, s1l), s0p);
-    K3(51, s1q, s0p, b0p); K3(52, s1p, s0q, b0p); K3(53, s1p, s0p, b0q);
-    K3(54, s0q, b0p, b1p); K3(55, s0p, b0q, b1p); K3(56, s0p, b0p, b1q);
+    K3(51, s1w, s0p, b0p); K3(52, s1p, s0w, b0p); K3(53, s1p, s0p, b0w);
+    K3(54, s0w, b0p, b1p); K3(55, s0p, b0w, b1p); K3(56, s0p, b0p, b1w);
     /* distances */
-    K2(60, s0q, d1); K2(61, s0p, d1); K2(62, b0q, d1); K2(63, b0p, d1);
-    K3(64, s0q, b0q, d1); K3(65, s0p, b0p, d1);
-    K2(66, s1q, d2); K2(67, s1p, d2); K2(68, s0q, d2); K2(69, s0p, d2);
-    K3(70, s1q, s0q, d2); K3(71, s1p, s0p, d2);
+    K2(60, s0w, d1); K2(61, s0p, d1); K2(62, b0w, d1); K2(63, b0p, d1);
+    K3(64, s0w, b0w, d1); K3(65, s0p, b0p, d1);
+    K2(66, s1w, d2); K2(67, s1p, d2); K2(68, s0w, d2); K2(69, s0p, d2);
+    K3(70, s1w, s0w, d2); K3(71, s1p, s0p, d2);
     /* valencies */
-    K2(80, s0q, s0vl); K2(81, s0p, s0vl); K2(82, s0q, s0vr); K2(83, s0p, s0vr);
-    K2(84, b0q, b0vl); K2(85, b0p, b0vl); K2(86, s1q, s1vr); K2(87, s1p, s1vr);
-    K2(88, s1q, s1vl); K2(89, s1p, s1vl);
+    K2(80, s0w, s0vl); K2(81, s0p, s0vl); K2(82, s0w, s0vr); K2(83, s0p, s0vr);
+    K2(84, b0w, b0vl); K2(85, b0p, b0vl); K2(86, s1w, s1vr); K2(87, s1p, s1vr);
+    K2(88, s1w, s1vl); K2(89, s1p, s1vl);
     /* children */
     K1(90, W(c, s0l)); K1(91, P(c, s0l)); K1(92, L(c, s0l));
     K1(93, W(c, s0r)); K1(94, P(c, s0r)); K1(95, L(c, s0r));
@@ -322,8 +306,8 @@ static size_t features(const fctx *c, uint64_t *k)
     K3(121, b0p, P(c, b0l), P(c, b0l2)); K3(122, s1p, P(c, s1r), P(c, s1r2));
     K3(123, s0p, L(c, s0l), L(c, s0l2)); K3(124, s0p, L(c, s0r), L(c, s0r2));
     /* label sets */
-    K2(130, s0q, s0sl); K2(131, s0p, s0sl); K2(132, s0q, s0sr); K2(133, s0p, s0sr);
-    K2(134, b0q, b0sl); K2(135, b0p, b0sl); K2(136, s1q, s1sr); K2(137, s1p, s1sr);
+    K2(130, s0w, s0sl); K2(131, s0p, s0sl); K2(132, s0w, s0sr); K2(133, s0p, s0sr);
+    K2(134, b0w, b0sl); K2(135, b0p, b0sl); K2(136, s1w, s1sr); K2(137, s1p, s1sr);
     /* word clusters */
     const syn_word *cw = c->w;
     if (s0 && s0 <= n && cw[s0].clen) {

@@ -339,11 +339,6 @@ typedef struct syn_word {
     uint64_t suf[5];         /* suffixes of 1..5 characters */
     uint64_t amb;            /* ambiguity class from the tag dictionary */
     uint64_t lemma;          /* lemma hash */
-    uint64_t pair;           /* the lowercase form for words seen at least
-                                SYN_PAIR_MIN_FREQ times in training, else
-                                SYN_RARE_WORD: what templates combining
-                                two or three words use, so rare words
-                                share their features */
     uint32_t cluster;        /* word cluster bits, 0 = unknown */
     uint8_t clen;            /* length of the cluster path */
     uint8_t flags;           /* SYN_F_* */
@@ -354,9 +349,6 @@ typedef struct syn_word {
     uint8_t unambiguous;     /* 1 when the dictionary gives one tag */
     uint16_t dict_tag;       /* that tag */
 } syn_word;
-
-#define SYN_PAIR_MIN_FREQ 5
-#define SYN_RARE_WORD 0x52415245ULL
 
 enum {
     SYN_F_UPPER1 = 1,        /* starts with an uppercase letter */

@@ -15,9 +15,8 @@
  * perceptron's capacity goes to the words that need it.
  *
  * Sections: TAGS (tag names "UPOS\tXPOS"), TDIC (lowercased word -> ambiguity
- * class hash in a; in b, the low 16 bits are 1 + the unambiguous tag or 0,
- * the high 16 bits the word's frequency in training, capped), TAGW and TAG2
- * (weights of the two passes).
+ * class hash in a, 1 + unambiguous tag in b or 0), TAGW and TAG2 (weights of
+ * the two passes).
  */
 #include "syntax.h"
 
@@ -272,7 +271,6 @@ static void build_dict(const syn_corpus *c, syn_map_builder *mb,
         s->a = (uint32_t)(amb | 2); /* never 0 or 1 (1 = unknown word) */
         s->b = total >= DICT_MIN_FREQ && best >= DICT_MIN_SHARE * (double)total
                    ? best_tag + 1u : 0;
-        s->b |= (uint32_t)(total < 0xffff ? total : 0xffff) << 16;
         i = j;
     }
     free(wt);

@@ -134,8 +134,6 @@ void syn_words_prepare_raw(const char *const *forms, uint32_t n, syn_word *w)
     w[0].form = w[0].lower = w[0].shape = 0x5354415254ULL;     /* "START" */
     w[n + 1].form = w[n + 1].lower = w[n + 1].shape = 0x454e44ULL; /* "END" */
     w[0].amb = w[n + 1].amb = 7;
-    w[0].pair = w[0].lower;
-    w[n + 1].pair = w[n + 1].lower;
     uint32_t words = 0, upper1 = 0, allcaps = 0;
     for (uint32_t i = 1; i <= n; i++) {
         prepare_one(forms[i], &w[i], i == 1);
@@ -165,14 +163,10 @@ void syn_words_lookup(const syn_map *dict, const syn_map *clusters,
         w[i].dict_tag = 0;
         w[i].cluster = 0;
         w[i].clen = 0;
-        w[i].pair = SYN_RARE_WORD;
         if (s) {
-            uint32_t tag1 = s->b & 0xffff, freq = s->b >> 16;
             w[i].amb = s->a;
-            w[i].unambiguous = tag1 != 0;
-            w[i].dict_tag = (uint16_t)(tag1 ? tag1 - 1 : 0);
-            if (freq >= SYN_PAIR_MIN_FREQ)
-                w[i].pair = w[i].lower;
+            w[i].unambiguous = s->b != 0;
+            w[i].dict_tag = (uint16_t)(s->b ? s->b - 1 : 0);
         } else {
             w[i].amb = 1;   /* unknown word */
         }

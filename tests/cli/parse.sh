@@ -75,11 +75,11 @@ expect_status 0 "$SITREP" parse --model "$TMP/tiny.srm" --tokenized "$TMP/long.c
 
 # the shipped model
 if [ -f "$SRC/data/models/en_ewt.srm" ]; then
-  printf 'Iran said it did not want talks. The envoys were told to leave by the ministers.\n' > "$TMP/b.txt"
+  printf 'Iran said it did not want talks. The envoys were expelled by the government.\n' > "$TMP/b.txt"
   expect_status 0 "$SITREP" parse "$TMP/b.txt"
   expect_grep '	Iran	Iran	PROPN	NNP	.*	nsubj	' "$TMP/out"
   expect_grep '	envoys	envoy	NOUN	NNS	Number=Plur	[0-9]+	nsubj:pass	' "$TMP/out"
-  expect_grep '	ministers	minister	NOUN	NNS	Number=Plur	[0-9]+	obl:agent	' "$TMP/out"
+  expect_grep '	government	government	NOUN	NN	Number=Sing	[0-9]+	obl:agent	' "$TMP/out"
 else
   echo "shipped model absent: its check skipped"
 fi
