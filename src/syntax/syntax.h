@@ -158,9 +158,10 @@ static inline const uint16_t *lin_row(const lin_model *m, uint64_t key)
     uint32_t fp = lin_fp(key);
     for (uint32_t b = lin_home(key, m->nbuckets);;) {
         const lin_slot *s = (const lin_slot *)(m->data + m->dir[b]);
-        uint32_t hit = 0;
+        uint32_t hit = 0;    /* the first matching slot's offset + 1 */
         for (int j = 0; j < LIN_BUCKET; j++)
-            hit |= -(uint32_t)(s[j].fp == fp) & ((s[j].off & ~LIN_OVERFLOW) + 1);
+            hit |= -(uint32_t)(s[j].fp == fp && hit == 0) &
+                   ((s[j].off & ~LIN_OVERFLOW) + 1);
         if (hit)
             return m->data + (hit - 1);
         if (!(s[LIN_BUCKET - 1].off & LIN_OVERFLOW))
