@@ -17,13 +17,13 @@ at_least() {
 
 expect_status 0 "$SITREP" eval metadata "$SHARED/corpora/htmldate-mediacloud"
 cp "$TMP/out" "$TMP/mediacloud"
-at_least "date" 0.80 "$TMP/mediacloud"
+at_least "date" 0.83 "$TMP/mediacloud"
 
 expect_status 0 "$SITREP" eval metadata "$SHARED/corpora/trafilatura-eval"
 cp "$TMP/out" "$TMP/traf"
-at_least "title (exact)" 0.85 "$TMP/traf"
-at_least "date" 0.85 "$TMP/traf"
-at_least "author (in byline)" 0.78 "$TMP/traf"
+at_least "title (exact)" 0.87 "$TMP/traf"
+at_least "date" 0.88 "$TMP/traf"
+at_least "author (in byline)" 0.82 "$TMP/traf"
 
 # a missing corpus folder is an error, named
 expect_status 1 "$SITREP" eval metadata "$TMP/nowhere"
