@@ -54,14 +54,19 @@ typedef struct code_ctx {
     out_fmt to;
     uint64_t next_id;
     sr_diag *diag;
-    bool parser_missing;
+    const char *model_path;  /* --model, or NULL: SITREP_MODEL or the shipped one */
+    sr_model *model;         /* mapped on the first document that needs a parse */
+    bool parser_missing;     /* the model failed to load (reported once) */
 } code_ctx;
 
 /* sitrep's own parse of a document (the syntax stage). */
-static bool parse_doc(sr_doc *doc)
+static bool parse_doc(code_ctx *cx, sr_doc *doc)
 {
-    (void)doc;
-    return false;   /* wired to the syntax stage when it lands */
+    if (!cx->model && !cx->parser_missing) {
+        cx->model = sr_model_load(cx->model_path, cx->diag);
+        cx->parser_missing = cx->model == NULL;
+    }
+    return cx->model && sr_syntax_parse(cx->model, doc) == SR_OK;
 }
 
 static void write_events(code_ctx *cx, sr_doc *doc, sr_event *ev, size_t n, sr_buf *out)
@@ -86,13 +91,8 @@ static void code_one(code_ctx *cx, sr_doc *doc, bool parsed, sr_buf *out)
     if (!parsed) {
         if (!doc->words)
             sr_text_analyze(doc);
-        if (!parse_doc(doc)) {
-            if (!cx->parser_missing)
-                sr_error(cx->diag, doc->path, "sitrep's parser is not available in this build; "
-                         "give parsed input (--input conllu, or petrarch with --given-parse)");
-            cx->parser_missing = true;
-            return;
-        }
+        if (!parse_doc(cx, doc))
+            return;   /* the model's loader reported why, once */
     }
     sr_event *ev;
     size_t n = sr_code_doc(cx->coder, doc, &ev);
@@ -144,7 +144,7 @@ static char *slurp(const char *path, size_t *len, sr_diag *diag)
 int sr_cmd_code(int argc, char **argv)
 {
     enum { O_INPUT = 256, O_GIVEN, O_DATE, O_VERBS, O_ACTORS, O_AGENTS, O_DISCARDS,
-           O_ISSUES, O_OPTIONS, O_DICT, O_STRICT, O_TO, O_EXPLAIN, O_PETRARCH, O_NODYAD };
+           O_ISSUES, O_OPTIONS, O_DICT, O_STRICT, O_TO, O_EXPLAIN, O_PETRARCH, O_NODYAD, O_MODEL };
     static const struct option longopts[] = {
         {"input", required_argument, NULL, O_INPUT},
         {"given-parse", no_argument, NULL, O_GIVEN},
@@ -161,6 +161,7 @@ int sr_cmd_code(int argc, char **argv)
         {"explain", no_argument, NULL, O_EXPLAIN},
         {"petrarch", no_argument, NULL, O_PETRARCH},
         {"no-dyad", no_argument, NULL, O_NODYAD},
+        {"model", required_argument, NULL, O_MODEL},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -208,6 +209,7 @@ int sr_cmd_code(int argc, char **argv)
         case O_EXPLAIN: copt.explain = true; break;
         case O_PETRARCH: copt.petrarch = true; break;
         case O_NODYAD: copt.require_dyad = false; break;
+        case O_MODEL: cx.model_path = optarg; break;
         case 'h': fputs(help, stdout); return SR_EXIT_OK;
         case ':': return sr_cli_usage_error("code", "option '%s' needs an argument", argv[optind - 1]);
         default: return sr_cli_usage_error("code", "unknown option '%s'", argv[optind - 1]);
@@ -291,6 +293,7 @@ int sr_cmd_code(int argc, char **argv)
         sr_input_close(in);
     }
     sr_buf_free(&out);
+    sr_model_free(cx.model);
     sr_coder_free(coder);
     sr_dict_free(dict);
     return sr_cli_status(&diag);

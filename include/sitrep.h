@@ -314,7 +314,8 @@ typedef struct sr_model sr_model;
 /* The file name of the shipped model under sr_data_dir()/models. */
 #define SR_MODEL_DEFAULT "en_ewt.srm"
 
-/* Map the model at `path` (NULL = the shipped model). Returns NULL after
+/* Map the model at `path` (NULL = the file named by the environment
+ * variable SITREP_MODEL when set, else the shipped model). Returns NULL after
  * reporting to `d`, naming the file, when it is missing, truncated,
  * corrupted (checksums), of another format version, or malformed. The
  * caller frees it with sr_model_free(); documents parsed with it do not

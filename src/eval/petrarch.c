@@ -20,6 +20,7 @@
  * sentences are parsed by sitrep, or with --given-parse taken from the
  * records' CoNLL-U.
  */
+#include "eval.h"
 #include "sitrep.h"
 #include "../code/records.h"
 #include "../core/internal.h"
@@ -169,13 +170,6 @@ static bool file_keeps_slashes(const char *path, bool tabari, sr_diag *diag)
     return keep;
 }
 
-/* sitrep's own parse of a document (the syntax stage). */
-static bool parse_doc(sr_doc *doc)
-{
-    (void)doc;
-    return false;   /* wired to the syntax stage when it lands */
-}
-
 int sr_eval_petrarch_main(int argc, char **argv)
 {
     enum { O_VERBS = 256, O_ACTORS, O_AGENTS, O_DISCARDS, O_GIVEN, O_TABARI, O_CAT,
@@ -273,7 +267,7 @@ int sr_eval_petrarch_main(int argc, char **argv)
             continue;
         }
         if (!rec.parsed) {
-            if (sr_text_analyze(doc) != SR_OK || !parse_doc(doc))
+            if (sr_text_analyze(doc) != SR_OK || !sr_eval_parse(doc, &diag))
                 unparsed++;
         }
         sr_event *ev;

@@ -23,6 +23,7 @@
  * so that a figure on sentences never looked at while writing the
  * dictionaries is printed beside the figure on all of them.
  */
+#include "eval.h"
 #include "sitrep.h"
 #include "../core/internal.h"
 #include "../lexicon/dict.h"
@@ -228,13 +229,6 @@ static bool read_events(const char *path, record *v, size_t n, sr_diag *diag)
     return true;
 }
 
-/* sitrep's own parse of a document (the syntax stage). */
-static bool parse_doc(sr_doc *doc)
-{
-    (void)doc;
-    return false;   /* wired to the syntax stage when it lands */
-}
-
 static bool code_here(sr_dict *dict, record *v, size_t n, bool dyad,
                       sr_diag *diag)
 {
@@ -250,11 +244,8 @@ static bool code_here(sr_dict *dict, record *v, size_t n, bool dyad,
         doc->id = sr_arena_strdup(doc->arena, v[i].id);
         doc->published = sr_arena_strdup(doc->arena, v[i].date);
         sr_doc_set_body(doc, v[i].text, strlen(v[i].text));
-        if (sr_text_analyze(doc) != SR_OK || !parse_doc(doc)) {
-            sr_error(diag, v[i].id, "sitrep's parser is not available in this "
-                     "build; code the documents of --emit with `sitrep code` "
-                     "and score them with --events");
-            ok = false;
+        if (sr_text_analyze(doc) != SR_OK || !sr_eval_parse(doc, diag)) {
+            ok = false;   /* the model's loader said why */
         } else {
             sr_event *ev;
             size_t ne = sr_code_doc(c, doc, &ev);

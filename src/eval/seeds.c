@@ -18,6 +18,7 @@
  * the same files, matched to articles through the document ids `sitrep
  * read` gives those files.
  */
+#include "eval.h"
 #include "sitrep.h"
 #include "../core/internal.h"
 #include "../lexicon/dict.h"
@@ -139,12 +140,6 @@ static bool file_matches(const char *path, const char *key)
     return strncmp(base, key, strlen(key)) == 0;
 }
 
-static bool parse_doc(sr_doc *doc)
-{
-    (void)doc;
-    return false;   /* wired to the syntax stage when it lands */
-}
-
 static bool code_files(sr_dict *dict, char **paths, int npaths,
                        const char *date, evset *out, sr_diag *diag)
 {
@@ -159,12 +154,8 @@ static bool code_files(sr_dict *dict, char **paths, int npaths,
     sr_doc *doc;
     bool ok = true;
     while ((doc = sr_input_next(in)) != NULL) {
-        if (sr_text_analyze(doc) != SR_OK || !parse_doc(doc)) {
-            if (ok)
-                sr_error(diag, doc->path, "sitrep's parser is not available in "
-                         "this build; code the files with `sitrep code` and "
-                         "give its output with --events");
-            ok = false;
+        if (sr_text_analyze(doc) != SR_OK || !sr_eval_parse(doc, diag)) {
+            ok = false;   /* the model's loader said why */
         } else {
             sr_event *ev;
             size_t ne = sr_code_doc(c, doc, &ev);

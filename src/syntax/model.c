@@ -275,6 +275,11 @@ sr_model *sr_model_load(const char *path, sr_diag *d)
 {
     char *deflt = NULL;
     if (!path) {
+        const char *env = getenv("SITREP_MODEL");
+        if (env && *env)
+            path = env;
+    }
+    if (!path) {
         const char *dir = sr_data_dir();
         deflt = sr_xmalloc(strlen(dir) + 64);
         sprintf(deflt, "%s/models/%s", dir, SR_MODEL_DEFAULT);

@@ -1,0 +1,20 @@
+# code_text.sh — `sitrep code` end to end from raw text: the shipped syntax
+# model parses, the shipped knowledge base codes. The sentences are simple
+# enough that any sound model parses them right; the codes are the ones a
+# human coder gives them.
+. "$(dirname "$0")/lib.bash"
+
+printf '%s\n' "On Tuesday, Iran's foreign minister met the Russian president in Moscow." \
+  "US forces struck Iranian nuclear sites on Sunday." >"$TMP/in.txt"
+expect_status 0 "$SITREP" code --date 2026-06-20 "$TMP/in.txt"
+# the meeting: IRNGOV 04x RUSGOV, dated by "On Tuesday" before 2026-06-20 (a Saturday)
+expect_grep '"date":"2026-06-16","source":\{"text":"Iran.s foreign minister","code":"IRNGOV".*"target":\{"text":"the Russian president","code":"RUSGOV".*"cameo":"04' "$TMP/out"
+# the strike: USAMIL 19x IRN, ASSAULT
+expect_grep '"source":\{"text":"US forces","code":"USAMIL".*"target":\{"text":"Iranian nuclear sites","code":"IRN".*"cameo":"19.*"plover":"ASSAULT"' "$TMP/out"
+# a model that does not exist: a clear message naming it, exit 1
+expect_status 1 "$SITREP" code --model "$TMP/none.srm" "$TMP/in.txt"
+expect_grep 'none\.srm.*cannot open the model' "$TMP/err"
+# the same through the environment
+SITREP_MODEL="$TMP/none.srm" expect_status 1 "$SITREP" code "$TMP/in.txt"
+expect_grep 'none\.srm' "$TMP/err"
+finish
