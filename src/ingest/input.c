@@ -13,6 +13,7 @@
  * gzip member) is reported to the diag with the path and the run goes on.
  */
 #include "ingest.h"
+#include "date.h"
 #include "../core/internal.h"
 
 #include <dirent.h>
@@ -376,6 +377,27 @@ static bool open_next_file(sr_input *in)
     return false;
 }
 
+/* A plain-text file named for its date ("2026-01-30-us-iran.txt"): the
+ * date a newsroom's or an archive's file names carry, as a page's URL does.
+ * NULL when the name does not start with a valid YYYY-MM-DD and a
+ * non-digit. */
+static const char *date_of_file_name(sr_doc *doc, const char *path)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    for (int i = 0; i < 10; i++) {
+        bool dash = i == 4 || i == 7;
+        if (dash ? b[i] != '-' : !(b[i] >= '0' && b[i] <= '9'))
+            return NULL;
+    }
+    if (b[10] >= '0' && b[10] <= '9')
+        return NULL;
+    int y = atoi(b), m = atoi(b + 5), d = atoi(b + 8);
+    if (!sr_date_valid(y, m, d))
+        return NULL;
+    return sr_arena_strndup(doc->arena, b, 10);
+}
+
 sr_doc *sr_input_next(sr_input *in)
 {
     for (;;) {
@@ -388,6 +410,8 @@ sr_doc *sr_input_next(sr_input *in)
             if (!doc->format)
                 doc->format = sr_format_name(in->reader->format);
             doc->index = in->index++;
+            if (!doc->published && in->reader->format == SR_FORMAT_TEXT)
+                doc->published = date_of_file_name(doc, in->path);
             if (!doc->published && in->opt.date)
                 doc->published = sr_arena_strdup(doc->arena, in->opt.date);
             if (doc->bad_bytes)

@@ -66,4 +66,11 @@ printf '1\tI\t_\t_\t_\t_\t_\t_\t_\t_\n\n' > "$TMP/other.conllu"
 expect_status 1 "$SITREP" eval conllu "$TMP/gold.conllu" "$TMP/other.conllu"
 expect_grep 'other.conllu: its text differs' "$TMP/err"
 expect_status 2 "$SITREP" eval conllu "$TMP/gold.conllu"
+# a plain-text file named for its date carries that date; --date does not
+# override it, and a name that is no valid date gives none
+printf 'Talks resumed.\n' > "$TMP/2026-01-30-talks.txt"
+printf 'Talks resumed.\n' > "$TMP/2026-02-30-talks.txt"
+expect_status 0 "$SITREP" read --date 2020-05-05 "$TMP/2026-01-30-talks.txt" "$TMP/2026-02-30-talks.txt"
+expect_grep '2026-01-30-talks.txt.*"published":"2026-01-30"' "$TMP/out"
+expect_grep '2026-02-30-talks.txt.*"published":"2020-05-05"' "$TMP/out"
 finish
