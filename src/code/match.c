@@ -569,13 +569,19 @@ static bool m_run(mstate *m, const cont *k, int prev, bool adj)
  * the actor of the dependent; a (PREP ...) group is an oblique or nominal
  * dependent introduced by that preposition, the terms inside applying to
  * its noun; a leading "not" asks for a negated verb. "obj" is the passive
- * subject of a passive verb; "nsubj" the (possibly inherited) subject. */
+ * subject of a passive verb; "nsubj" the (possibly inherited) subject.
+ * A '^' term with a relation is any word in that relation ("xcomp:*").
+ * A term of level k >= 1 (a filler's own slot, "ccomp:*(nsubj:T)") is a
+ * dependent of the latest word matched at level k only, not of the verb
+ * or of other words; a word matched by a term of level k is at level
+ * k + 1 (the verb at 0). */
 
 typedef struct dstate {
     csent *cs;
     int v;
     bool passive;
     int anch[SR_DICT_MAX_TERMS + 1];
+    int alev[SR_DICT_MAX_TERMS + 1];    /* level of each anchor */
     int nanch;
     int source, target;
     bool neg;
@@ -624,6 +630,24 @@ static bool has_prep(const csent *cs, int n, const char *prep)
 
 static bool d_run(dstate *s, const sr_dterm *t, int i, int n);
 
+static int term_level(const sr_dterm *x)
+{
+    return (x->flags & SR_TERM_LEVEL_MASK) >> SR_TERM_LEVEL_SHIFT;
+}
+
+/* The index of the only anchor a term of `level` may hang on (the latest
+ * anchor of that level), or -1 when any anchor may serve (level 0), or -2
+ * when there is none. */
+static int only_anchor(const dstate *s, int level)
+{
+    if (level == 0)
+        return -1;
+    for (int a = s->nanch - 1; a >= 0; a--)
+        if (s->alev[a] == level)
+            return a;
+    return -2;
+}
+
 /* Candidates for a term with relation `rel`: dependents of the anchors
  * (the subject for "nsubj"). Calls try() for each; stops at success. */
 static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
@@ -635,7 +659,12 @@ static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
         /* the verb's subject (inherited when it has none of its own), or
          * the subject of a word matched before */
         int cands[SR_DICT_MAX_TERMS + 1], nc = 0;
+        int only = only_anchor(s, term_level(x));
+        if (only == -2)
+            return false;
         for (int a = s->nanch - 1; a >= 0; a--) {
+            if (only >= 0 && a != only)
+                continue;
             bool p = false;
             int subj = s->anch[a] == s->v ? sr_subject_of(cs, s->v, &p)
                                           : sr_child(cs, s->anch[a], R_NSUBJ);
@@ -658,6 +687,7 @@ static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
                     s->target = c;
             }
             if (ok) {
+                s->alev[s->nanch] = term_level(x) + 1;
                 s->anch[s->nanch++] = c;
                 if (d_run(s, t, i + 1, n))
                     return true;
@@ -669,7 +699,12 @@ static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
         return false;
     }
     int nanch = s->nanch;
+    int only = only_anchor(s, term_level(x));
+    if (only == -2)
+        return false;
     for (int a = nanch - 1; a >= 0; a--) {      /* the latest word first */
+        if (only >= 0 && a != only)
+            continue;
         const cword *aw = &cs->w[s->anch[a]];
         for (int k = 0; k < aw->nkids; k++) {
             int c = cs->kids[aw->kid0 + k];
@@ -689,6 +724,7 @@ static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
                     s->target = c;
             }
             if (ok) {
+                s->alev[s->nanch] = term_level(x) + 1;
                 s->anch[s->nanch++] = c;
                 if (d_run(s, t, i + 1, n))
                     return true;
@@ -711,7 +747,12 @@ static bool d_pp(dstate *s, const sr_dterm *t, int i, int n)
         return false;
     const char *prep = sr_dstr(cs->d, cs->d->words[t[i + 1].arg].str);
     int nanch = s->nanch;
+    int only = only_anchor(s, term_level(&t[i]));
+    if (only == -2)
+        return false;
     for (int a = nanch - 1; a >= 0; a--) {
+        if (only >= 0 && a != only)
+            continue;
         const cword *aw = &cs->w[s->anch[a]];
         for (int k = 0; k < aw->nkids; k++) {
             int c = cs->kids[aw->kid0 + k];
@@ -735,6 +776,7 @@ static bool d_pp(dstate *s, const sr_dterm *t, int i, int n)
                 }
             }
             if (ok) {
+                s->alev[s->nanch] = term_level(&t[i]) + 1;
                 s->anch[s->nanch++] = c;
                 if (d_run(s, t, e + 1, n))
                     return true;
@@ -769,7 +811,7 @@ static bool d_run(dstate *s, const sr_dterm *t, int i, int n)
             return d_run(s, t, i + 1, n);
         }
         /* fall through */
-    case SR_TERM_SOURCE: case SR_TERM_TARGET:
+    case SR_TERM_SOURCE: case SR_TERM_TARGET: case SR_TERM_SKIP:
         if (!x->rel)
             return d_run(s, t, i + 1, n);
         return d_term(s, t, i, n);
@@ -794,6 +836,7 @@ static bool match_dependency(csent *cs, int v, const sr_dterm *t, int n, pmatch 
     s.cs = cs;
     s.v = v;
     s.passive = sr_is_passive(cs, v) || sr_child(cs, v, R_NSUBJPASS) >= 0;
+    s.alev[s.nanch] = 0;
     s.anch[s.nanch++] = v;
     s.source = s.target = -1;
     s.budget = *budget;
@@ -819,7 +862,8 @@ static int pattern_score(const sr_dterm *t, int n)
             s += 4;
         else if (k == SR_TERM_SOURCE || k == SR_TERM_TARGET || k == SR_TERM_COMPOUND)
             s += 2;
-        else if (k == SR_TERM_NP_OPEN || k == SR_TERM_PP_OPEN)
+        else if (k == SR_TERM_NP_OPEN || k == SR_TERM_PP_OPEN ||
+                 (k == SR_TERM_SKIP && t[i].rel))   /* "xcomp:*" */
             s += 1;
     }
     return s;

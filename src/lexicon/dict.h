@@ -132,6 +132,13 @@ enum {
                                    as SR_PHRASE_STEM) */
     SR_TERM_ADJACENT = 1 << 2,  /* must directly follow the previous term
                                    (written '_' in PETRARCH-1/TABARI) */
+    /* bits 4-7: the level of a term with a relation (tree patterns): 0 = a
+     * dependent of the verb or of any word matched before; k >= 1 = a
+     * dependent of the latest word matched at level k only (a filler's own
+     * slot: "ccomp:*(nsubj:T)"); a word matched by a term of level k is at
+     * level k + 1, the verb at 0 */
+    SR_TERM_LEVEL_SHIFT = 4,
+    SR_TERM_LEVEL_MASK = 0xF0,
 };
 
 /* How the coder reads a pattern. A pattern none of whose terms carries a

@@ -221,6 +221,8 @@ typedef struct terms {
     sr_dict_term v[MAX_TERMS];
     size_t n;
     bool overflow;
+    uint8_t level;      /* the level of the terms pushed now: 0 for a
+                           pattern's own slots, k for slots nested k deep */
     char words[MAX_TERMS][SR_DICT_MAX_WORD + 1];
 } terms;
 
@@ -236,6 +238,8 @@ static void push(terms *t, uint8_t kind, uint8_t flags, const char *text,
         snprintf(t->words[t->n], sizeof t->words[t->n], "%s", text);
         copy = t->words[t->n];
     }
+    if (rel && t->level)
+        flags |= (uint8_t)((t->level << SR_TERM_LEVEL_SHIFT) & SR_TERM_LEVEL_MASK);
     t->v[t->n++] = (sr_dict_term){kind, flags, copy, rel};
 }
 
@@ -286,7 +290,10 @@ static void push_lemma(terms *t, const char *lemma, const char *rel, bool verb)
     char head[SR_DICT_MAX_WORD + 1];
     snprintf(head, sizeof head, "%.*s", (int)(u - lemma), lemma);
     push_forms(t, head, rel, true);
+    /* the particle hangs on the filler: one level deeper */
+    t->level++;
     push(t, SR_TERM_WORD, 0, u + 1, "compound:prt");
+    t->level--;
 }
 
 static bool is_clausal(const char *rel)
@@ -313,6 +320,7 @@ typedef struct walk {
 typedef struct pending {
     const sr_own_slot *v;
     uint32_t n;
+    uint8_t level;          /* how deep these slots are nested */
     struct pending *next;   /* the slots to do after these */
 } pending;
 
@@ -331,7 +339,7 @@ static void finish(walk *w)
 
 static void emit(walk *w, const pending *todo);
 
-static void emit_slot(walk *w, const sr_own_slot *s, const pending *rest)
+static void emit_slot(walk *w, const sr_own_slot *s, uint8_t level, const pending *rest)
 {
     if (s->nrels == 1 && s->rels[0][0] == '\x01') {   /* the verb itself */
         size_t mark = w->t.n;
@@ -348,6 +356,7 @@ static void emit_slot(walk *w, const sr_own_slot *s, const pending *rest)
             size_t mark = w->t.n;
             bool overflow = w->t.overflow;
             const char *trel = pp ? NULL : rel;
+            w->t.level = level;
             if (pp) {
                 char prep[SR_DICT_MAX_WORD + 1];
                 snprintf(prep, sizeof prep, "%s", rel);
@@ -363,10 +372,13 @@ static void emit_slot(walk *w, const sr_own_slot *s, const pending *rest)
                 push(&w->t, SR_TERM_SOURCE, 0, NULL, trel);
             else if (s->fill == SR_OWN_FILL_LEMMA)
                 push_lemma(&w->t, s->lemmas[f], trel, is_clausal(rel));
+            else if (!pp)   /* '*': some word in that relation */
+                push(&w->t, SR_TERM_SKIP, 0, NULL, trel);
             if (pp)
                 push(&w->t, SR_TERM_PP_CLOSE, 0, NULL, NULL);
-            /* the filler's own slots, then the rest */
-            pending sub = {s->sub, s->nsub, (pending *)rest};
+            /* the filler's own slots (anchored on the filler), then the
+             * rest */
+            pending sub = {s->sub, s->nsub, (uint8_t)(level + 1), (pending *)rest};
             emit(w, s->nsub ? &sub : rest);
             w->t.n = mark;
             w->t.overflow = overflow;
@@ -382,8 +394,8 @@ static void emit(walk *w, const pending *todo)
         finish(w);
         return;
     }
-    pending rest = {todo->v + 1, todo->n - 1, todo->next};
-    emit_slot(w, &todo->v[0], &rest);
+    pending rest = {todo->v + 1, todo->n - 1, todo->level, todo->next};
+    emit_slot(w, &todo->v[0], todo->level, &rest);
 }
 
 /* The verb blocks made so far, by head (lemma + particle). */
@@ -517,7 +529,7 @@ static void add_pred(sr_dict_builder *b, blocks *bl, const sr_own_entry *e)
         w->block = block_for(b, bl, p->heads[h], p->particles[h]);
         if (p->negated)
             push(&w->t, SR_TERM_WORD, 0, "not", "advmod");
-        pending all = {seq, n, NULL};
+        pending all = {seq, n, 0, NULL};
         emit(w, &all);
         free(w);
     }
@@ -579,7 +591,7 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
  * dict.srd made by an older version of this compiler is rebuilt: bump it
  * whenever the mapping to the builder changes. */
 #define OWN_COMPILER "sitrep own-format compiler"
-#define OWN_COMPILER_VERSION 5
+#define OWN_COMPILER_VERSION 6
 
 static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
 {

@@ -1,0 +1,163 @@
+/* test_kb_code.c — patterns of the project's own dictionary format, compiled
+ * and run by the coder on hand-made parses: what a pattern's slots require
+ * of the tree ("xcomp:*" needs a complement; a filler's own slots hang on
+ * the filler, not on the verb). */
+#include "check.h"
+#include "sitrep.h"
+#include "core/internal.h"
+#include "lexicon/own.h"
+#include "lexicon/dict.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static FILE *devnull;
+
+static const char base[] =
+    "sector GOV government\n"
+    "sector MIL military\n"
+    "country IRN Iran\n"
+    "  adj Iranian\n"
+    "country ISR Israel\n"
+    "  adj Israeli\n";
+
+/* A coder over `base` plus the predicates in `preds`. */
+static sr_coder *coder_for(const char *preds, bool dyad, sr_dict **out)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", base, preds);
+    sr_diag diag = {.out = devnull};
+    sr_own_dict *od = sr_own_new();
+    unsigned p = sr_own_parse(od, "t.txt", text, strlen(text), &diag);
+    p += sr_own_check(od, sr_own_cameo_known, NULL, &diag);
+    CHECK_INT_EQ(p, 0);
+    sr_dict_builder *b = sr_dictb_new(&diag, true);
+    CHECK_INT_EQ(sr_own_compile(od, b), SR_OK);
+    sr_own_free(od);
+    sr_dict *d = sr_dictb_compile(b);
+    CHECK(d != NULL);
+    *out = d;
+    if (!d)
+        return NULL;
+    sr_code_options o;
+    sr_code_options_default(&o);
+    o.require_dyad = dyad;
+    return sr_coder_new(d, &o, &diag);
+}
+
+/* "Form|lemma/UPOS/head/rel ..." to a parsed document. */
+static sr_doc *parsed(const char *spec)
+{
+    sr_buf b;
+    sr_buf_init(&b);
+    char *copy = strdup(spec);
+    int id = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        char form[128], lemma[128], upos[16], rel[32];
+        int head = 0;
+        char *slash = strchr(t, '/');
+        *slash = '\0';
+        sscanf(slash + 1, "%15[^/]/%d/%31s", upos, &head, rel);
+        char *bar = strchr(t, '|');
+        if (bar)
+            *bar = '\0';
+        snprintf(form, sizeof form, "%s", t);
+        snprintf(lemma, sizeof lemma, "%s", bar ? bar + 1 : t);
+        for (char *l = lemma; *l; l++)
+            if (*l >= 'A' && *l <= 'Z')
+                *l = (char)(*l + 32);
+        sr_buf_printf(&b, "%d\t%s\t%s\t%s\t_\t_\t%d\t%s\t_\t_\n", ++id, form, lemma, upos,
+                      head, rel);
+    }
+    free(copy);
+    sr_buf_putc(&b, '\n');
+    sr_diag diag = {.out = devnull};
+    sr_conllu_reader *r = sr_conllu_open("test", b.data, b.len, false, &diag);
+    sr_doc *d = sr_conllu_next(r);
+    sr_conllu_close(r);
+    sr_buf_free(&b);
+    CHECK(d != NULL);
+    return d;
+}
+
+/* Whether the events of `spec` include source > target with `code`
+ * ("---" for a missing side). */
+static bool codes(const sr_coder *c, const char *spec, const char *s, const char *t,
+                  const char *code)
+{
+    sr_doc *d = parsed(spec);
+    if (!d)
+        return false;
+    sr_event *ev;
+    size_t n = sr_code_doc(c, d, &ev);
+    bool found = false;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(ev[i].source.code, s) && !strcmp(ev[i].target.code, t) &&
+            !strcmp(ev[i].cameo, code))
+            found = true;
+    sr_doc_free(d);
+    return found;
+}
+
+/* "*" as a filler asks for a word in that relation. */
+static void test_any_filler(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 0311 promise xcomp:*\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj promised|promise/VERB/0/root to/PART/4/mark "
+                       "help|help/VERB/2/xcomp Israel/PROPN/4/obj ./PUNCT/2/punct",
+                    "IRN", "ISR", "0311"));
+        /* no complement: the pattern does not apply */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj promised|promise/VERB/0/root Israel/PROPN/2/obj "
+                        "./PUNCT/2/punct",
+                     "IRN", "ISR", "0311"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* A filler's own slot hangs on the filler: "ccomp:*(nsubj:T)" is the
+ * subject of the complement, never the subject of the verb. */
+static void test_nested_slots(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 100 demand ccomp:*(nsubj:T)\n", false, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj demanded|demand/VERB/0/root that/SCONJ/5/mark "
+                       "Israel/PROPN/5/nsubj leave|leave/VERB/2/ccomp ./PUNCT/2/punct",
+                    "IRN", "ISR", "100"));
+        /* the complement's subject is no actor: Iran is not the target */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj demanded|demand/VERB/0/root that/SCONJ/5/mark "
+                        "talks|talk/NOUN/5/nsubj resume|resume/VERB/2/ccomp ./PUNCT/2/punct",
+                     "---", "IRN", "100"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+    /* a particle of a nested filler hangs on that filler */
+    c = coder_for("pred 0256 urge obj:T xcomp:back_down\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj urged|urge/VERB/0/root Israel/PROPN/2/obj to/PART/5/mark "
+                       "back|back/VERB/2/xcomp down/ADP/5/compound:prt ./PUNCT/2/punct",
+                    "IRN", "ISR", "0256"));
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj urged|urge/VERB/0/root Israel/PROPN/2/obj to/PART/5/mark "
+                        "back|back/VERB/2/xcomp ./PUNCT/2/punct",
+                     "IRN", "ISR", "0256"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+int main(void)
+{
+    devnull = fopen("/dev/null", "w");
+    test_any_filler();
+    test_nested_slots();
+    fclose(devnull);
+    return check_status();
+}
