@@ -43,6 +43,9 @@ static const char help[] =
     "  --petrarch       PETRARCH-2's conventions (negated events recoded, reported\n"
     "                   events folded into the statement)\n"
     "  --no-dyad        also code events with only a source or only a target\n"
+    "run:\n"
+    "  -j, --jobs N     code articles on N threads (output identical to -j 1;\n"
+    "                   records and CoNLL-U input are coded on one thread)\n"
     "  -h, --help       show this help\n"
     "\n"
     "Exit status: 0 all inputs read, 1 some inputs failed, 2 usage error.\n";
@@ -69,12 +72,15 @@ static bool parse_doc(code_ctx *cx, sr_doc *doc)
     return cx->model && sr_syntax_parse(cx->model, doc) == SR_OK;
 }
 
+/* GDELT rows are numbered across the run. A row is first written with the
+ * id 0 (workers do not know how many events came before their document);
+ * the writer, in input order, gives each row its number (renumber()). */
 static void write_events(code_ctx *cx, sr_doc *doc, sr_event *ev, size_t n, sr_buf *out)
 {
     for (size_t i = 0; i < n; i++) {
         switch (cx->to) {
         case OUT_GDELT:
-            sr_event_to_gdelt(doc, &ev[i], ++cx->next_id, out);
+            sr_event_to_gdelt(doc, &ev[i], 0, out);
             break;
         case OUT_PLOVER:
             sr_event_to_plover(doc, &ev[i], out);
@@ -97,6 +103,43 @@ static void code_one(code_ctx *cx, sr_doc *doc, bool parsed, sr_buf *out)
     sr_event *ev;
     size_t n = sr_code_doc(cx->coder, doc, &ev);
     write_events(cx, doc, ev, n, out);
+}
+
+/* Write a document's output; GDELT rows ("0\t...") get their run-wide id. */
+static void emit(code_ctx *cx, const sr_buf *b)
+{
+    if (cx->to != OUT_GDELT) {
+        sr_cli_write(b);
+        return;
+    }
+    sr_buf o;
+    sr_buf_init(&o);
+    const char *p = b->data, *end = b->data + b->len;
+    while (p && p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl + 1 : end;
+        if (e - p >= 2 && p[0] == '0' && p[1] == '\t') {
+            sr_buf_printf(&o, "%llu", (unsigned long long)++cx->next_id);
+            p++;
+        }
+        sr_buf_put(&o, p, (size_t)(e - p));
+        p = e;
+    }
+    sr_cli_write(&o);
+    sr_buf_free(&o);
+}
+
+/* The pool's work and writer (sr_run_ordered): the model is loaded before
+ * the run, so workers only read shared state. */
+static void work_doc(sr_doc *doc, sr_buf *out, void *ctx)
+{
+    code_one(ctx, doc, false, out);
+}
+
+static bool write_doc(const sr_buf *out, void *ctx)
+{
+    emit(ctx, out);
+    return true;
 }
 
 static int parse_paths(char *arg, const char **out, size_t cap)
@@ -162,9 +205,11 @@ int sr_cmd_code(int argc, char **argv)
         {"petrarch", no_argument, NULL, O_PETRARCH},
         {"no-dyad", no_argument, NULL, O_NODYAD},
         {"model", required_argument, NULL, O_MODEL},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
+    int jobs = 1;
     sr_dict_files files = {0};
     const char *actors[32];
     const char *input = "auto", *compiled = NULL;
@@ -176,7 +221,7 @@ int sr_cmd_code(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
         switch (c) {
         case O_INPUT: input = optarg; break;
         case O_GIVEN: given = true; break;
@@ -210,6 +255,14 @@ int sr_cmd_code(int argc, char **argv)
         case O_PETRARCH: copt.petrarch = true; break;
         case O_NODYAD: copt.require_dyad = false; break;
         case O_MODEL: cx.model_path = optarg; break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || j < 1 || j > 256)
+                return sr_cli_usage_error("code", "-j wants a number of threads from 1 to 256, not '%s'", optarg);
+            jobs = (int)j;
+            break;
+        }
         case 'h': fputs(help, stdout); return SR_EXIT_OK;
         case ':': return sr_cli_usage_error("code", "option '%s' needs an argument", argv[optind - 1]);
         default: return sr_cli_usage_error("code", "unknown option '%s'", argv[optind - 1]);
@@ -257,7 +310,7 @@ int sr_cmd_code(int argc, char **argv)
             while (sr_records_next(r, &rec)) {
                 sr_buf_reset(&out);
                 code_one(&cx, rec.doc, rec.parsed, &out);
-                sr_cli_write(&out);
+                emit(&cx, &out);
                 sr_doc_free(rec.doc);
             }
             sr_records_close(r);
@@ -275,7 +328,7 @@ int sr_cmd_code(int argc, char **argv)
                     d->published = ropt.date;
                 sr_buf_reset(&out);
                 code_one(&cx, d, true, &out);
-                sr_cli_write(&out);
+                emit(&cx, &out);
                 sr_doc_free(d);
             }
             sr_conllu_close(r);
@@ -283,13 +336,12 @@ int sr_cmd_code(int argc, char **argv)
         }
     } else {
         sr_input *in = sr_input_open(paths, npaths, &ropt, &diag);
-        sr_doc *d;
-        while ((d = sr_input_next(in)) != NULL) {
-            sr_buf_reset(&out);
-            code_one(&cx, d, false, &out);
-            sr_cli_write(&out);
-            sr_doc_free(d);
+        if (jobs > 1) {
+            /* workers share the model: map it before they start */
+            cx.model = sr_model_load(cx.model_path, &diag);
+            cx.parser_missing = cx.model == NULL;
         }
+        sr_run_ordered(in, jobs, work_doc, &cx, write_doc, &cx);
         sr_input_close(in);
     }
     sr_buf_free(&out);

@@ -11,6 +11,18 @@ expect_status 0 "$SITREP" code --date 2026-06-20 "$TMP/in.txt"
 expect_grep '"date":"2026-06-16","source":\{"text":"Iran.s foreign minister","code":"IRNGOV".*"target":\{"text":"the Russian president","code":"RUSGOV".*"cameo":"04' "$TMP/out"
 # the strike: USAMIL 19x IRN, ASSAULT
 expect_grep '"source":\{"text":"US forces","code":"USAMIL".*"target":\{"text":"Iranian nuclear sites","code":"IRN".*"cameo":"19.*"plover":"ASSAULT"' "$TMP/out"
+# -j N: the example articles on 1 and 3 threads give byte-identical output
+# (JSON Lines, and GDELT rows, whose ids run across documents)
+for to in jsonl gdelt; do
+  "$SITREP" code --to $to -j 1 "$SRC/examples/articles" >"$TMP/j1.$to" 2>/dev/null
+  "$SITREP" code --to $to -j 3 "$SRC/examples/articles" >"$TMP/j3.$to" 2>/dev/null
+  [ -s "$TMP/j1.$to" ] || fail "-j 1 --to $to coded no event in the example articles"
+  cmp -s "$TMP/j1.$to" "$TMP/j3.$to" || fail "-j 3 --to $to output differs from -j 1"
+done
+# GDELT ids are 1, 2, 3 ... in output order
+awk -F'\t' '$1 != NR { bad = 1 } END { exit bad }' "$TMP/j3.gdelt" || fail "GDELT ids are not 1..N in order"
+expect_status 2 "$SITREP" code -j 0 "$TMP/in.txt"
+expect_grep '\-j wants a number' "$TMP/err"
 # a model that does not exist: a clear message naming it, exit 1
 expect_status 1 "$SITREP" code --model "$TMP/none.srm" "$TMP/in.txt"
 expect_grep 'none\.srm.*cannot open the model' "$TMP/err"
