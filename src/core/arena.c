@@ -8,7 +8,8 @@
  * a chunk of its own, so a 50 MB body costs one malloc, not thousands.
  *
  * Invariants: chunk->used <= chunk->size; every pointer handed out is
- * aligned to SR_ARENA_ALIGN and zero-filled.
+ * aligned to SR_ARENA_ALIGN, and zero-filled unless it came from
+ * sr_arena_alloc_raw (whose callers write every byte themselves).
  */
 #include "sitrep.h"
 #include "internal.h"
@@ -66,7 +67,7 @@ static chunk *new_chunk(sr_arena *a, size_t need, bool grow)
     return c;
 }
 
-void *sr_arena_alloc(sr_arena *a, size_t n)
+void *sr_arena_alloc_raw(sr_arena *a, size_t n)
 {
     size_t need = (n + SR_ARENA_ALIGN - 1) & ~(size_t)(SR_ARENA_ALIGN - 1);
     if (need < n)
@@ -91,13 +92,19 @@ void *sr_arena_alloc(sr_arena *a, size_t n)
     void *p = c->data + c->used;
     c->used += need;
     a->total += need;
+    return p;
+}
+
+void *sr_arena_alloc(sr_arena *a, size_t n)
+{
+    void *p = sr_arena_alloc_raw(a, n);
     memset(p, 0, n);
     return p;
 }
 
 char *sr_arena_strndup(sr_arena *a, const char *s, size_t n)
 {
-    char *p = sr_arena_alloc(a, n + 1);
+    char *p = sr_arena_alloc_raw(a, n + 1);
     if (n)
         memcpy(p, s, n);
     p[n] = '\0';

@@ -54,7 +54,7 @@ void sr_doc_set_body(sr_doc *doc, const char *text, size_t len)
     }
     if (out_len > UINT32_MAX - 1)
         sr_fatal("document body of %zu bytes exceeds the 4 GiB limit", out_len);
-    char *body = sr_arena_alloc(doc->arena, out_len + 1);
+    char *body = sr_arena_alloc_raw(doc->arena, out_len + 1); /* written in full */
     if (bad == 0) {
         memcpy(body, text, len);
     } else {

@@ -16,6 +16,13 @@ char *sr_xstrdup(const char *s);
 /* Print "sitrep: fatal: ..." and abort. For broken invariants and OOM only. */
 _Noreturn void sr_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Like sr_arena_alloc, but the bytes are not zero-filled: for blocks the
+ * caller writes in full before anything reads them (the words of a
+ * document, copies of strings), where clearing first would touch the memory
+ * twice. */
+struct sr_arena;
+void *sr_arena_alloc_raw(struct sr_arena *a, size_t n);
+
 /* 64-bit hash of a byte range (XXH3). */
 uint64_t sr_hash64(const void *p, size_t n, uint64_t seed);
 

@@ -598,6 +598,10 @@ void sr_plain_article(sr_doc *doc, const char *text, size_t len)
 
     builder b = {0};
     sr_buf_init(&b.body);
+    /* the body is about as long as the text: room for it at once */
+    b.body.cap = len + len / 8 + 64;
+    b.body.data = sr_xmalloc(b.body.cap);
+    b.body.data[0] = '\0';
     bool in_body = false, had_blank = false;
     size_t seen = 0;
     sr_buf caps;
@@ -687,11 +691,13 @@ static void *text_open(sr_stream *s, const char *path,
  * few bad bytes: many NULs or other control characters. */
 static bool looks_binary(const char *p, size_t n)
 {
+    /* control bytes other than \t \n \f \r and ESC (bits of 0..0x1F) */
+    const uint32_t odd = ~((1u << '\t') | (1u << '\n') | (1u << '\f') | (1u << '\r') |
+                           (1u << 0x1B));
     size_t head = n < 8192 ? n : 8192, ctrl = 0;
     for (size_t i = 0; i < head; i++) {
         unsigned char c = (unsigned char)p[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
-            ctrl++;
+        ctrl += c < 0x20 && ((odd >> (c & 31)) & 1);
     }
     return ctrl * 20 > head && ctrl >= 4;   /* over 5% control bytes */
 }

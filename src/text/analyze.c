@@ -104,11 +104,15 @@ static bool is_ascii(const char *s, size_t n)
 
 static bool space_at(const char *b, uint32_t len, uint32_t i)
 {
+    unsigned char c = (unsigned char)b[i];    /* b[len] is the NUL */
+    if (c == ' ')
+        return true;
+    if (c > ' ' && c < 0x80)
+        return false;                         /* the usual cases first */
     if (i >= len)
         return false;
-    unsigned char c = (unsigned char)b[i];
     if (c < 0x80)
-        return c == ' ' || (c >= '\t' && c <= '\r');
+        return c >= '\t' && c <= '\r';
     uint32_t cp;
     sr_cc_decode((const unsigned char *)b + i, len - i, &cp);
     return sr_cc_is_space(cp);
@@ -138,21 +142,24 @@ static void build(sr_doc *doc, const sr_toks *toks, const uint32_t *para_first,
                   size_t nparas, vec *sents)
 {
     size_t para = 0;
-    size_t nwords = 0, form_bytes = 0;
-    for (size_t i = 0; i < toks->n; i++) {
-        nwords += toks->t[i].nwords;
-        form_bytes += toks->t[i].end - toks->t[i].start + toks->t[i].nwords;
-    }
-    sr_word *words = sr_arena_alloc(doc->arena, nwords * sizeof *words + 1);
-    char *forms = sr_arena_alloc(doc->arena, form_bytes + 16);
+    /* the tokens do not overlap, so their bytes add up to at most the
+     * body's, and every word's form takes one byte more for its NUL */
+    size_t nwords = toks->n + toks->extra_words;
+    size_t form_bytes = doc->body_len + nwords;
+    /* Neither block is cleared first: every word is written whole below,
+     * and every form with its NUL (the 16 bytes of slack are never read). */
+    sr_word *words = sr_arena_alloc_raw(doc->arena, nwords * sizeof *words + 1);
+    char *forms = sr_arena_alloc_raw(doc->arena, form_bytes + 16);
     const char *b = doc->body;
     size_t w = 0;
     sr_sentence *s = NULL;
     for (size_t i = 0; i < toks->n; i++) {
         const sr_tok *t = &toks->t[i];
-        while (para + 1 < nparas && para_first[para + 1] <= i)
-            para++;
         if (!s) {
+            /* no sentence spans two paragraphs: find the paragraph only
+             * where a sentence starts */
+            while (para + 1 < nparas && para_first[para + 1] <= i)
+                para++;
             s = vec_push(sents);
             s->start = t->start;
             s->first_word = (uint32_t)w;
@@ -161,16 +168,17 @@ static void build(sr_doc *doc, const sr_toks *toks, const uint32_t *para_first,
         bool space = space_at(b, doc->body_len, t->end);
         if (t->nwords == 1) {
             /* the common case: one word */
-            sr_word *x = &words[w++];
             size_t n = t->end - t->start;
-            x->start = t->start;
-            x->end = t->end;
             copy_form(forms, b, t->start, n, doc->body_len);
-            x->form = forms;
+            words[w++] = (sr_word){
+                .start = t->start,
+                .end = t->end,
+                .form = forms,
+                .norm = (t->flags & TF_ASCII) || is_ascii(forms, n)
+                            ? forms : sr_text_fold(doc->arena, forms, n),
+                .space_after = space,
+            };
             forms += n + 1;
-            x->norm = (t->flags & TF_ASCII) || is_ascii(x->form, n)
-                          ? x->form : sr_text_fold(doc->arena, x->form, n);
-            x->space_after = space;
         } else {
             add_mwt(doc, t, words, &w, &forms, space);
         }
@@ -197,15 +205,18 @@ static void add_mwt(sr_doc *doc, const sr_tok *t, sr_word *words, size_t *wp,
     bounds[t->nwords] = t->end;
     for (int k = 0; k < t->nwords; k++) {
         sr_word *x = &words[(*wp)++];
-        x->start = bounds[k];
-        x->end = bounds[k + 1];
-        size_t n = x->end - x->start;
-        copy_form(*formsp, doc->body, x->start, n, doc->body_len);
-        x->form = *formsp;
+        size_t n = bounds[k + 1] - bounds[k];
+        char *form = *formsp;
+        copy_form(form, doc->body, bounds[k], n, doc->body_len);
         *formsp += n + 1;
-        x->norm = (t->flags & TF_ASCII) || is_ascii(x->form, n)
-                      ? x->form : sr_text_fold(doc->arena, x->form, n);
-        x->space_after = k + 1 == t->nwords ? space : 0;
+        *x = (sr_word){
+            .start = bounds[k],
+            .end = bounds[k + 1],
+            .form = form,
+            .norm = (t->flags & TF_ASCII) || is_ascii(form, n)
+                        ? form : sr_text_fold(doc->arena, form, n),
+            .space_after = k + 1 == t->nwords ? space : 0,
+        };
         if (k == 0) {
             x->mwt_len = t->nwords;
             x->mwt_span.start = t->start;
@@ -228,6 +239,11 @@ static sr_status analyze(sr_doc *doc)
         .para_first = {.size = sizeof(uint32_t)},
     };
     scratch *sc = &sc_;
+    /* Room for the tokens at once: news and web text averages five to six
+     * bytes a token, so a quarter of the body's length is rarely outgrown
+     * (growing by doubling copies the vector over and over) */
+    sc->toks.cap = doc->body_len / 4 + 256;
+    sc->toks.t = sr_xmalloc(sc->toks.cap * sizeof *sc->toks.t);
     uint32_t pos = 0;
     sr_span p;
     while (next_paragraph(doc->body, doc->body_len, &pos, &p)) {
@@ -241,11 +257,11 @@ static sr_status analyze(sr_doc *doc)
     }
     build(doc, &sc->toks, sc->para_first.items, sc->para_first.n, &sc->sents);
     vec *paras = &sc->paras, *sents = &sc->sents;
-    doc->paragraphs = sr_arena_alloc(doc->arena, paras->n * paras->size + 1);
+    doc->paragraphs = sr_arena_alloc_raw(doc->arena, paras->n * paras->size + 1);
     if (paras->n)
         memcpy(doc->paragraphs, paras->items, paras->n * paras->size);
     doc->nparagraphs = (uint32_t)paras->n;
-    doc->sentences = sr_arena_alloc(doc->arena, sents->n * sents->size + 1);
+    doc->sentences = sr_arena_alloc_raw(doc->arena, sents->n * sents->size + 1);
     if (sents->n)
         memcpy(doc->sentences, sents->items, sents->n * sents->size);
     doc->nsentences = (uint32_t)sents->n;

@@ -297,7 +297,9 @@ void sr_segment(const char *body, sr_toks *v, size_t first)
         v->t[d].end_sentence = 1;
     /* line breaks inside the paragraph (running text) */
     uint32_t line_start = v->t[first].start;
+    unsigned any = v->t[first].flags;     /* the flags of all the tokens */
     for (size_t i = first + 1; i < end; i++) {
+        any |= v->t[i].flags;
         if (!(v->t[i].flags & TF_NEWLINE_BEFORE))
             continue;
         if (line_ends_sentence(body, v, i, line_start))
@@ -329,6 +331,8 @@ void sr_segment(const char *body, sr_toks *v, size_t first)
         i = e;
     }
     v->t[end - 1].end_sentence = 1;
+    if (!(any & TF_ABBREV))
+        return;
     /* abbreviations that end a sentence give up their period */
     for (size_t i = first; i < v->n; i++) {
         sr_tok *t = &v->t[i];

@@ -115,10 +115,13 @@ typedef struct sr_tok {
     uint8_t end_sentence;   /* set by the splitter */
 } sr_tok;
 
-/* A growable array of tokens (malloc'd scratch, reused across calls). */
+/* A growable array of tokens (malloc'd scratch, reused across calls).
+ * `extra_words` counts the words of multiword tokens beyond their first,
+ * so the tokens hold n + extra_words words. */
 typedef struct sr_toks {
     sr_tok *t;
     size_t n, cap;
+    size_t extra_words;
 } sr_toks;
 
 void sr_toks_free(sr_toks *v);

@@ -51,7 +51,7 @@ void sr_toks_free(sr_toks *v)
 {
     free(v->t);
     v->t = NULL;
-    v->n = v->cap = 0;
+    v->n = v->cap = v->extra_words = 0;
 }
 
 static inline sr_tok *push(sr_toks *v)
@@ -760,22 +760,34 @@ static void scan_chunk(tk *t, const chunk *c)
             j = m_punct(t, c, i, &flags);
         }
         sr_tok *k = emit(t, c, i, j, flags);
-        if (ncuts)
+        if (ncuts) {
             cut_words(k, c, cuts, ncuts);
+            t->v->extra_words += k->nwords - 1u;
+        }
         i = j;
     }
 }
+
+/* For the last two letters of a word (as letter & 31), the lengths (bits)
+ * a fused word ending in them has: "nt" 4 to 8 letters ("dont",
+ * "shouldnt"), "ot" 6 ("cannot"), "na" and "ta" 5 ("gonna", "gotta"), "im"
+ * 2, "ve" 3 ("ive"). Most words are let through by this one look-up,
+ * "the" and "that" among them. */
+#define L(c) ((c) & 31)
+static const uint16_t fused_lengths[32][32] = {
+    [L('t')][L('n')] = 0x1F0, [L('t')][L('o')] = 1 << 6,
+    [L('a')][L('n')] = 1 << 5, [L('a')][L('t')] = 1 << 5,
+    [L('m')][L('i')] = 1 << 2, [L('e')][L('v')] = 1 << 3,
+};
+#undef L
 
 /* Whether body[i..j), ASCII letters, is not one of the fused words. */
 static bool plain_word(const unsigned char *b, uint32_t i, uint32_t j)
 {
     uint32_t n = j - i;
-    if (n < 2 || n > 8)
-        return true;
-    /* the fused words end in "nt", "not", "na", "ta", "m" or "ve" */
-    unsigned char e = b[j - 1] | 0x20, d = b[j - 2] | 0x20;
-    if (!((e == 't' && (d == 'n' || n == 6)) || (e == 'a' && n == 5) ||
-          (e == 'm' && n == 2) || (e == 'e' && n == 3)))
+    unsigned e = b[j - 1] & 31, d = b[j - (n >= 2 ? 2 : 1)] & 31;
+    unsigned len = n <= 8 ? n : 0;           /* bit 0 is never set */
+    if (!((fused_lengths[e][d] >> len) & 1))
         return true;
     char w[9];
     for (uint32_t k = 0; k < n; k++)
@@ -948,8 +960,10 @@ void sr_tokenize(const char *body, uint32_t start, uint32_t end, sr_toks *v)
         }
         uint32_t j = fast_chunk(v, b, i, end, before);
         if (j > i) {
-            before = 0;
-            i = j;
+            /* most chunks end at a single space: step over it here */
+            bool space = j < end && b[j] == ' ';
+            before = space ? TF_SPACE_BEFORE : 0;
+            i = j + space;
             continue;
         }
         j = fill_chunk(&c, body, i, end);
