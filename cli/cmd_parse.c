@@ -27,6 +27,8 @@ static const char help[] =
     "  --model PATH     the syntax model (default: the shipped one)\n"
     "  --format F       text, html, feed, warc or jsonl (default: detect)\n"
     "  --date YYYY-MM-DD  publication date for documents that carry none\n"
+    "  -j, --jobs N     parse on N threads (default 1); the output is the\n"
+    "                   same, in the same order, for every N\n"
     "  -h, --help       show this help\n"
     "\n"
     "Exit status: 0 all inputs read, 1 some inputs failed (or no model),\n"
@@ -57,17 +59,43 @@ static char *slurp(const char *path, size_t *len, sr_diag *d)
     return b.data ? b.data : calloc(1, 1);
 }
 
-static void emit(const sr_model *m, sr_doc *doc, sr_buf *out)
+/* Documents are parsed in batches, so that -j N keeps N threads busy
+ * whether the input is one long document or many short ones: a batch is
+ * read, its sentences parsed on the threads, and its documents written in
+ * input order. One thread parses one document at a time. */
+#define BATCH_WORDS 65536
+#define BATCH_DOCS 256
+
+typedef struct batch {
+    const sr_model *m;
+    int jobs;
+    sr_doc *docs[BATCH_DOCS];
+    size_t n, words;
+    sr_buf *out;
+} batch;
+
+static void flush(batch *b)
 {
-    sr_syntax_parse(m, doc);
-    sr_buf_reset(out);
-    sr_doc_to_conllu(doc, out);
-    sr_cli_write(out);
-    sr_doc_free(doc);
+    sr_syntax_parse_many(b->m, b->docs, b->n, b->jobs);
+    for (size_t i = 0; i < b->n; i++) {
+        sr_buf_reset(b->out);
+        sr_doc_to_conllu(b->docs[i], b->out);
+        sr_cli_write(b->out);
+        sr_doc_free(b->docs[i]);
+    }
+    b->n = b->words = 0;
 }
 
-static void parse_tokenized(const sr_model *m, const char *const *paths,
-                            size_t npaths, sr_diag *diag, sr_buf *out)
+static void emit(batch *b, sr_doc *doc)
+{
+    b->docs[b->n++] = doc;
+    b->words += doc->nwords;
+    if (b->jobs == 1 || b->n == BATCH_DOCS || b->words >= BATCH_WORDS)
+        flush(b);
+}
+
+static void parse_tokenized(batch *b, const char *const *paths,
+                            size_t npaths, sr_diag *diag)
 {
     for (size_t i = 0; i < npaths; i++) {
         size_t len = 0;
@@ -77,7 +105,8 @@ static void parse_tokenized(const sr_model *m, const char *const *paths,
         sr_conllu_reader *r = sr_conllu_open(paths[i], text, len, false, diag);
         sr_doc *doc;
         while ((doc = sr_conllu_next(r)) != NULL)
-            emit(m, doc, out);
+            emit(b, doc);
+        flush(b);      /* the documents point into `text` */
         sr_conllu_close(r);
         free(text);
     }
@@ -91,16 +120,18 @@ int sr_cmd_parse(int argc, char **argv)
         {"date", required_argument, NULL, OPT_DATE},
         {"tokenized", no_argument, NULL, OPT_TOKENIZED},
         {"model", required_argument, NULL, OPT_MODEL},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     sr_read_options ropt = {0};
     bool tokenized = false;
     const char *model_path = NULL;
+    int jobs = 1;
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT: {
             int f = sr_format_from_name(optarg);
@@ -120,6 +151,15 @@ int sr_cmd_parse(int argc, char **argv)
         case OPT_MODEL:
             model_path = optarg;
             break;
+        case 'j': {
+            char *end;
+            errno = 0;
+            long v = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || v < 1 || v > 256)
+                return sr_cli_usage_error("parse", "-j wants a number of threads from 1 to 256, not '%s'", optarg);
+            jobs = (int)v;
+            break;
+        }
         case 'h':
             fputs(help, stdout);
             return SR_EXIT_OK;
@@ -139,17 +179,28 @@ int sr_cmd_parse(int argc, char **argv)
         return SR_EXIT_INPUT;
     sr_buf out;
     sr_buf_init(&out);
+    batch *b = calloc(1, sizeof *b);
+    if (!b) {
+        fputs("sitrep parse: out of memory\n", stderr);
+        sr_model_free(m);
+        return SR_EXIT_INPUT;
+    }
+    b->m = m;
+    b->jobs = jobs;
+    b->out = &out;
     if (tokenized) {
-        parse_tokenized(m, paths, npaths, &diag, &out);
+        parse_tokenized(b, paths, npaths, &diag);
     } else {
         sr_input *in = sr_input_open(paths, npaths, &ropt, &diag);
         sr_doc *doc;
         while ((doc = sr_input_next(in)) != NULL) {
             sr_text_analyze(doc);
-            emit(m, doc, &out);
+            emit(b, doc);
         }
+        flush(b);
         sr_input_close(in);
     }
+    free(b);
     sr_buf_free(&out);
     sr_model_free(m);
     return sr_cli_status(&diag);

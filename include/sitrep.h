@@ -334,6 +334,13 @@ const char *sr_model_path(const sr_model *m);
  * accepted; time is linear in it. Returns SR_ERR_USAGE when m or doc is
  * NULL. */
 sr_status sr_syntax_parse(const sr_model *m, sr_doc *doc);
+/* sr_syntax_parse of `ndocs` documents, their sentences shared out among
+ * up to `nthreads` threads (the caller's included), in blocks of a few
+ * hundred words: one long document or many short ones keep every thread
+ * busy. The result is identical to sr_syntax_parse's on each document,
+ * whatever the number of threads. SR_ERR_USAGE when m or a doc is NULL. */
+sr_status sr_syntax_parse_many(const sr_model *m, sr_doc *const *docs,
+                               size_t ndocs, int nthreads);
 
 /* How sr_syntax_train builds a model. Zero fields take the defaults. */
 typedef struct sr_train_options {

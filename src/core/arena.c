@@ -135,3 +135,23 @@ size_t sr_arena_used(const sr_arena *a)
 {
     return a->total;
 }
+
+void sr_arena_adopt(sr_arena *dst, sr_arena *src)
+{
+    if (!src)
+        return;
+    /* src's chunks go behind dst's head, which keeps serving allocations */
+    chunk *last = src->head;
+    if (last) {
+        while (last->next)
+            last = last->next;
+        if (dst->head) {
+            last->next = dst->head->next;
+            dst->head->next = src->head;
+        } else {
+            dst->head = src->head;
+        }
+    }
+    dst->total += src->total;
+    free(src);
+}

@@ -33,6 +33,12 @@ size_t sr_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* Encode cp into out (4 bytes room); returns the length. */
 size_t sr_utf8_encode(uint32_t cp, char *out);
 
+/* Move everything `src` holds into `dst` (it is freed with `dst`), and free
+ * `src` itself: for work done on several threads, each with an arena of its
+ * own, whose results belong to one document. */
+struct sr_arena;
+void sr_arena_adopt(struct sr_arena *dst, struct sr_arena *src);
+
 #define SR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif

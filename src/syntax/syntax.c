@@ -6,12 +6,15 @@
  * (tagger.c), lemmas (lemma.c), tree (parser.c), FEATS (morph.c). Scratch
  * memory for one call comes from an arena of its own, freed on return; the
  * strings written into the words come from the document's arena, with one
- * copy per document of each tag, label and FEATS string. Nothing is shared
- * between calls but the read-only model, so threads may parse different
- * documents with one model at once.
+ * copy per document (and thread) of each tag, label and FEATS string.
+ * Nothing is shared between calls but the read-only model, so threads may
+ * parse different documents with one model at once, and one document's
+ * sentences may be parsed on several threads (sr_syntax_parse_many).
  */
 #include "syntax.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct doc_strings {
@@ -27,7 +30,7 @@ static const char *cached(const char **cache, uint32_t i, const char *s,
 }
 
 static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st,
-                           doc_strings *ds, sr_arena *tmp)
+                           doc_strings *ds, sr_arena *strings, sr_arena *tmp)
 {
     uint32_t n = st->nwords;
     sr_word *words = doc->words + st->first_word;
@@ -45,10 +48,10 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
     for (uint32_t i = 1; i <= n; i++) {
         sr_word *x = &words[i - 1];
         uint16_t t = w[i].tag < m->tags.n ? w[i].tag : 0;
-        x->lemma = syn_lemmatize(m, forms[i], t, i == 1, doc->arena);
+        x->lemma = syn_lemmatize(m, forms[i], t, i == 1, strings);
         w[i].lemma = syn_str_hash(x->lemma, strlen(x->lemma));
         x->upos = m->tags.upos[t];
-        x->xpos = cached(ds->xpos, t, m->tags.xpos[t], doc->arena);
+        x->xpos = cached(ds->xpos, t, m->tags.xpos[t], strings);
     }
     syn_parse(&m->parser, w, n, head, label, tmp);
     syn_morph_predict(&m->morph, w, n, head, label, feats, mscratch);
@@ -56,40 +59,158 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
         sr_word *x = &words[i - 1];
         x->head = head[i];
         uint16_t l = label[i] < m->parser.labels.n ? label[i] : 0;
-        x->deprel = cached(ds->deprel, l, syn_string(&m->parser.labels, l), doc->arena);
+        x->deprel = cached(ds->deprel, l, syn_string(&m->parser.labels, l), strings);
         x->feats = NULL;
         if (feats[i] < m->morph.feats.n) {
             const char *f = syn_string(&m->morph.feats, feats[i]);
             if (strcmp(f, "_") != 0)
-                x->feats = cached(ds->feats, feats[i], f, doc->arena);
+                x->feats = cached(ds->feats, feats[i], f, strings);
         }
     }
+}
+
+/* The sentences of one or more documents, shared out among threads in
+ * blocks of BLOCK_WORDS words or more (a block never spans two documents):
+ * each thread takes the next block, parses it with scratch of its own and
+ * puts the strings it makes (lemmas, tag, label and FEATS names) in an
+ * arena of its own per document, which the document adopts at the end. A
+ * sentence's analysis depends only on the sentence and the model, so the
+ * result is the same for every number of threads. */
+#define BLOCK_WORDS 512
+
+typedef struct block {
+    uint32_t doc, first, end;   /* sentences [first, end) of docs[doc] */
+} block;
+
+typedef struct job {
+    const sr_model *m;
+    sr_doc *const *docs;
+    block *blocks;
+    size_t nblocks;
+    size_t next;             /* the next block to take (under lock) */
+    bool threaded;           /* strings go to per-thread arenas */
+    pthread_mutex_t lock;
+} job;
+
+typedef struct worker {
+    job *j;
+    sr_arena **strings;      /* per document, created on first use */
+    pthread_t thread;
+    bool started;
+} worker;
+
+static void doc_strings_init(doc_strings *ds, const sr_model *m, sr_arena *tmp)
+{
+    ds->xpos = sr_arena_alloc(tmp, m->tags.n * sizeof *ds->xpos);
+    ds->deprel = sr_arena_alloc(tmp, m->parser.labels.n * sizeof *ds->deprel);
+    ds->feats = sr_arena_alloc(tmp, m->morph.feats.n * sizeof *ds->feats);
+}
+
+static void *work(void *arg)
+{
+    worker *wk = arg;
+    job *j = wk->j;
+    const sr_model *m = j->m;
+    sr_arena *tmp = sr_arena_new();
+    doc_strings ds = {0};
+    uint32_t cur_doc = UINT32_MAX;   /* the document ds caches strings of */
+    for (;;) {
+        pthread_mutex_lock(&j->lock);
+        size_t b = j->next < j->nblocks ? j->next++ : j->nblocks;
+        pthread_mutex_unlock(&j->lock);
+        if (b == j->nblocks)
+            break;
+        const block *bl = &j->blocks[b];
+        sr_doc *doc = j->docs[bl->doc];
+        sr_arena *strings = doc->arena;
+        if (j->threaded) {
+            if (!wk->strings[bl->doc])
+                wk->strings[bl->doc] = sr_arena_new();
+            strings = wk->strings[bl->doc];
+        }
+        for (uint32_t s = bl->first; s < bl->end; s++) {
+            /* long documents: do not let scratch grow with the document */
+            if (cur_doc != bl->doc || sr_arena_used(tmp) > (32u << 20)) {
+                sr_arena_free(tmp);
+                tmp = sr_arena_new();
+                doc_strings_init(&ds, m, tmp);
+                cur_doc = bl->doc;
+            }
+            const sr_sentence *st = &doc->sentences[s];
+            if (st->nwords == 0 || st->first_word > doc->nwords ||
+                st->nwords > doc->nwords - st->first_word)
+                continue;
+            parse_sentence(m, doc, st, &ds, strings, tmp);
+        }
+    }
+    sr_arena_free(tmp);
+    return NULL;
+}
+
+sr_status sr_syntax_parse_many(const sr_model *m, sr_doc *const *docs,
+                               size_t ndocs, int nthreads)
+{
+    if (!m || (!docs && ndocs))
+        return SR_ERR_USAGE;
+    for (size_t d = 0; d < ndocs; d++)
+        if (!docs[d] || docs[d]->nsentences >= UINT32_MAX)
+            return SR_ERR_USAGE;
+    if (ndocs >= UINT32_MAX)
+        return SR_ERR_USAGE;
+    job j = {.m = m, .docs = docs};
+    size_t cap = 16;
+    j.blocks = sr_xmalloc(cap * sizeof *j.blocks);
+    for (uint32_t d = 0; d < ndocs; d++) {
+        const sr_doc *doc = docs[d];
+        uint32_t s = 0;
+        while (s < doc->nsentences) {
+            uint32_t e = s;
+            size_t words = 0;
+            while (e < doc->nsentences && words < BLOCK_WORDS)
+                words += doc->sentences[e++].nwords;
+            if (j.nblocks == cap) {
+                cap *= 2;
+                j.blocks = sr_xrealloc(j.blocks, cap * sizeof *j.blocks);
+            }
+            j.blocks[j.nblocks++] = (block){d, s, e};
+            s = e;
+        }
+    }
+    if (nthreads < 1)
+        nthreads = 1;
+    if ((size_t)nthreads > j.nblocks)
+        nthreads = j.nblocks ? (int)j.nblocks : 1;
+    j.threaded = nthreads > 1;
+    pthread_mutex_init(&j.lock, NULL);
+    worker *wk = sr_xcalloc((size_t)nthreads, sizeof *wk);
+    for (int i = 0; i < nthreads; i++) {
+        wk[i].j = &j;
+        if (j.threaded)
+            wk[i].strings = sr_xcalloc(ndocs, sizeof *wk[i].strings);
+    }
+    /* the calling thread is worker 0 */
+    for (int i = 1; i < nthreads; i++)
+        wk[i].started = pthread_create(&wk[i].thread, NULL, work, &wk[i]) == 0;
+    work(&wk[0]);
+    for (int i = 0; i < nthreads; i++) {
+        if (i > 0 && wk[i].started)
+            pthread_join(wk[i].thread, NULL);
+        if (j.threaded) {
+            for (size_t d = 0; d < ndocs; d++)
+                if (wk[i].strings[d])
+                    sr_arena_adopt(docs[d]->arena, wk[i].strings[d]);
+            free(wk[i].strings);
+        }
+    }
+    pthread_mutex_destroy(&j.lock);
+    free(wk);
+    free(j.blocks);
+    return SR_OK;
 }
 
 sr_status sr_syntax_parse(const sr_model *m, sr_doc *doc)
 {
     if (!m || !doc)
         return SR_ERR_USAGE;
-    sr_arena *tmp = sr_arena_new();
-    doc_strings ds;
-    ds.xpos = sr_arena_alloc(tmp, m->tags.n * sizeof *ds.xpos);
-    ds.deprel = sr_arena_alloc(tmp, m->parser.labels.n * sizeof *ds.deprel);
-    ds.feats = sr_arena_alloc(tmp, m->morph.feats.n * sizeof *ds.feats);
-    for (uint32_t s = 0; s < doc->nsentences; s++) {
-        const sr_sentence *st = &doc->sentences[s];
-        if (st->nwords == 0 || st->first_word > doc->nwords ||
-            st->nwords > doc->nwords - st->first_word)
-            continue;
-        parse_sentence(m, doc, st, &ds, tmp);
-        /* long documents: do not let scratch grow with the document */
-        if (sr_arena_used(tmp) > (32u << 20)) {
-            sr_arena_free(tmp);
-            tmp = sr_arena_new();
-            ds.xpos = sr_arena_alloc(tmp, m->tags.n * sizeof *ds.xpos);
-            ds.deprel = sr_arena_alloc(tmp, m->parser.labels.n * sizeof *ds.deprel);
-            ds.feats = sr_arena_alloc(tmp, m->morph.feats.n * sizeof *ds.feats);
-        }
-    }
-    sr_arena_free(tmp);
-    return SR_OK;
+    return sr_syntax_parse_many(m, &doc, 1, 1);
 }

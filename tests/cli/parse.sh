@@ -31,6 +31,31 @@ fi
 # output is deterministic
 "$SITREP" parse --model "$TMP/tiny.srm" --tokenized "$TINY" | cmp -s - "$TMP/parsed.conllu" || fail "two runs differ"
 
+# -j N: the same output, in the same order, as -j 1, for many short
+# documents (each file of tiny.conllu's sentences under its own newdoc) and
+# for one long document (the same without newdoc lines: thousands of words,
+# many blocks of sentences)
+for i in $(seq 1 60); do sed "s/^# newdoc id = tiny$/# newdoc id = tiny$i/" "$TINY"; done > "$TMP/many.conllu"
+grep -v '^# newdoc' "$TMP/many.conllu" > "$TMP/one.conllu"
+for f in many one; do
+  expect_status 0 "$SITREP" parse --model "$TMP/tiny.srm" --tokenized "$TMP/$f.conllu"
+  cp "$TMP/out" "$TMP/$f.j1"
+  [ "$(grep -c '^# sent_id' "$TMP/$f.j1")" -eq "$(grep -c '^# sent_id' "$TMP/$f.conllu")" ] || fail "$f: sentences lost"
+  for j in 2 3; do
+    expect_status 0 "$SITREP" parse -j "$j" --model "$TMP/tiny.srm" --tokenized "$TMP/$f.conllu"
+    cmp -s "$TMP/out" "$TMP/$f.j1" || fail "$f: parse -j $j differs from -j 1"
+  done
+done
+[ "$(grep -c '^# newdoc' "$TMP/many.j1")" -eq 60 ] || fail "many.conllu: not 60 documents"
+# plain text: one long document
+for i in $(seq 1 300); do printf 'The army shot down drone number %d near the border. ' "$i"; done > "$TMP/long.txt"
+expect_status 0 "$SITREP" parse --model "$TMP/tiny.srm" "$TMP/long.txt"
+cp "$TMP/out" "$TMP/long.j1"
+expect_status 0 "$SITREP" parse --jobs 2 --model "$TMP/tiny.srm" "$TMP/long.txt"
+cmp -s "$TMP/out" "$TMP/long.j1" || fail "plain text: parse --jobs 2 differs from -j 1"
+expect_status 2 "$SITREP" parse -j 0 --model "$TMP/tiny.srm" "$TMP/long.txt"
+expect_status 2 "$SITREP" parse -j two --model "$TMP/tiny.srm" "$TMP/long.txt"
+
 # plain text through the whole pipeline
 printf 'The army shot down a drone.\n' > "$TMP/a.txt"
 expect_status 0 "$SITREP" parse --model "$TMP/tiny.srm" "$TMP/a.txt"
