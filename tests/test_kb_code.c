@@ -46,7 +46,7 @@ static sr_coder *coder_for(const char *preds, bool dyad, sr_dict **out)
     return sr_coder_new(d, &o, &diag);
 }
 
-/* "Form|lemma/UPOS/head/rel ..." to a parsed document. */
+/* "Form|lemma/UPOS[:XPOS]/head/rel ..." to a parsed document. */
 static sr_doc *parsed(const char *spec)
 {
     sr_buf b;
@@ -55,11 +55,16 @@ static sr_doc *parsed(const char *spec)
     int id = 0;
     char *save = NULL;
     for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-        char form[128], lemma[128], upos[16], rel[32];
+        char form[128], lemma[128], upos[16], rel[32], xpos[16] = "_";
         int head = 0;
         char *slash = strchr(t, '/');
         *slash = '\0';
         sscanf(slash + 1, "%15[^/]/%d/%31s", upos, &head, rel);
+        char *colon = strchr(upos, ':');
+        if (colon) {
+            snprintf(xpos, sizeof xpos, "%s", colon + 1);
+            *colon = '\0';
+        }
         char *bar = strchr(t, '|');
         if (bar)
             *bar = '\0';
@@ -68,8 +73,8 @@ static sr_doc *parsed(const char *spec)
         for (char *l = lemma; *l; l++)
             if (*l >= 'A' && *l <= 'Z')
                 *l = (char)(*l + 32);
-        sr_buf_printf(&b, "%d\t%s\t%s\t%s\t_\t_\t%d\t%s\t_\t_\n", ++id, form, lemma, upos,
-                      head, rel);
+        sr_buf_printf(&b, "%d\t%s\t%s\t%s\t%s\t_\t%d\t%s\t_\t_\n", ++id, form, lemma, upos,
+                      xpos, head, rel);
     }
     free(copy);
     sr_buf_putc(&b, '\n');
@@ -153,11 +158,43 @@ static void test_nested_slots(void)
     sr_dict_free(d);
 }
 
+/* Subjects the parser hides: a verb hung on the sentence's head noun (as a
+ * clause or an apposition) is that noun's act, not a reduced passive; a
+ * complement of a later "said" takes the subject of "said" before it. */
+static void test_hidden_subjects(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *acl = "Iran/PROPN/0/root attacked|attack/VERB:VBN/1/acl Israel/PROPN/2/obj "
+                          "./PUNCT/1/punct";
+        CHECK(codes(c, acl, "IRN", "ISR", "190"));
+        CHECK(!codes(c, acl, "ISR", "IRN", "190"));
+        CHECK(codes(c, "Iran/PROPN/0/root has/AUX/3/aux attacked|attack/VERB/1/appos "
+                       "Israel/PROPN/3/obj ./PUNCT/1/punct",
+                    "IRN", "ISR", "190"));
+        CHECK(codes(c, "Iran/PROPN/6/nsubj attacked|attack/VERB/6/ccomp Israel/PROPN/2/obj "
+                       ",/PUNCT/2/punct officials|official/NOUN/6/nsubj said|say/VERB/0/root "
+                       "./PUNCT/6/punct",
+                    "IRN", "ISR", "190"));
+        /* a reduced passive set off by a comma keeps its reading:
+         * "Israel, attacked by Iran" */
+        const char *pass = "Israel/PROPN/0/root ,/PUNCT/3/punct attacked|attack/VERB:VBN/1/acl "
+                           "by/ADP/5/case Iran/PROPN/3/obl ./PUNCT/1/punct";
+        CHECK(codes(c, pass, "IRN", "ISR", "190"));
+        CHECK(!codes(c, pass, "ISR", "IRN", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
     test_any_filler();
     test_nested_slots();
+    test_hidden_subjects();
     fclose(devnull);
     return check_status();
 }

@@ -117,6 +117,33 @@ static bool null_code(const char *code)
     return !code || !*code || strcmp(code, "---") == 0;
 }
 
+/* Whether v is a verb the parser hung on the noun that heads the whole
+ * sentence ("The parliament threatened ...", "President Bill Clinton has
+ * imposed ..." parsed as a noun with a clause or apposition): that noun is
+ * its subject, and the clause is no reduced passive. */
+static bool hung_on_root_noun(const csent *cs, int v)
+{
+    const cword *w = &cs->w[v];
+    if (w->head < 0 || w->head > v || cs->w[w->head].rel != R_ROOT ||
+        (w->rel != R_ACL && w->rel != R_APPOS) || cs->w[v].upos != SR_UPOS_VERB)
+        return false;
+    int h = w->head;
+    if (cs->w[h].upos != SR_UPOS_NOUN && cs->w[h].upos != SR_UPOS_PROPN)
+        return false;
+    /* nothing but the noun's own phrase between it and the verb */
+    for (int j = h + 1; j < v; j++) {
+        int a = j, steps = 0;
+        while (a >= 0 && a != h && a != v && steps++ < cs->n)
+            a = cs->w[a].head;
+        if (a != h && a != v)
+            return false;
+        if (cs->w[j].rel == R_PUNCT || cs->w[j].upos == SR_UPOS_PRON ||
+            cs->w[j].upos == SR_UPOS_SCONJ)
+            return false;
+    }
+    return true;
+}
+
 static int subject_rec(const csent *cs, int v, bool *passive, int depth)
 {
     if (depth > 8 || v < 0)
@@ -142,13 +169,27 @@ static int subject_rec(const csent *cs, int v, bool *passive, int depth)
             if (o >= 0 && o < v)
                 return o;
         }
-        if (w->rel == R_CCOMP)
-            return -1;
+        if (w->rel == R_CCOMP) {
+            /* "X ordered ..., a spokesman said" parsed with X as a subject
+             * of "said": the subject of "said" before the complement */
+            int h = w->head, best = -1;
+            if (h > v) {
+                const cword *hw = &cs->w[h];
+                for (int k = 0; k < hw->nkids; k++) {
+                    int c = cs->kids[hw->kid0 + k];
+                    if (cs->w[c].rel == R_NSUBJ && c < v && c > best)
+                        best = c;
+                }
+            }
+            return best;
+        }
         bool p2 = false;
         return subject_rec(cs, w->head, &p2, depth + 1);
     }
     case R_ACL: case R_RELCL:
         return w->head;
+    case R_APPOS:
+        return hung_on_root_noun(cs, v) ? w->head : -1;
     default:
         return -1;
     }
@@ -171,8 +212,10 @@ static bool is_passive(const csent *cs, int v)
     if (sr_child(cs, v, R_NSUBJPASS) >= 0 || sr_child(cs, v, R_AUXPASS) >= 0)
         return true;
     const sr_word *x = cs->doc->words + cs->s->first_word + v;
-    /* a participle modifying a noun: "the roads cordoned off" */
-    return cs->w[v].rel == R_ACL && x->xpos && strcmp(x->xpos, "VBN") == 0;
+    /* a participle modifying a noun: "the roads cordoned off" (not a verb
+     * the parser hung on the sentence's head noun) */
+    return cs->w[v].rel == R_ACL && x->xpos && strcmp(x->xpos, "VBN") == 0 &&
+           !hung_on_root_noun(cs, v);
 }
 
 bool sr_has_neg(const csent *cs, int v)
