@@ -189,12 +189,48 @@ static void test_hidden_subjects(void)
     sr_dict_free(d);
 }
 
+/* What an actor says it will do is an intent (03x) or a threat (13x). */
+static void test_intent(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 190 attack obj:T\n"
+                            "pred 042 visit obj:T\n"
+                            "pred 163 boycott obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/3/nsubj will/AUX/3/aux attack|attack/VERB/0/root "
+                       "Israel/PROPN/3/obj ./PUNCT/3/punct",
+                    "IRN", "ISR", "1384"));
+        CHECK(codes(c, "Iran/PROPN/3/nsubj will/AUX/3/aux visit|visit/VERB/0/root "
+                       "Israel/PROPN/3/obj ./PUNCT/3/punct",
+                    "IRN", "ISR", "036"));
+        /* "would" in what someone said; not in the main clause */
+        CHECK(codes(c, "Iran/PROPN/2/nsubj said|say/VERB/0/root it/PRON/5/nsubj "
+                       "would/AUX/5/aux boycott|boycott/VERB/2/ccomp Israel/PROPN/5/obj "
+                       "./PUNCT/2/punct",
+                    "IRN", "ISR", "1312"));
+        CHECK(codes(c, "Iran/PROPN/3/nsubj would/AUX/3/aux boycott|boycott/VERB/0/root "
+                       "Israel/PROPN/3/obj ./PUNCT/3/punct",
+                    "IRN", "ISR", "163"));
+        /* a condition is no intent; the past is the act itself */
+        CHECK(!codes(c, "if/SCONJ/4/mark Iran/PROPN/4/nsubj will/AUX/4/aux attack|attack/VERB/0/root "
+                        "Israel/PROPN/4/obj ./PUNCT/4/punct",
+                     "IRN", "ISR", "1384"));
+        CHECK(codes(c, "Iran/PROPN/2/nsubj attacked|attack/VERB/0/root Israel/PROPN/2/obj "
+                       "./PUNCT/2/punct",
+                    "IRN", "ISR", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
     test_any_filler();
     test_nested_slots();
     test_hidden_subjects();
+    test_intent();
     fclose(devnull);
     return check_status();
 }

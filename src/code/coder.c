@@ -552,6 +552,61 @@ static sr_modality aux_modality(const csent *cs, int v)
     return m;
 }
 
+/* Whether v states what its subject will do: an auxiliary "will" or
+ * "shall" on it ("Finland will give ..."), or "would" in a complement
+ * ("said they would boycott ..."); never under "if" or "unless". */
+static bool states_intent(const csent *cs, int v)
+{
+    const cword *w = &cs->w[v];
+    bool will = false, would = false;
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        const char *a = cs->w[c].lower;
+        if (cs->w[c].rel == R_MARK && (!strcmp(a, "if") || !strcmp(a, "unless")))
+            return false;
+        if (cs->w[c].rel != R_AUX)
+            continue;
+        if (!strcmp(a, "will") || !strcmp(a, "shall") || !strcmp(a, "'ll") || !strcmp(a, "wo"))
+            will = true;
+        else if (!strcmp(a, "would") || !strcmp(a, "'d"))
+            would = true;
+    }
+    return will || (would && (w->rel == R_CCOMP || w->rel == R_XCOMP));
+}
+
+/* The code of the intent to do `code` (sitrep's own mode): a future act of
+ * cooperation (04-08) is an expression of intent to cooperate (03x), a
+ * future act of conflict (14, 16-20) a threat (13x); NULL for the others. */
+static const char *intent_code(const char *code)
+{
+    static const char *const map[][2] = {
+        /* longest prefix first */
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+        {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"},
+        {"0833", "0343"}, {"0834", "0344"}, {"083", "034"}, {"084", "0353"},
+        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},
+        {"04", "036"}, {"05", "032"},
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
+        {"166", "136"}, {"16", "131"}, {"14", "133"},
+        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"},
+        {"172", "132"}, {"17", "137"}, {"18", "1383"},
+        {"191", "1381"}, {"192", "1382"}, {"19", "1384"}, {"204", "1385"}, {"20", "1383"},
+    };
+    if (!code || strchr(code, ':'))
+        return NULL;
+    size_t best = 0;
+    const char *out = NULL;
+    for (size_t i = 0; i < SR_ARRAY_LEN(map); i++) {
+        size_t k = strlen(map[i][0]);
+        if (k > best && strncmp(code, map[i][0], k) == 0) {
+            best = k;
+            out = map[i][1];
+        }
+    }
+    return out;
+}
+
 /* "according to X" on the clause of v or the sentence root: X's text. */
 static const char *according_to(csent *cs, int v)
 {
@@ -1008,6 +1063,14 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
         if (!x->hit)
             continue;
         x->mod = x->negated ? SR_MOD_NEGATED : aux_modality(&cs, v);
+        if (!c->opt.petrarch && !x->negated && !x->suppressed && states_intent(&cs, v)) {
+            /* "Finland will give Tanzania a grant": an intent, asserted */
+            const char *ic = intent_code(x->pm.code);
+            if (ic) {
+                x->pm.code = ic;
+                x->mod = SR_MOD_ASSERTED;
+            }
+        }
         if (x->reported && x->outer >= 0) {
             int s = vi[x->outer].src >= 0 ? vi[x->outer].src : vi[x->outer].subject;
             if (s >= 0)
