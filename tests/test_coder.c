@@ -18,9 +18,10 @@ static const char *verbs =
     "--- SAY [010] ---\nSAY {SAID SAYS}\n\n"
     "--- URGE [023] ---\nURGE\n\n";
 static const char *actors =
-    "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\n"
+    "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nROMENDACIL [ARN]\nREUTERS [REU]\n"
     "SAM_GAMGEE [HOB]\n\t[HOBMIL 20080120-20121109]\n\t[HOBGOV 20121110-20130119]\n";
-static const char *agents = "FOREIGN_MINISTER [~GOVFRM]\nSOLDIER [~MIL]\nMSF {} [NGO~]\n";
+static const char *agents = "FOREIGN_MINISTER [~GOVFRM]\nSOLDIER [~MIL]\nMSF {} [NGO~]\n"
+                            "PRESIDENT [~GOV]\nOFFICIAL [~GOV]\n";
 static const char *discards = "BASEBALL\n+WORLD_GOLF_CHAMPIONSHIPS\n";
 
 static sr_dict *test_dict(void)
@@ -358,6 +359,55 @@ static void test_dependency_patterns(void)
     sr_dict_free(d);
 }
 
+/* Parses with the errors sitrep's parser makes, as it made them on the
+ * validation records: the coder repairs what the tree's shape shows wrong. */
+static void test_parse_repairs(const sr_coder *c)
+{
+    sr_event *ev;
+    /* a name and title split into two subjects, the title under the
+     * second: one noun phrase, actor and agent composed */
+    sr_doc *d = parsed("Arnor/PROPN/4/nsubj President/PROPN/3/nmod:desc Romendacil/PROPN/4/nsubj "
+                       "attacked|attack/VERB/0/root Gondor/PROPN/4/obj ./PUNCT/4/punct", NULL);
+    size_t n = code(c, d, &ev);
+    CHECK_INT_EQ(n, 1);
+    CHECK(has(ev, n, "ARNGOV", "GON", "190"));
+    sr_doc_free(d);
+    /* two actors of different codes side by side stay apart: "Reuters"
+     * is not composed with the officials of Arnor */
+    d = parsed("Arnor/PROPN/2/nsubj told|tell/VERB/0/root Reuters/PROPN/5/nsubj Gondor/PROPN/5/compound "
+               "officials|official/NOUN/2/obj ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    for (size_t i = 0; i < n; i++)
+        CHECK(strstr(ev[i].source.code, "REUGOV") == NULL && strstr(ev[i].target.code, "REUGOV") == NULL);
+    sr_doc_free(d);
+    /* a list of subjects parsed as two subjects with a conjunct each */
+    d = parsed("Mordor/PROPN/8/nsubj ,/PUNCT/3/punct Gondor/PROPN/1/conj ,/PUNCT/5/punct "
+               "Arnor/PROPN/8/nsubj and/CCONJ/7/cc Romendacil/PROPN/5/conj attacked|attack/VERB/0/root "
+               "Reuters/PROPN/8/obj ./PUNCT/8/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "MOR", "REU", "190"));
+    CHECK(has(ev, n, "GON", "REU", "190"));
+    CHECK(has(ev, n, "ARN", "REU", "190"));
+    sr_doc_free(d);
+    /* a finite verb parsed as the adjective of its object */
+    d = parsed("Arnor/PROPN/3/nsubj has/AUX/3/aux attacked|attack/VERB/4/amod positions|position/NOUN/0/root "
+               "of/ADP/6/case Gondor/PROPN/4/nmod ./PUNCT/4/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK_INT_EQ(n, 1);
+    CHECK(has(ev, n, "ARN", "GON", "190"));
+    sr_doc_free(d);
+    /* a subject after its verb introduced by a preposition is no subject;
+     * a clause hung as "acl" on a verb is adverbial, and its finite verb
+     * does not borrow the main clause's subject */
+    d = parsed("Arnor/PROPN/2/nsubj criticized|criticize/VERB/0/root Gondor/PROPN/2/obj after/ADP/5/case "
+               "Mordor/PROPN/2/nsubj was/AUX/7/aux:pass attacked|attack/VERB/2/acl ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "111"));
+    CHECK(!has(ev, n, "MOR", "GON", "111"));
+    CHECK(!has(ev, n, "ARN", "MOR", "190"));
+    sr_doc_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -375,6 +425,7 @@ int main(void)
         test_patterns_and_dates(c);
         test_negation_modality_attribution(c, petr);
         test_discards_and_limits(c);
+        test_parse_repairs(c);
         test_dependency_patterns();
     }
     sr_coder_free(c);

@@ -144,6 +144,18 @@ static bool hung_on_root_noun(const csent *cs, int v)
     return true;
 }
 
+/* Whether verb v heads a finite clause: an auxiliary or copula of its
+ * own, or a finite form (VBD, VBZ, VBP). */
+static bool finite(const csent *cs, int v)
+{
+    if (sr_child(cs, v, R_AUX) >= 0 || sr_child(cs, v, R_AUXPASS) >= 0 ||
+        sr_child(cs, v, R_COP) >= 0)
+        return true;
+    const sr_word *x = cs->doc->words + cs->s->first_word + v;
+    return x->xpos && (strcmp(x->xpos, "VBD") == 0 || strcmp(x->xpos, "VBZ") == 0 ||
+                       strcmp(x->xpos, "VBP") == 0);
+}
+
 static int subject_rec(const csent *cs, int v, bool *passive, int depth)
 {
     if (depth > 8 || v < 0)
@@ -183,6 +195,10 @@ static int subject_rec(const csent *cs, int v, bool *passive, int depth)
             }
             return best;
         }
+        /* a finite adverbial clause has its own subject, even when the
+         * parser lost it ("after a hafling was reported") */
+        if (w->rel == R_ADVCL && finite(cs, v))
+            return -1;
         bool p2 = false;
         return subject_rec(cs, w->head, &p2, depth + 1);
     }
@@ -209,8 +225,13 @@ bool sr_is_passive(const csent *cs, int v)
 
 static bool is_passive(const csent *cs, int v)
 {
-    if (sr_child(cs, v, R_NSUBJPASS) >= 0 || sr_child(cs, v, R_AUXPASS) >= 0)
+    if (sr_child(cs, v, R_AUXPASS) >= 0)
         return true;
+    /* a passive subject beside an active one and no passive auxiliary is
+     * a parse error ("Arnor President Umbardacil has appealed" with
+     * "Arnor" as nsubj:pass): the verb is active */
+    if (sr_child(cs, v, R_NSUBJPASS) >= 0)
+        return sr_child(cs, v, R_NSUBJ) < 0;
     const sr_word *x = cs->doc->words + cs->s->first_word + v;
     /* a participle modifying a noun: "the roads cordoned off" (not a verb
      * the parser hung on the sentence's head noun) */

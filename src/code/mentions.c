@@ -47,6 +47,106 @@ static int np_head_of(const csent *cs, int i)
     return i;
 }
 
+/* ---- noun-phrase chunks ---------------------------------------------------
+ *
+ * The parser sometimes splits one noun phrase of names and titles into
+ * pieces that hang apart ("Bree Prime Minister Romendacil" as a subject
+ * "Bree" and a second subject "Romendacil" with "Minister" under it;
+ * "Dagolath's first Deputy Prime Minister Telemar" with "Prime Minister"
+ * an apposition). PETRARCH composes the actor and the agent of such a
+ * phrase (BREGOV), and so does sitrep: a chunk is a run of adjacent words
+ * that can only belong to one noun phrase (determiner or possessive
+ * pronoun first, then nouns, names, adjectives, numbers, a possessive 's,
+ * "and" between two adjectives); when a chunk holds agent and actor
+ * phrases that the tree put under different heads, and no two actors
+ * of different codes under different heads (that would be two phrases
+ * side by side: "told Reuters Iranian officials"), every word of the chunk is taken as part
+ * of one noun phrase, headed by the chunk's word whose head lies outside
+ * it (the first such word that is a core argument, else the first). */
+
+static bool chunk_word(const csent *cs, int i, bool first)
+{
+    const cword *w = &cs->w[i];
+    switch (w->upos) {
+    case SR_UPOS_NOUN: case SR_UPOS_PROPN: case SR_UPOS_ADJ: case SR_UPOS_NUM:
+        return true;
+    case SR_UPOS_DET:
+        return first;
+    case SR_UPOS_PRON:
+        return first && w->rel == R_POSS;
+    case SR_UPOS_PART:
+        return !first && (strcmp(w->lower, "'s") == 0 || strcmp(w->lower, "'") == 0);
+    case SR_UPOS_CCONJ:
+        return !first && i + 1 < cs->n && cs->w[i - 1].upos == SR_UPOS_ADJ &&
+               cs->w[i + 1].upos == SR_UPOS_ADJ;
+    default:
+        return false;
+    }
+}
+
+static void merge_chunks(csent *cs)
+{
+    int n = cs->n;
+    for (int lo = 0; lo < n;) {
+        if (!chunk_word(cs, lo, true)) {
+            lo++;
+            continue;
+        }
+        int hi = lo + 1;
+        while (hi < n && chunk_word(cs, hi, false))
+            hi++;
+        /* words [lo, hi) */
+        int agents = 0, actor_head = -2;
+        const char *actor_code = NULL;
+        bool split = false, two_actors = false;
+        int first_head = -2;
+        for (int k = 0; k < cs->nm; k++) {
+            const mention *m = &cs->m[k];
+            if (m->start < lo || m->end > hi)
+                continue;
+            if (first_head == -2)
+                first_head = m->head;
+            else if (m->head != first_head)
+                split = true;
+            if (m->agent) {
+                agents++;
+            } else if (actor_head == -2) {
+                actor_head = m->head;
+                actor_code = sr_dict_actor_code_on(cs->d, m->owner, cs->date);
+            } else if (m->head != actor_head &&
+                       strcmp(actor_code, sr_dict_actor_code_on(cs->d, m->owner, cs->date)) != 0) {
+                /* two actors side by side; a name and the title of the
+                 * same actor ("Bree ... Romendacil", both BRE) are one */
+                two_actors = true;
+            }
+        }
+        if (split && agents && actor_head != -2 && !two_actors) {
+            int rep = -1;
+            for (int i = lo; i < hi; i++) {
+                int h = cs->w[i].head;
+                if (h >= lo && h < hi)
+                    continue;
+                uint8_t r = cs->w[i].rel;
+                bool core = r == R_NSUBJ || r == R_NSUBJPASS || r == R_OBJ || r == R_IOBJ ||
+                            r == R_OBL || r == R_NMOD || r == R_AGENT || r == R_ROOT;
+                if (rep < 0 || (core && !(cs->w[rep].rel == R_NSUBJ || cs->w[rep].rel == R_NSUBJPASS ||
+                                          cs->w[rep].rel == R_OBJ || cs->w[rep].rel == R_IOBJ ||
+                                          cs->w[rep].rel == R_OBL || cs->w[rep].rel == R_NMOD ||
+                                          cs->w[rep].rel == R_AGENT || cs->w[rep].rel == R_ROOT)))
+                    rep = i;
+            }
+            if (rep >= 0) {
+                for (int i = lo; i < hi; i++)
+                    cs->w[i].np = rep;
+                for (int k = 0; k < cs->nm; k++)
+                    if (cs->m[k].start >= lo && cs->m[k].end <= hi)
+                        cs->m[k].head = rep;
+            }
+        }
+        lo = hi;
+    }
+}
+
 void sr_find_mentions(csent *cs)
 {
     int n = cs->n;
@@ -89,6 +189,7 @@ void sr_find_mentions(csent *cs)
             cs->w[k].np = m->head;
         i = m->end;
     }
+    merge_chunks(cs);
     /* group mentions by head: counting sort */
     cs->np_first = sr_arena_alloc(cs->tmp, (size_t)(n + 1) * sizeof(int));
     cs->np_count = sr_arena_alloc(cs->tmp, (size_t)(n + 1) * sizeof(int));

@@ -68,6 +68,93 @@ static bool is_neg_word(const char *w)
            strcmp(w, "no") == 0 || strcmp(w, "nt") == 0;
 }
 
+/* ---- repairs ----------------------------------------------------------------
+ *
+ * A statistical parser makes a few errors often, and each one costs the
+ * coder an event. The coder works on a copy of the relations, so it repairs
+ * those whose shape alone shows they are wrong (the document's parse is
+ * left as it is):
+ *   - a subject introduced by a preposition is an oblique when it follows
+ *     its verb ("restore ties ... almost five years after Calenardhon
+ *     crowds" with "crowds" the subject of "restore"); before its verb the
+ *     preposition is the clause's subordinator ("after a hafling was
+ *     reported");
+ *   - a clause hung as "acl"/"acl:relcl" on a verb (a clausal modifier of
+ *     a noun, by definition) is an adverbial clause ("postponed their
+ *     meeting after a hafling was reported");
+ *   - several subjects of one verb, each after a comma or "and" ("Mordor,
+ *     Rohan, Arnor and Bree welcomed" parsed as two subjects with a
+ *     conjunct each) are one coordinated subject: the later ones become
+ *     conjuncts of the first;
+ *   - a finite verb hung as an adjective on the noun after it, with a
+ *     subject or an auxiliary of its own ("Ethiopia has broken relations"
+ *     with "broken" an amod of "relations") heads the clause, and that
+ *     noun is its object.
+ */
+
+static bool is_subj(uint8_t r)
+{
+    return r == R_NSUBJ || r == R_NSUBJPASS;
+}
+
+static void repair(cword *w, int n)
+{
+    for (int i = 0; i < n; i++) {
+        int h = w[i].head;
+        if (h < 0)
+            continue;
+        if (w[i].rel == R_CASE && w[i].upos == SR_UPOS_ADP && i < h && is_subj(w[h].rel) &&
+            w[h].head >= 0) {
+            if (w[h].head < h) {
+                w[h].rel = R_OBL;           /* a subject after its verb */
+            } else {
+                w[i].head = w[h].head;      /* "after a hafling was reported" */
+                w[i].rel = R_MARK;
+            }
+        }
+        if ((w[i].rel == R_ACL || w[i].rel == R_RELCL) && w[h].upos == SR_UPOS_VERB)
+            w[i].rel = R_ADVCL;
+    }
+    for (int i = 0; i < n; i++) {
+        /* a verb as the adjective of the following noun, with its own
+         * subject or auxiliary */
+        int h = w[i].head;
+        if (w[i].upos != SR_UPOS_VERB || w[i].rel != R_AMOD || h <= i ||
+            (w[h].upos != SR_UPOS_NOUN && w[h].upos != SR_UPOS_PROPN))
+            continue;
+        bool own = false;
+        for (int j = 0; j < i && !own; j++)
+            own = w[j].head == i && (is_subj(w[j].rel) || w[j].rel == R_AUX);
+        if (!own)
+            continue;
+        w[i].head = w[h].head;
+        w[i].rel = w[h].rel;
+        w[h].head = i;
+        w[h].rel = R_OBJ;
+        /* the noun's other dependents before the verb (none usually) stay */
+    }
+    for (int v = 0; v < n; v++) {
+        int first = -1, prev = -1;
+        for (int i = 0; i < v; i++) {
+            if (w[i].head != v || w[i].rel != R_NSUBJ)
+                continue;
+            if (first < 0) {
+                first = i;
+            } else {
+                bool sep = false;
+                for (int j = prev + 1; j < i && !sep; j++)
+                    sep = (w[j].upos == SR_UPOS_PUNCT && strcmp(w[j].form, ",") == 0) ||
+                          w[j].upos == SR_UPOS_CCONJ;
+                if (sep) {
+                    w[i].head = first;
+                    w[i].rel = R_CONJ;
+                }
+            }
+            prev = i;
+        }
+    }
+}
+
 bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
                    sr_arena *tmp)
 {
@@ -100,9 +187,11 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         w->neg = is_neg_word(w->lower);
         w->np = -1;
         sr_dict_tok(cs->d, w->form, x->lemma ? x->lemma : NULL, &w->tok);
-        if (w->head >= 0)
-            nkids++;
     }
+    repair(cs->w, n);
+    for (int i = 0; i < n; i++)
+        if (cs->w[i].head >= 0)
+            nkids++;
     /* children, in sentence order */
     cs->kids = sr_arena_alloc(tmp, (size_t)(nkids + 1) * sizeof *cs->kids);
     for (int i = 0; i < n; i++)
