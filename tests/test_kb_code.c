@@ -20,7 +20,11 @@ static const char base[] =
     "country IRN Iran\n"
     "  adj Iranian\n"
     "country ISR Israel\n"
-    "  adj Israeli\n";
+    "  adj Israeli\n"
+    "country USA United States\n"
+    "  seat MIL Pentagon\n"
+    "agent GOV president\n"
+    "agent MIL troop; vessel\n";
 
 /* A coder over `base` plus the predicates in `preds`. */
 static sr_coder *coder_for(const char *preds, bool dyad, sr_dict **out)
@@ -224,6 +228,28 @@ static void test_intent(void)
     sr_dict_free(d);
 }
 
+/* Agents without a country of their own: a possessive pronoun's
+ * antecedent ("its troops"); else the only state the sentence names,
+ * unless that makes them the other side itself. */
+static void test_agent_countries(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 0874 withdraw obj:T from:*\n"
+                            "pred 190 attack obj:T\n"
+                            "pred 1323 impose obj:curfew in:T\n"
+                            "pred 154 dispatch obj:T\n", false, &d);
+    CHECK(c != NULL);
+    if (c) {
+        /* "Iran said it withdrew its troops from Israel" */
+        CHECK(codes(c, "Iran/PROPN/2/nsubj said|say/VERB/0/root it/PRON/4/nsubj "
+                       "withdrew|withdraw/VERB/2/ccomp its/PRON/6/nmod:poss troops|troop/NOUN/4/obj "
+                       "from/ADP/8/case Israel/PROPN/4/obl ./PUNCT/2/punct",
+                    "IRN", "IRNMIL", "0874"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -231,6 +257,7 @@ int main(void)
     test_nested_slots();
     test_hidden_subjects();
     test_intent();
+    test_agent_countries();
     fclose(devnull);
     return check_status();
 }

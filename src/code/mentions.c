@@ -431,6 +431,16 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
         int pcap = 0;
         pp_actors(cs, h, &pp, &pcap, 0);
         int lo = cs->m[agents[0]].start, hi = cs->m[agents[nag - 1]].end - 1;
+        if (pp.n == 0) {
+            /* else the antecedent of a possessive pronoun: "its troops",
+             * "their leaders" */
+            const cword *hw = &cs->w[h];
+            for (int k = 0; k < hw->nkids && pp.n == 0; k++) {
+                int c = cs->kids[hw->kid0 + k];
+                if (cs->w[c].rel == R_POSS && is_pronoun(cs, c))
+                    resolve_pronoun(cs, c, &pp, &pcap, 1);
+            }
+        }
         for (int j = 0; j < pp.n; j++) {
             if (pp.v[j].weak)
                 continue;
