@@ -245,6 +245,23 @@ static void test_agent_countries(void)
                        "withdrew|withdraw/VERB/2/ccomp its/PRON/6/nmod:poss troops|troop/NOUN/4/obj "
                        "from/ADP/8/case Israel/PROPN/4/obl ./PUNCT/2/punct",
                     "IRN", "IRNMIL", "0874"));
+        /* "The president imposed a curfew in Iran": the only state named */
+        CHECK(codes(c, "The/DET/2/det president|president/NOUN/3/nsubj imposed|impose/VERB/0/root "
+                       "a/DET/5/det curfew|curfew/NOUN/3/obj in/ADP/7/case Iran/PROPN/3/obl "
+                       "./PUNCT/3/punct",
+                    "IRNGOV", "IRN", "1323"));
+        /* two states named: the agent stays without one */
+        CHECK(codes(c, "The/DET/2/det president|president/NOUN/3/nsubj imposed|impose/VERB/0/root "
+                       "a/DET/5/det curfew|curfew/NOUN/3/obj in/ADP/7/case Iran/PROPN/3/obl "
+                       "near/ADP/9/case Israel/PROPN/7/nmod ./PUNCT/3/punct",
+                    "---GOV", "IRN", "1323"));
+        CHECK(codes(c, "The/DET/2/det president|president/NOUN/3/nsubj attacked|attack/VERB/0/root "
+                       "Israeli/ADJ/5/amod troops|troop/NOUN/3/obj ./PUNCT/3/punct",
+                    "ISRGOV", "ISRMIL", "190"));
+        /* "The Pentagon dispatched vessels": not USAMIL > USAMIL */
+        CHECK(codes(c, "The/DET/2/det Pentagon/PROPN/3/nsubj dispatched|dispatch/VERB/0/root "
+                       "vessels|vessel/NOUN/3/obj ./PUNCT/3/punct",
+                    "USAMIL", "---MIL", "154"));
     }
     sr_coder_free(c);
     sr_dict_free(d);

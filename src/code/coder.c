@@ -840,10 +840,20 @@ static void explain(csent *cs, const vinfo *vi, const actor *s, const actor *t, 
     sr_buf_free(&b);
 }
 
-static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s, const actor *t,
+static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, const actor *t0,
                       const char *code, const char *issues)
 {
     const sr_coder *c = cs->c;
+    actor sa = *s0, ta = *t0;
+    const actor *s = &sa, *t = &ta;
+    if (!c->opt.petrarch) {
+        sa.code = sr_agent_country(cs, s0, t0->head >= 0 ? t0 : NULL);
+        ta.code = sr_agent_country(cs, t0, s0->head >= 0 ? s0 : NULL);
+        if (strcmp(sa.code, ta.code) == 0) {
+            sa.code = s0->code;
+            ta.code = t0->code;
+        }
+    }
     if (strcmp(s->code, t->code) == 0 || s->head == t->head)
         return;
     /* one event per (source, target, code) in a sentence */

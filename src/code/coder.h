@@ -134,6 +134,9 @@ typedef struct csent {
     int *mention_order;         /* mention indexes grouped by head */
     alist *meaning;         /* memo per word */
     uint8_t *meaning_state; /* 0 unknown, 1 computing, 2 done */
+    char country[4];        /* the only country the sentence names ("" none
+                               or several), once country_done */
+    bool country_done;
     uint32_t date;          /* the sentence's event date (YYYYMMDD) or 0 */
     const char *date_iso;
 } csent;
@@ -164,6 +167,12 @@ bool sr_has_neg(const csent *cs, int v);
 void sr_find_mentions(csent *cs);
 /* The actors word i stands for (i a noun-phrase head or any word). */
 const alist *sr_meaning(csent *cs, int i);
+/* The code of actor `a` in an event with `other` (NULL: none): an agent
+ * with no country of its own ("---GOV"), in a sentence that names one
+ * state only, is that state's ("President Bouteflika threatened a curfew
+ * in Algiers"), unless that makes it the other side itself ("the Pentagon
+ * dispatched vessels"). */
+const char *sr_agent_country(csent *cs, const actor *a, const actor *other);
 /* The actors of the noun phrase at i, without falling back to its
  * modifiers (prepositional, relative): what a pattern's '$' or '+' at i
  * picks up. */

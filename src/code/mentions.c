@@ -456,6 +456,61 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
     }
 }
 
+/* Whether a code's three-letter base is a state (not one of CAMEO's
+ * international, non-state or regional bases). */
+static bool state_base(const char *code)
+{
+    static const char *const other[] = {
+        "---", "IGO", "NGO", "IMG", "MNC", "UIS", "AFR", "ASA", "BLK", "CAS", "CAU",
+        "CFR", "CRB", "EAF", "EEU", "EUR", "LAM", "MEA", "NAF", "NMR", "PGS", "SAF",
+        "SAM", "SAS", "SEA", "WAF", "WST", "ARB", "INT", "UNO", "EUE"};
+    if (strlen(code) < 3)
+        return false;
+    for (size_t i = 0; i < SR_ARRAY_LEN(other); i++)
+        if (strncmp(code, other[i], 3) == 0)
+            return false;
+    return true;
+}
+
+/* The only state the sentence names (its actors' bases), "" when it names
+ * none or several. */
+static const char *sole_country(csent *cs)
+{
+    if (cs->country_done)
+        return cs->country;
+    cs->country_done = true;
+    cs->country[0] = '\0';
+    for (int k = 0; k < cs->nm; k++) {
+        if (cs->m[k].agent)
+            continue;
+        const char *code = sr_dict_actor_code_on(cs->d, cs->m[k].owner, cs->date);
+        if (!state_base(code))
+            continue;
+        if (!cs->country[0]) {
+            memcpy(cs->country, code, 3);
+            cs->country[3] = '\0';
+        } else if (strncmp(cs->country, code, 3) != 0) {
+            cs->country[0] = '\0';
+            return cs->country;
+        }
+    }
+    return cs->country;
+}
+
+const char *sr_agent_country(csent *cs, const actor *a, const actor *other)
+{
+    if (!a->weak || a->pronoun || strncmp(a->code, "---", 3) != 0)
+        return a->code;
+    const char *only = sole_country(cs);
+    if (!*only)
+        return a->code;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s%s", only, a->code + 3);
+    if (other && strcmp(other->code, buf) == 0)
+        return a->code;
+    return sr_arena_strdup(cs->tmp, buf);
+}
+
 static const alist *meaning_rec(csent *cs, int i, int depth)
 {
     static const alist empty = {0};
