@@ -225,6 +225,43 @@ static void test_dates_and_zones(void)
     sr_doc_free(d);
 }
 
+static void test_revisions_and_scripts(void)
+{
+    /* a wiki's revision view is dated by the revision, not the creation */
+    const char *html =
+        "<html><head><script type=\"application/ld+json\">{\"@context\":"
+        "\"http://schema.org\",\"@type\":\"Article\",\"headline\":\"Ada\","
+        "\"datePublished\":\"2005-07-26T16:22:26-07:00\",\"dateModified\":"
+        "\"2020-04-07T12:33:32-07:00\"}</script></head><body><p>x</p></body></html>";
+    sr_doc *d = page(html, "https://wiki.example/index.php?title=Ada&diff=59&oldid=58");
+    CHECK_STR_EQ(d->published, "2020-04-07T12:33:32-07:00");
+    sr_doc_free(d);
+    /* the article itself keeps its publication date */
+    d = page(html, "https://wiki.example/wiki/Ada");
+    CHECK_STR_EQ(d->published, "2005-07-26T16:22:26-07:00");
+    sr_doc_free(d);
+    /* a date that only a short inline script writes, when nothing else
+     * dates the page */
+    html = "<html><body><h1>Forum</h1><table><tr><td class=\"main-text\">"
+           "<script>showDate(\"2020/04/17 01:43:09\")</script> 7 views</td></tr>"
+           "</table><p>bong effect never finished</p></body></html>";
+    d = page(html, "http://forum.example/67926/6950016");
+    CHECK_STR_EQ(d->published, "2020-04-17T01:43:09");
+    CHECK(strstr(d->body, "showDate") == NULL);
+    sr_doc_free(d);
+    /* but a date inside a program is not the page's date */
+    char big[1024];
+    snprintf(big, sizeof big,
+             "<html><body><script>var cfg = {built: \"2019/01/02\", %s};</script>"
+             "<p>text</p></body></html>",
+             "pad: \"....................................................................."
+             "............................................................................"
+             "............................................................................\"");
+    d = page(big, "http://forum.example/post");
+    CHECK(d->published == NULL);
+    sr_doc_free(d);
+}
+
 static void test_archive_url(void)
 {
     /* a page in a web archive: the host and the date of the original */
@@ -335,6 +372,7 @@ int main(void)
     test_bare_page();
     test_title_choices();
     test_dates_and_zones();
+    test_revisions_and_scripts();
     test_archive_url();
     test_bylines();
     test_lang();

@@ -8,7 +8,8 @@
  *
  *   html_charset.c  the page's charset decided (BOM, HTTP header, <meta>,
  *                   the bytes) and its bytes made valid UTF-8;
- *   this file       the content of <script> (but JSON-LD), <style> and
+ *   this file       the content of <script> (but JSON-LD and short
+ *                   scripts that write a date), <style> and
  *                   <svg> and comments dropped — half the bytes of a typical
  *                   news page, and the part the parser is slowest on — then
  *                   libxml2's HTML parser in recovery mode, no network;
@@ -100,6 +101,37 @@ static const char *find_str(const char *p, const char *end, const char *s)
     return NULL;
 }
 
+static bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Whether s[0..n) holds a numeric date, year first: "2020/04/17",
+ * "2020-4-17". */
+static bool holds_date(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i++) {
+        if (!(digit(s[i]) && digit(s[i + 1]) && digit(s[i + 2]) && digit(s[i + 3])) ||
+            (i > 0 && digit(s[i - 1])))
+            continue;
+        char sep = s[i + 4];
+        size_t k = i + 5, m = 0;
+        if (sep != '-' && sep != '/' && sep != '.')
+            continue;
+        while (k < n && digit(s[k]) && m < 3)
+            k++, m++;
+        if (m < 1 || m > 2 || k >= n || s[k] != sep || k + 1 >= n || !digit(s[k + 1]))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* A script short enough to be a date written into the page
+ * (<script>showDate("2020/04/17 01:43:09")</script>) is kept for the
+ * metadata; the script bodies of real programs are far longer. */
+#define DATE_SCRIPT_MAX 200
+
 void sr_html_strip(const char *html, size_t len, sr_buf *out)
 {
     const char *p = html, *end = html + len, *copied = html;
@@ -126,7 +158,8 @@ void sr_html_strip(const char *html, size_t len, sr_buf *out)
         for (size_t i = 0; i < n; i++)
             name[i] = (char)tolower((unsigned char)p[i]);
         const char *close = find_close(gt + 1, end, name, n);
-        if (json) {
+        if (json || (n == 6 && close && close - (gt + 1) <= DATE_SCRIPT_MAX &&
+                     holds_date(gt + 1, (size_t)(close - (gt + 1))))) {
             p = close ? close : end;
             continue;
         }

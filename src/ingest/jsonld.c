@@ -179,6 +179,7 @@ static void take(ld_walk *w, json_t *o, int rank)
     in->date_published = copy(w, str(o, "datePublished"));
     in->date_created = copy(w, str(o, "dateCreated") ? str(o, "dateCreated")
                                                      : str(o, "uploadDate"));
+    in->date_modified = copy(w, str(o, "dateModified"));
     in->nauthors = 0;
     add_author(w, json_object_get(o, "author"), 0);
     if (!in->nauthors)

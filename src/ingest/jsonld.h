@@ -18,6 +18,7 @@ typedef struct sr_ld_info {
     const char *headline;
     const char *date_published;
     const char *date_created;
+    const char *date_modified;
     const char *author[SR_LD_MAX_AUTHORS];
     bool author_is_org[SR_LD_MAX_AUTHORS];
     unsigned nauthors;

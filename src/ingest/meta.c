@@ -101,6 +101,8 @@ typedef struct clues {
     box authors[MAX_AUTHORS];  /* byline elements, itemprop/rel author */
     unsigned nauthors;
     const char *itemprop_date;
+    const char *script_date; /* a short inline script of the body that
+                                writes a date (sr_html_strip keeps those) */
     const char *html_lang;
     sr_ld_info ld;
     unsigned nld;
@@ -611,6 +613,12 @@ static bool enter(clues *c, xmlNode *n)
                 sr_jsonld_scan(b.data, b.len, c->a, &c->ld);
             sr_buf_free(&b);
             c->nld++;
+        } else if (!c->script_date && c->skip == 0 && n->children &&
+                   n->children->content && !n->children->next) {
+            /* the only scripts with content left are short ones that hold
+             * a date: showDate("2020/04/17 01:43:09") */
+            const char *t = (const char *)n->children->content;
+            c->script_date = sr_arena_strndup(c->a, t, strlen(t));
         }
         return false;
     }
@@ -1198,10 +1206,24 @@ static bool any_time(const clues *c, const char *lang, sr_date *d)
     return false;
 }
 
+/* Whether an address asks for one revision of a wiki page (MediaWiki's
+ * "index.php?title=...&diff=...&oldid=..."): such a view is dated by the
+ * revision it shows, not by the page's creation. */
+static bool revision_view(const char *url)
+{
+    const char *q = url ? strchr(url, '?') : NULL;
+    if (!q)
+        return false;
+    for (const char *p = q; (p = strpbrk(p, "?&")) != NULL; p++)
+        if (strncmp(p + 1, "diff=", 5) == 0 || strncmp(p + 1, "oldid=", 6) == 0)
+            return true;
+    return false;
+}
+
 /* `url` is the page's address, `canonical` the one it gives itself (either
  * may be NULL): a full date in either counts. */
-static const char *choose_published(clues *c, const sr_doc *doc, const char *url,
-                                    const char *canonical, const char *lang)
+static bool page_date(clues *c, const sr_doc *doc, const char *url,
+                      const char *canonical, const char *lang, sr_date *out)
 {
     sr_date d, url_d, vis_d;
     bool from_url = (url && sr_date_from_url(url, &url_d)) ||
@@ -1234,8 +1256,22 @@ static const char *choose_published(clues *c, const sr_doc *doc, const char *url
         have = sr_date_find(doc->body, n, lang, SR_DATE_MIN_TEXT_YEAR, &d, NULL, NULL);
     }
     if (!have)
-        have = visible_date(c, lang, true, &d);   /* in furniture, last */
+        have = visible_date(c, lang, true, &d);   /* in furniture */
     if (!have)
+        have = text_date(c->script_date, lang, &d);   /* written by a script */
+    if (have)
+        *out = d;
+    return have;
+}
+
+static const char *choose_published(clues *c, const sr_doc *doc, const char *url,
+                                    const char *canonical, const char *lang)
+{
+    sr_date d;
+    bool have = revision_view(url) &&
+                (parse_meta_date(c->ld.date_modified, &d) ||
+                 parse_meta_date(meta(c, "article:modified_time"), &d));
+    if (!have && !page_date(c, doc, url, canonical, lang, &d))
         return NULL;
     char iso[32];
     sr_date_format(&d, iso);
