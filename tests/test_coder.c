@@ -406,6 +406,28 @@ static void test_parse_repairs(const sr_coder *c)
     CHECK(!has(ev, n, "MOR", "GON", "111"));
     CHECK(!has(ev, n, "ARN", "MOR", "190"));
     sr_doc_free(d);
+    /* the subject taken for a verb: the actor before the verb is the
+     * subject of the clause the tree left without one */
+    d = parsed("Arnor/VERB/0/root on/ADP/3/case Thursday/PROPN/1/obl attacked|attack/VERB/1/parataxis "
+               "Gondor/PROPN/4/obj ./PUNCT/1/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "190"));
+    sr_doc_free(d);
+    /* a verb coordinated with a noun, its object given to the verb before */
+    d = parsed("Arnor/PROPN/2/nsubj criticized|criticize/VERB/0/root Mordor/PROPN/2/obj on/ADP/5/case "
+               "Thursday/PROPN/3/nmod and/CCONJ/7/cc attacked|attack/VERB/5/conj "
+               "Gondor/PROPN/2/obj ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "MOR", "111"));
+    CHECK(has(ev, n, "ARN", "GON", "190"));
+    CHECK(!has(ev, n, "ARN", "GON", "111"));
+    sr_doc_free(d);
+    /* a phrase before a comma hung on the reporting clause after it */
+    d = parsed("Arnor/PROPN/2/nsubj attacked|attack/VERB/0/root in/ADP/4/case Gondor/PROPN/7/obl "
+               ",/PUNCT/7/punct Reuters/PROPN/7/nsubj reported|report/VERB/2/acl:relcl ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "190"));
+    sr_doc_free(d);
 }
 
 int main(void)

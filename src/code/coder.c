@@ -359,6 +359,36 @@ static bool has_own_target(csent *cs, int v, const vinfo *vi)
     return l->n && !l->v[0].pronoun;
 }
 
+/* A clause's verb that the tree gives no subject (the parser took the
+ * subject for a verb, "Pyongyang on Thursday fired ...", or hung the
+ * clause on a noun): the nearest actor phrase before the verb that is no
+ * prepositional or object phrase, with no other clause's verb between
+ * them. Only for main and coordinated clauses, whose subject English puts
+ * before the verb. */
+static int subject_by_position(csent *cs, int v)
+{
+    uint8_t r = cs->w[v].rel;
+    if (r != R_ROOT && r != R_PARATAXIS && r != R_CONJ && r != R_DEP)
+        return -1;
+    for (int j = v - 1; j >= 0; j--) {
+        const cword *w = &cs->w[j];
+        if (w->np < 0) {
+            if ((w->upos == SR_UPOS_VERB || w->upos == SR_UPOS_AUX) &&
+                (sr_child(cs, j, R_NSUBJ) >= 0 || sr_child(cs, j, R_NSUBJPASS) >= 0))
+                return -1;
+            if (w->upos == SR_UPOS_SCONJ || (w->upos == SR_UPOS_PUNCT && strcmp(w->form, ";") == 0))
+                return -1;
+            continue;
+        }
+        int h = w->np;
+        uint8_t hr = cs->w[h].rel;
+        if (sr_child(cs, h, R_CASE) >= 0 || hr == R_OBJ || hr == R_IOBJ || hr == R_POSS)
+            return -1;
+        return sr_meaning(cs, h)->n ? h : -1;
+    }
+    return -1;
+}
+
 /* Roles of verb v: sets vi->src and vi->tgt (noun phrase words or -1). */
 static void assign_roles(csent *cs, int v, vinfo *vi)
 {
@@ -1068,6 +1098,8 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
             continue;
         x->subject = sr_subject_of(&cs, v, &x->passive);
         x->passive = x->passive || is_passive(&cs, v);
+        if (x->subject < 0 && !x->passive)
+            x->subject = subject_by_position(&cs, v);
         x->negated = sr_has_neg(&cs, v);
         sr_verb_windows(&cs, v, &x->pre, &x->post);
         sr_match_patterns(&cs, &x->h, &x->pre, &x->post, &x->pm);

@@ -59,8 +59,9 @@ static int np_head_of(const csent *cs, int i)
  * pronoun first, then nouns, names, adjectives, numbers, a possessive 's,
  * "and" between two adjectives); when a chunk holds agent and actor
  * phrases that the tree put under different heads, and no two actors
- * of different codes under different heads (that would be two phrases
- * side by side: "told Reuters Iranian officials"), every word of the chunk is taken as part
+ * of different codes under different heads with no title between them
+ * (that would be two phrases side by side: "told Reuters Iranian
+ * officials"; but "Ithilen's minister Calimehtar" is one), every word of the chunk is taken as part
  * of one noun phrase, headed by the chunk's word whose head lies outside
  * it (the first such word that is a core argument, else the first). */
 
@@ -76,6 +77,10 @@ static bool chunk_word(const csent *cs, int i, bool first)
         return first && w->rel == R_POSS;
     case SR_UPOS_PART:
         return !first && (strcmp(w->lower, "'s") == 0 || strcmp(w->lower, "'") == 0);
+    case SR_UPOS_PUNCT:     /* the hyphen of "state-run" */
+        return !first && strcmp(w->form, "-") == 0 && i + 1 < cs->n &&
+               cs->doc->words[cs->s->first_word + (uint32_t)i - 1].space_after == 0 &&
+               cs->doc->words[cs->s->first_word + (uint32_t)i].space_after == 0;
     case SR_UPOS_CCONJ:
         return !first && i + 1 < cs->n && cs->w[i - 1].upos == SR_UPOS_ADJ &&
                cs->w[i + 1].upos == SR_UPOS_ADJ;
@@ -113,7 +118,7 @@ static void merge_chunks(csent *cs)
             } else if (actor_head == -2) {
                 actor_head = m->head;
                 actor_code = sr_dict_actor_code_on(cs->d, m->owner, cs->date);
-            } else if (m->head != actor_head &&
+            } else if (m->head != actor_head && !agents &&
                        strcmp(actor_code, sr_dict_actor_code_on(cs->d, m->owner, cs->date)) != 0) {
                 /* two actors side by side; a name and the title of the
                  * same actor ("Bree ... Romendacil", both BRE) are one */

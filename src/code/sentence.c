@@ -86,6 +86,12 @@ static bool is_neg_word(const char *w)
  *     Rohan, Arnor and Bree welcomed" parsed as two subjects with a
  *     conjunct each) are one coordinated subject: the later ones become
  *     conjuncts of the first;
+ *   - a verb coordinated with a noun is coordinated with the nearest verb
+ *     above it, and takes the object after it that the parser gave to the
+ *     verb before it ("condemned an attack ... and promised aid");
+ *   - a prepositional phrase before a comma hung on the reporting clause
+ *     after the comma belongs to the clause before ("will bargain for
+ *     asylum in Gondor, AFP reported");
  *   - a finite verb hung as an adjective on the noun after it, with a
  *     subject or an auxiliary of its own ("Ethiopia has broken relations"
  *     with "broken" an amod of "relations") heads the clause, and that
@@ -132,6 +138,49 @@ static void repair(cword *w, int n)
         w[h].head = i;
         w[h].rel = R_OBJ;
         /* the noun's other dependents before the verb (none usually) stay */
+    }
+    for (int i = 0; i < n; i++) {
+        /* a verb coordinated with a noun ("condemned an attack ... on
+         * Thursday and promised aid" with "promised" a conjunct of
+         * "Thursday") is coordinated with the nearest verb above it */
+        int h = w[i].head;
+        if (w[i].upos != SR_UPOS_VERB || w[i].rel != R_CONJ || h < 0 ||
+            w[h].upos == SR_UPOS_VERB || w[h].upos == SR_UPOS_AUX)
+            continue;
+        int a = h, steps = 0;
+        while (a >= 0 && w[a].upos != SR_UPOS_VERB && steps++ < n)
+            a = w[a].head;
+        if (a < 0 || a == i)
+            continue;
+        w[i].head = a;
+        /* the object after it that the parser gave the verb before it is
+         * its own, when it has none ("... and promised aid") */
+        bool has_obj = false;
+        for (int j = 0; j < n && !has_obj; j++)
+            has_obj = w[j].head == i && w[j].rel == R_OBJ;
+        for (int j = i + 1; j < n && !has_obj; j++)
+            if (w[j].head == a && w[j].rel == R_OBJ) {
+                w[j].head = i;
+                has_obj = true;
+            }
+    }
+    for (int i = 0; i < n; i++) {
+        /* a prepositional phrase before a comma hung on a reporting clause
+         * after it ("will bargain for asylum in Gondor, AFP reported" with
+         * "in Gondor" under "reported") belongs to the clause before */
+        int h = w[i].head;
+        if (h <= i || (w[i].rel != R_OBL && w[i].rel != R_NMOD) || w[h].head < 0 ||
+            w[h].head >= i || w[h].upos != SR_UPOS_VERB)
+            continue;
+        bool comma = false;
+        for (int j = i + 1; j < h && !comma; j++)
+            comma = w[j].upos == SR_UPOS_PUNCT && strcmp(w[j].form, ",") == 0 &&
+                    (w[j].head == h || w[j].head == i);
+        bool subj = false;
+        for (int j = i + 1; j < h && !subj; j++)
+            subj = w[j].head == h && is_subj(w[j].rel);
+        if (comma && subj)
+            w[i].head = w[h].head;
     }
     for (int v = 0; v < n; v++) {
         int first = -1, prev = -1;
