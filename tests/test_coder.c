@@ -4,6 +4,7 @@
 #include "check.h"
 #include "lexicon/compiled.h"
 #include "lexicon/readers.h"
+#include "code/records.h"
 
 static FILE *devnull;
 
@@ -430,6 +431,35 @@ static void test_parse_repairs(const sr_coder *c)
     sr_doc_free(d);
 }
 
+/* <Config> tags between records apply from the next record on. */
+static void test_records_config(void)
+{
+    static const char xml[] =
+        "<Sentences>\n"
+        "<Sentence id=\"A\" date=\"19950101\"><Text>Arnor attacked Gondor.</Text></Sentence>\n"
+        "<Config option=\"require_dyad\" value=\"false\" />\n"
+        "<Sentence id=\"B\" date=\"19950101\"><Text>Arnor attacked Gondor.</Text></Sentence>\n"
+        "<Sentence id=\"C\" date=\"19950101\"><Text>Arnor attacked Gondor.</Text></Sentence>\n"
+        "<Config option=\"require_dyad\" value=\"True\" />\n"
+        "<Sentence id=\"D\" date=\"19950101\"><Text>Arnor attacked Gondor.</Text></Sentence>\n"
+        "</Sentences>\n";
+    sr_diag diag = {.out = devnull};
+    sr_records *r = sr_records_mem("t.xml", xml, sizeof xml - 1, SR_RECORDS_PETRARCH, false, &diag);
+    CHECK(r != NULL);
+    if (!r)
+        return;
+    int want[] = {-1, 0, 0, 1}, k = 0;
+    sr_record rec;
+    while (sr_records_next(r, &rec)) {
+        if (k < 4)
+            CHECK_INT_EQ(rec.require_dyad, want[k]);
+        k++;
+        sr_doc_free(rec.doc);
+    }
+    CHECK_INT_EQ(k, 4);
+    sr_records_close(r);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -448,6 +478,7 @@ int main(void)
         test_negation_modality_attribution(c, petr);
         test_discards_and_limits(c);
         test_parse_repairs(c);
+        test_records_config();
         test_dependency_patterns();
     }
     sr_coder_free(c);

@@ -877,8 +877,11 @@ static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, co
     actor sa = *s0, ta = *t0;
     const actor *s = &sa, *t = &ta;
     if (!c->opt.petrarch) {
-        sa.code = sr_agent_country(cs, s0, t0->head >= 0 ? t0 : NULL);
-        ta.code = sr_agent_country(cs, t0, s0->head >= 0 ? s0 : NULL);
+        /* the null actor of a one-sided event (head -1) stays "---" */
+        if (s0->head >= 0)
+            sa.code = sr_agent_country(cs, s0, t0->head >= 0 ? t0 : NULL);
+        if (t0->head >= 0)
+            ta.code = sr_agent_country(cs, t0, s0->head >= 0 ? s0 : NULL);
         if (strcmp(sa.code, ta.code) == 0) {
             sa.code = s0->code;
             ta.code = t0->code;

@@ -565,7 +565,7 @@ static const alist *meaning_rec(csent *cs, int i, int depth)
             for (int k = 0; k < tw->nkids && nconj < 64; k++) {
                 int c = cs->kids[tw->kid0 + k];
                 if (cs->w[c].rel == R_CONJ && t != i && sr_is_nominal(cs, c) &&
-                    cs->w[c].np < 0)
+                    (cs->w[c].np < 0 || cs->w[c].np == c))
                     conj[nconj++] = c;
             }
         }

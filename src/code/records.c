@@ -427,7 +427,17 @@ static bool next_petrarch(sr_records *r, sr_record *rec)
         sr_record hold = {0};
         /* children */
         size_t pos = body;
+        int pending_dyad = -2;      /* a <Config> after this record's end */
         while (next_tag(r->text, limit, &pos, &ts2, &te2)) {
+            if (tag_is(ts2, te2, "Config")) {
+                /* it lies between this record and the next: it applies
+                 * from the next record on */
+                const char *opt = attr(tmp, ts2, te2, "option");
+                const char *val = attr(tmp, ts2, te2, "value");
+                if (opt && val && strcasecmp(opt, "require_dyad") == 0)
+                    pending_dyad = truthy(val);
+                continue;
+            }
             if (tag_is(ts2, te2, "EventCoding")) {
                 const char *err = attr(tmp, ts2, te2, "error");
                 if (err) {
@@ -487,6 +497,8 @@ static bool next_petrarch(sr_records *r, sr_record *rec)
         rec->noevents = hold.noevents;
         rec->error = hold.error ? sr_arena_strdup(a, hold.error) : NULL;
         rec->require_dyad = r->require_dyad;
+        if (pending_dyad != -2)
+            r->require_dyad = pending_dyad;
         if (hold.nexpected) {
             rec->expected = sr_arena_alloc(a, hold.nexpected * sizeof *rec->expected);
             for (size_t i = 0; i < hold.nexpected; i++)

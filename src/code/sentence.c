@@ -184,11 +184,25 @@ static void repair(cword *w, int n)
     }
     for (int v = 0; v < n; v++) {
         int first = -1, prev = -1;
+        bool any_subj = false;
+        for (int i = 0; i < v && !any_subj; i++)
+            any_subj = w[i].head == v && w[i].rel == R_NSUBJ;
+        if (!any_subj)
+            continue;
         for (int i = 0; i < v; i++) {
-            if (w[i].head != v || w[i].rel != R_NSUBJ)
+            if (w[i].head != v)
+                continue;
+            /* a name before the verb with no preposition, hung as an
+             * oblique or object, is one of the listed subjects too */
+            bool name = w[i].upos == SR_UPOS_PROPN &&
+                        (w[i].rel == R_OBL || w[i].rel == R_OBJ || w[i].rel == R_DEP);
+            for (int j = 0; j < i && name; j++)
+                name = !(w[j].head == i && w[j].rel == R_CASE);
+            if (w[i].rel != R_NSUBJ && !name)
                 continue;
             if (first < 0) {
                 first = i;
+                w[i].rel = R_NSUBJ;
             } else {
                 bool sep = false;
                 for (int j = prev + 1; j < i && !sep; j++)

@@ -13,7 +13,8 @@
  * PETRARCH-1 records expect a code naming several actors ("FRO/BIL/SAM") as
  * one actor per part; the UD-PETRARCH records keep it whole. The file
  * decides: if any expected code contains '/', codes are kept whole.
- * <Config option="require_dyad"> tags are obeyed.
+ * <Config option="require_dyad"> tags are obeyed when the file expects
+ * one-sided events anywhere (see file_keeps_slashes()).
  *
  * Dictionaries come from the options, or else from the file's
  * <Environment> (file names relative to the records' folder). The
@@ -150,8 +151,16 @@ static char *beside(const char *path, const char *name)
     return out;
 }
 
-/* Whether any expected code of the file names several actors. */
-static bool file_keeps_slashes(const char *path, bool tabari, sr_diag *diag)
+/* Conventions of the file, from its expected codes: whether any names
+ * several actors ("FRO/BIL/SAM": then codes are kept whole), and whether
+ * record under <Config option="require_dyad" value="false"> expects a
+ * one-sided event of an agent without a country ("---GOV --- 023", the
+ * anonymous "a senior official said"): then the program that wrote the
+ * file (PETRARCH-2) coded those under such tags, and the evaluation lets
+ * the coder code one-sided events there. UD-PETRARCH's file has such tags
+ * but never expects them (only its older one-sided codings of named
+ * actors), and there the tags are not obeyed. */
+static bool file_keeps_slashes(const char *path, bool tabari, sr_diag *diag, bool *one_sided)
 {
     sr_diag quiet = {.quiet = true, .out = diag ? diag->out : NULL};
     sr_records *r = sr_records_open(path, tabari ? SR_RECORDS_TABARI : SR_RECORDS_PETRARCH,
@@ -160,10 +169,16 @@ static bool file_keeps_slashes(const char *path, bool tabari, sr_diag *diag)
         return true;
     sr_record rec;
     bool keep = false;
-    while (!keep && sr_records_next(r, &rec)) {
-        for (size_t i = 0; i < rec.nexpected; i++)
+    *one_sided = false;
+    while (sr_records_next(r, &rec)) {
+        for (size_t i = 0; i < rec.nexpected; i++) {
             if (strchr(rec.expected[i].source, '/') || strchr(rec.expected[i].target, '/'))
                 keep = true;
+            const char *es = rec.expected[i].source, *et = rec.expected[i].target;
+            if (rec.require_dyad == 0 && ((strcmp(es, "---") == 0 && strncmp(et, "---", 3) == 0) ||
+                                          (strcmp(et, "---") == 0 && strncmp(es, "---", 3) == 0)))
+                *one_sided = true;
+        }
         sr_doc_free(rec.doc);
     }
     sr_records_close(r);
@@ -238,7 +253,8 @@ int sr_eval_petrarch_main(int argc, char **argv)
     int status = 1;
     if (!dict)
         goto out;
-    bool split = !file_keeps_slashes(path, tabari, &diag);
+    bool one_sided = false;
+    bool split = !file_keeps_slashes(path, tabari, &diag, &one_sided);
     sr_code_options opt;
     sr_code_options_default(&opt);
     opt.petrarch = true;
@@ -271,7 +287,8 @@ int sr_eval_petrarch_main(int argc, char **argv)
                 unparsed++;
         }
         sr_event *ev;
-        size_t nev = sr_code_doc(rec.require_dyad == 0 ? coder_nodyad : coder, doc, &ev);
+        size_t nev = sr_code_doc(rec.require_dyad == 0 && one_sided ? coder_nodyad : coder,
+                                 doc, &ev);
         tset want = {0}, got = {0};
         for (size_t i = 0; i < rec.nexpected; i++)
             tadd_split(&want, rec.expected[i].source, rec.expected[i].target,
