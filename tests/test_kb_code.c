@@ -23,7 +23,7 @@ static const char base[] =
     "  adj Israeli\n"
     "country USA United States\n"
     "  seat MIL Pentagon\n"
-    "agent GOV president\n"
+    "agent GOV president; negotiator\n"
     "agent MIL troop; vessel\n";
 
 /* A coder over `base` plus the predicates in `preds`. */
@@ -267,6 +267,34 @@ static void test_agent_countries(void)
     sr_dict_free(d);
 }
 
+/* "Iran and Israel agreed on a pact": with no target, the members of a
+ * compound subject of a cooperative act act on each other; not so for
+ * conflict ("Iran and Israel attacked"). */
+static void test_reciprocal(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 057 agree on|upon:pact\n"
+                            "pred 040 meet\n"
+                            "pred 190 attack\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *agree = "Iran/PROPN/4/nsubj and/CCONJ/3/cc Israel/PROPN/1/conj "
+                            "agreed|agree/VERB/0/root on/ADP/7/case a/DET/7/det pact|pact/NOUN/4/obl "
+                            "./PUNCT/4/punct";
+        CHECK(codes(c, agree, "IRN", "ISR", "057"));
+        CHECK(codes(c, agree, "ISR", "IRN", "057"));
+        CHECK(!codes(c, "Iran/PROPN/4/nsubj and/CCONJ/3/cc Israel/PROPN/1/conj "
+                        "attacked|attack/VERB/0/root ./PUNCT/4/punct",
+                     "IRN", "ISR", "190"));
+        /* members of one noun phrase: "Iran and Israeli negotiators met" */
+        CHECK(codes(c, "Iran/PROPN/4/compound and/CCONJ/3/cc Israeli/ADJ/1/conj "
+                       "negotiators|negotiator/NOUN/5/nsubj met|meet/VERB/0/root ./PUNCT/5/punct",
+                    "IRNGOV", "ISRGOV", "040"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -275,6 +303,7 @@ int main(void)
     test_hidden_subjects();
     test_intent();
     test_agent_countries();
+    test_reciprocal();
     fclose(devnull);
     return check_status();
 }

@@ -870,8 +870,10 @@ static void explain(csent *cs, const vinfo *vi, const actor *s, const actor *t, 
     sr_buf_free(&b);
 }
 
+/* `members`: source and target are members of one compound ("U.S. and
+ * Russian negotiators met"), which may share a noun phrase. */
 static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, const actor *t0,
-                      const char *code, const char *issues)
+                      const char *code, const char *issues, bool members)
 {
     const sr_coder *c = cs->c;
     actor sa = *s0, ta = *t0;
@@ -887,7 +889,7 @@ static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, co
             ta.code = t0->code;
         }
     }
-    if (strcmp(s->code, t->code) == 0 || s->head == t->head)
+    if (strcmp(s->code, t->code) == 0 || (s->head == t->head && !members))
         return;
     /* one event per (source, target, code) in a sentence */
     for (size_t i = L->sentence_start; i < L->n; i++)
@@ -942,7 +944,7 @@ static void emit_pairs(csent *cs, evlist *L, const vinfo *vi, const alist *src,
 {
     for (int i = 0; i < src->n; i++)
         for (int j = 0; j < tgt->n; j++)
-            add_event(cs, L, vi, &src->v[i], &tgt->v[j], code, issues);
+            add_event(cs, L, vi, &src->v[i], &tgt->v[j], code, issues, false);
 }
 
 static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
@@ -965,12 +967,17 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
         snprintf(first, sizeof first, "%.*s", (int)(colon - code), code);
         snprintf(second, sizeof second, "%s", colon + 1);
     }
-    if (vi->pm.compound && src->n >= 2) {
+    /* sitrep's own mode: "Jordan and the United States agreed on a pact",
+     * "Russia and China held talks": with no target, the members of a
+     * compound subject of a cooperative act (03-06) act on each other */
+    bool reciprocal = !c->opt.petrarch && src->n >= 2 && tgt->n == 0 && code[0] == '0' &&
+                      code[1] >= '3' && code[1] <= '6' && !vi->pm.compound;
+    if ((vi->pm.compound || reciprocal) && src->n >= 2) {
         /* the members of a compound subject act on each other */
         for (int i = 0; i < src->n; i++)
             for (int j = 0; j < src->n; j++)
                 if (i != j)
-                    add_event(cs, L, vi, &src->v[i], &src->v[j], colon ? first : code, issues);
+                    add_event(cs, L, vi, &src->v[i], &src->v[j], colon ? first : code, issues, true);
         return;
     }
     if (src->n == 0 || tgt->n == 0) {
@@ -987,7 +994,7 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
             tgt = &one;
         for (int i = 0; i < src->n; i++)
             for (int j = 0; j < tgt->n; j++) {
-                add_event(cs, L, vi, &src->v[i], &tgt->v[j], colon ? first : code, issues);
+                add_event(cs, L, vi, &src->v[i], &tgt->v[j], colon ? first : code, issues, false);
             }
         return;
     }
