@@ -295,6 +295,30 @@ static void test_reciprocal(void)
     sr_dict_free(d);
 }
 
+/* Copular predicates: "it is willing to" with "it" parsed as an
+ * expletive still has "it" (and its antecedent) as subject; "he is
+ * prepared to" is no passive. */
+static void test_copulas(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 0311 willing xcomp:help(obj:T)\n"
+                            "pred 0312 prepared obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj said|say/VERB/0/root it/PRON/5/expl is|be/AUX/5/cop "
+                       "willing|willing/ADJ/2/ccomp to/PART/7/mark help|help/VERB/5/xcomp "
+                       "Israel/PROPN/7/obj ./PUNCT/2/punct",
+                    "IRN", "ISR", "0311"));
+        const char *prep = "Iran/PROPN/2/nsubj said|say/VERB/0/root he/PRON/5/nsubj:pass "
+                           "is|be/AUX/5/cop prepared|prepare/VERB/2/ccomp Israel/PROPN/5/obj "
+                           "./PUNCT/2/punct";
+        CHECK(codes(c, prep, "IRN", "ISR", "0312"));
+        CHECK(!codes(c, prep, "ISR", "IRN", "0312"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -304,6 +328,7 @@ int main(void)
     test_intent();
     test_agent_countries();
     test_reciprocal();
+    test_copulas();
     fclose(devnull);
     return check_status();
 }

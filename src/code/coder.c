@@ -165,10 +165,15 @@ static int subject_rec(const csent *cs, int v, bool *passive, int depth)
         return s;
     s = sr_child(cs, v, R_NSUBJPASS);
     if (s >= 0) {
-        if (passive && depth == 0)
+        /* "he is prepared to": a copula, not a passive */
+        if (passive && depth == 0 && sr_child(cs, v, R_COP) < 0)
             *passive = true;
         return s;
     }
+    /* "it is willing to", parsed with "it" as an expletive: the subject */
+    s = sr_child(cs, v, R_EXPL);
+    if (s >= 0 && sr_child(cs, v, R_COP) >= 0 && cs->w[s].upos == SR_UPOS_PRON)
+        return s;
     const cword *w = &cs->w[v];
     if (w->head < 0)
         return -1;
@@ -231,7 +236,7 @@ static bool is_passive(const csent *cs, int v)
      * a parse error ("Arnor President Umbardacil has appealed" with
      * "Arnor" as nsubj:pass): the verb is active */
     if (sr_child(cs, v, R_NSUBJPASS) >= 0)
-        return sr_child(cs, v, R_NSUBJ) < 0;
+        return sr_child(cs, v, R_NSUBJ) < 0 && sr_child(cs, v, R_COP) < 0;
     const sr_word *x = cs->doc->words + cs->s->first_word + v;
     /* a participle modifying a noun: "the roads cordoned off" (not a verb
      * the parser hung on the sentence's head noun) */

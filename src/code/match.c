@@ -835,7 +835,8 @@ static bool match_dependency(csent *cs, int v, const sr_dterm *t, int n, pmatch 
     memset(&s, 0, sizeof s);
     s.cs = cs;
     s.v = v;
-    s.passive = sr_is_passive(cs, v) || sr_child(cs, v, R_NSUBJPASS) >= 0;
+    s.passive = sr_is_passive(cs, v) ||
+                (sr_child(cs, v, R_NSUBJPASS) >= 0 && sr_child(cs, v, R_COP) < 0);
     s.alev[s.nanch] = 0;
     s.anch[s.nanch++] = v;
     s.source = s.target = -1;
