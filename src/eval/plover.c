@@ -57,7 +57,10 @@ static const char help[] =
     "                   `sitrep code --input jsonl` and stop\n"
     "  --no-dyad        also count events with only a source or a target\n"
     "                   (as `sitrep code --no-dyad`)\n"
-    "  --list           print every sentence with its gold and found events\n"
+    "  --list           print every development sentence (not the held-out\n"
+    "                   ones, so that they stay unread) with its gold and\n"
+    "                   found events\n"
+    "  --list-all       the same for every sentence, held-out ones included\n"
     "  -h, --help       show this help\n";
 
 /* ------------------------------------------------------------------------ */
@@ -291,7 +294,8 @@ static void print_row(const char *name, const score *s)
            100.0 * s->covered / n);
 }
 
-static void report(const record *v, size_t n, bool list)
+/* list: 0 none, 1 the development records, 2 all */
+static void report(const record *v, size_t n, int list)
 {
     score all = {0}, dev = {0}, held = {0};
     for (size_t i = 0; i < n; i++) {
@@ -307,7 +311,7 @@ static void report(const record *v, size_t n, bool list)
             sets[k]->events += (unsigned)v[i].nev;
             sets[k]->covered += v[i].nev > 0;
         }
-        if (list) {
+        if (list == 2 || (list == 1 && i % 3 != 0)) {
             printf("%s %s [%s%s%s] gold %s from", i % 3 == 0 ? "H" : "D",
                    v[i].id, t ? "T" : "-", s ? "S" : "-", b ? "B" : "-",
                    v[i].type);
@@ -340,7 +344,7 @@ static int split_list(char *arg, const char **out, int cap)
 int sr_eval_plover_main(int argc, char **argv)
 {
     enum { O_VERBS = 256, O_ACTORS, O_AGENTS, O_DISCARDS, O_DICT, O_EVENTS,
-           O_EMIT, O_LIST, O_NODYAD };
+           O_EMIT, O_LIST, O_LIST_ALL, O_NODYAD };
     static const struct option longopts[] = {
         {"verbs", required_argument, NULL, O_VERBS},
         {"actors", required_argument, NULL, O_ACTORS},
@@ -350,6 +354,7 @@ int sr_eval_plover_main(int argc, char **argv)
         {"events", required_argument, NULL, O_EVENTS},
         {"emit", no_argument, NULL, O_EMIT},
         {"list", no_argument, NULL, O_LIST},
+        {"list-all", no_argument, NULL, O_LIST_ALL},
         {"no-dyad", no_argument, NULL, O_NODYAD},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -357,7 +362,8 @@ int sr_eval_plover_main(int argc, char **argv)
     const char *actors[16];
     sr_dict_files files = {.actors = actors};
     const char *compiled = NULL, *events = NULL;
-    bool emit = false, list = false, dyad = true;
+    bool emit = false, dyad = true;
+    int list = 0;
     optind = 1;
     opterr = 0;
     int c;
@@ -374,7 +380,8 @@ int sr_eval_plover_main(int argc, char **argv)
         case O_DICT: compiled = optarg; break;
         case O_EVENTS: events = optarg; break;
         case O_EMIT: emit = true; break;
-        case O_LIST: list = true; break;
+        case O_LIST: list = 1; break;
+        case O_LIST_ALL: list = 2; break;
         case O_NODYAD: dyad = false; break;
         default:
             fprintf(stderr, "sitrep eval plover: bad option '%s'\n", argv[optind - 1]);

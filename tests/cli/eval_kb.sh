@@ -25,6 +25,12 @@ expect_status 0 "$SITREP" eval plover --events "$TMP/events.jsonl" "$TMP/gold.js
 expect_grep '^all +3 +66\.7% \(  2\) +66\.7% \(  2\) +33\.3% \(  1\) +1\.00 +66\.7%' "$TMP/out"
 # held-out is every third record from the first: G1 only
 expect_grep '^held-out +1 +100\.0% \(  1\)' "$TMP/out"
+# --list shows the development records only (G2, G3); --list-all G1 too
+expect_status 0 "$SITREP" eval plover --list --events "$TMP/events.jsonl" "$TMP/gold.json"
+expect_grep '^D G2 \[TS-\]' "$TMP/out"
+if grep -q '^H ' "$TMP/out"; then fail "--list printed a held-out record"; fi
+expect_status 0 "$SITREP" eval plover --list-all --events "$TMP/events.jsonl" "$TMP/gold.json"
+expect_grep '^H G1 \[TS' "$TMP/out"
 expect_status 2 "$SITREP" eval plover
 expect_status 1 "$SITREP" eval plover --events "$TMP/events.jsonl" "$TMP/missing.json"
 
