@@ -423,6 +423,12 @@ static void test_parse_repairs(const sr_coder *c)
     CHECK(has(ev, n, "ARN", "GON", "190"));
     CHECK(!has(ev, n, "ARN", "GON", "111"));
     sr_doc_free(d);
+    /* a verb between a noun and the noun's "object" */
+    d = parsed("Mordor/ADJ/2/amod police/NOUN/0/root attacked|attack/VERB/4/amod villages|village/NOUN/2/obj "
+               "in/ADP/6/case Gondor/PROPN/4/nmod ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "MOR", "GON", "190"));
+    sr_doc_free(d);
     /* a phrase before a comma hung on the reporting clause after it */
     d = parsed("Arnor/PROPN/2/nsubj attacked|attack/VERB/0/root in/ADP/4/case Gondor/PROPN/7/obl "
                ",/PUNCT/7/punct Reuters/PROPN/7/nsubj reported|report/VERB/2/acl:relcl ./PUNCT/2/punct", NULL);

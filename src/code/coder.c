@@ -1118,6 +1118,29 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
         x->negated = sr_has_neg(&cs, v);
         sr_verb_windows(&cs, v, &x->pre, &x->post);
         sr_match_patterns(&cs, &x->h, &x->pre, &x->post, &x->pm);
+        const sr_dform *f0 = &c->dict->forms[x->h.form];
+        bool stub = null_code(sr_dstr(c->dict, f0->code ? f0->code
+                                                         : c->dict->blocks[x->h.block].code));
+        for (int a = 0; stub && a < x->h.nalt; a++) {
+            /* a verb whose first block codes nothing ("--- SHOT [---] ---"
+             * with one pattern) and that the dictionary defines again in
+             * another block: that block's best pattern wins over no
+             * pattern or a shorter one; with no pattern anywhere, the
+             * first block that codes something. A first block that codes
+             * something is the verb's (PETRARCH-2 reads no further). */
+            verbhit h2 = x->h;
+            h2.form = x->h.alt_form[a];
+            h2.block = x->h.alt_block[a];
+            h2.nalt = 0;
+            pmatch pm2;
+            bool m2 = sr_match_patterns(&cs, &h2, &x->pre, &x->post, &pm2);
+            bool better = m2 ? (x->pm.pattern < 0 || pm2.score > x->pm.score)
+                             : (x->pm.pattern < 0 && null_code(x->pm.code) && !null_code(pm2.code));
+            if (better) {
+                x->h = h2;
+                x->pm = pm2;
+            }
+        }
         /* "not allow" (a pattern that itself says "not") is the code itself */
         if (x->pm.neg_consumed || (x->negated && pattern_says_not(c->dict, x->pm.pattern)))
             x->negated = false;

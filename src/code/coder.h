@@ -192,6 +192,11 @@ typedef struct verbhit {
     int lo, hi;             /* words of the form ("broke down") */
     uint32_t form;          /* sr_dform index */
     uint32_t block;
+    /* other forms of the same words in other blocks (a dictionary that
+     * lists a verb twice, "--- SHOT [---] ---" and "--- SHOT [223] ---"):
+     * their patterns are tried too */
+    int nalt;
+    uint32_t alt_form[4], alt_block[4];
 } verbhit;
 
 bool sr_find_verb(csent *cs, int v, verbhit *out);

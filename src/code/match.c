@@ -70,7 +70,19 @@ bool sr_find_verb(csent *cs, int v, verbhit *out)
                 }
                 if (!ok)
                     continue;
+                if (found && (int)p->nwords == best_len && p->owner != out->form &&
+                    f->block != out->block) {
+                    bool seen = false;
+                    for (int a = 0; a < out->nalt; a++)
+                        seen = seen || out->alt_block[a] == f->block;
+                    if (!seen && out->nalt < 4) {
+                        out->alt_form[out->nalt] = p->owner;
+                        out->alt_block[out->nalt++] = f->block;
+                    }
+                    continue;
+                }
                 if ((int)p->nwords > best_len || !found) {
+                    out->nalt = 0;
                     best_len = (int)p->nwords;
                     out->v = v;
                     out->lo = start;

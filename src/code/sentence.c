@@ -95,7 +95,9 @@ static bool is_neg_word(const char *w)
  *   - a finite verb hung as an adjective on the noun after it, with a
  *     subject or an auxiliary of its own ("Ethiopia has broken relations"
  *     with "broken" an amod of "relations") heads the clause, and that
- *     noun is its object.
+ *     noun is its object; so does a verb form between a noun and its
+ *     "object" ("Russian police arrested students" parsed as a noun
+ *     phrase), the first noun its subject.
  */
 
 static bool is_subj(uint8_t r)
@@ -103,7 +105,7 @@ static bool is_subj(uint8_t r)
     return r == R_NSUBJ || r == R_NSUBJPASS;
 }
 
-static void repair(cword *w, int n)
+static void repair(cword *w, const sr_word *x, int n)
 {
     for (int i = 0; i < n; i++) {
         int h = w[i].head;
@@ -131,6 +133,31 @@ static void repair(cword *w, int n)
         bool own = false;
         for (int j = 0; j < i && !own; j++)
             own = w[j].head == i && (is_subj(w[j].rel) || w[j].rel == R_AUX);
+        /* a verb form between a noun and the noun's "object" (a noun
+         * takes no object: the parse is broken there) is the verb:
+         * "Russian police arrested students" with "police" the root and
+         * "arrested" an amod of "students" */
+        const char *xp = x[i].xpos ? x[i].xpos : "";
+        int p = w[h].head;
+        if (!own && (!*xp || (strncmp(xp, "VB", 2) == 0 && strcmp(xp, "VBG") != 0)) &&
+            p >= 0 && p < i && (w[p].upos == SR_UPOS_NOUN || w[p].upos == SR_UPOS_PROPN) &&
+            w[h].rel == R_OBJ) {
+            bool adjacent = true;   /* only p's own phrase between p and i */
+            for (int j = p + 1; j < i && adjacent; j++)
+                adjacent = w[j].head == p || w[j].head == i;
+            if (adjacent) {
+                w[i].head = w[p].head;
+                w[i].rel = w[p].rel;
+                w[p].head = i;
+                w[p].rel = R_NSUBJ;
+                w[h].head = i;
+                w[h].rel = R_OBJ;
+                for (int j = 0; j < n; j++)     /* the root noun's other dependents */
+                    if (j != h && j > i && w[j].head == p)
+                        w[j].head = i;
+                continue;
+            }
+        }
         if (!own)
             continue;
         w[i].head = w[h].head;
@@ -251,7 +278,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         w->np = -1;
         sr_dict_tok(cs->d, w->form, x->lemma ? x->lemma : NULL, &w->tok);
     }
-    repair(cs->w, n);
+    repair(cs->w, src, n);
     for (int i = 0; i < n; i++)
         if (cs->w[i].head >= 0)
             nkids++;
