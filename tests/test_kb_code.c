@@ -21,6 +21,8 @@ static const char base[] =
     "  adj Iranian\n"
     "country ISR Israel\n"
     "  adj Israeli\n"
+    "region IGO\n"
+    "actor IGOUNO United Nations\n"
     "country USA United States\n"
     "  seat MIL Pentagon\n"
     "agent GOV president; negotiator\n"
@@ -50,7 +52,8 @@ static sr_coder *coder_for(const char *preds, bool dyad, sr_dict **out)
     return sr_coder_new(d, &o, &diag);
 }
 
-/* "Form|lemma/UPOS[:XPOS]/head/rel ..." to a parsed document. */
+/* "Form|lemma/UPOS[:XPOS]/head/rel ..." to a parsed document; "||" starts
+ * the next sentence of the same document. */
 static sr_doc *parsed(const char *spec)
 {
     sr_buf b;
@@ -59,6 +62,11 @@ static sr_doc *parsed(const char *spec)
     int id = 0;
     char *save = NULL;
     for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        if (!strcmp(t, "||")) {
+            sr_buf_putc(&b, '\n');
+            id = 0;
+            continue;
+        }
         char form[128], lemma[128], upos[16], rel[32], xpos[16] = "_";
         int head = 0;
         char *slash = strchr(t, '/');
@@ -319,6 +327,35 @@ static void test_copulas(void)
     sr_dict_free(d);
 }
 
+/* What a sentence leaves to the next: its subject, for a pronoun that
+ * opens the next one ("Iran ... . It attacked ..."), and its only state,
+ * for an agent there with no country ("... . The president attacked"). */
+static void test_context(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 190 attack obj:T\n"
+                            "pred 010 say\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *first = "Iran/PROPN/2/nsubj warned|warn/VERB/0/root ./PUNCT/2/punct || ";
+        char spec[512];
+        snprintf(spec, sizeof spec, "%s%s", first,
+                 "It/PRON/2/nsubj attacked|attack/VERB/0/root Israel/PROPN/2/obj ./PUNCT/2/punct");
+        CHECK(codes(c, spec, "IRN", "ISR", "190"));
+        /* "he" is a person, not a country */
+        snprintf(spec, sizeof spec, "%s%s", first,
+                 "He/PRON/2/nsubj attacked|attack/VERB/0/root Israel/PROPN/2/obj ./PUNCT/2/punct");
+        CHECK(!codes(c, spec, "IRN", "ISR", "190"));
+        /* an agent takes the state the sentence before named */
+        snprintf(spec, sizeof spec, "%s%s", first,
+                 "The/DET/2/det president|president/NOUN/3/nsubj attacked|attack/VERB/0/root "
+                 "the/DET/6/det United/PROPN/6/compound Nations/PROPN/3/obj ./PUNCT/3/punct");
+        CHECK(codes(c, spec, "IRNGOV", "IGOUNO", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -329,6 +366,7 @@ int main(void)
     test_agent_countries();
     test_reciprocal();
     test_copulas();
+    test_context();
     fclose(devnull);
     return check_status();
 }

@@ -1068,11 +1068,12 @@ static const char *issues_of(csent *cs, const sr_dtok *toks)
 /* ---- a sentence ---------------------------------------------------------------------------------- */
 
 static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *tmp,
-                         uint32_t published, evlist *L)
+                         uint32_t published, evlist *L, sr_context *ctx)
 {
     csent cs;
     if (!sr_csent_init(&cs, c, doc, si, tmp))
         return 0;
+    cs.prev = c->opt.petrarch ? NULL : ctx;
     for (int i = 0; i < cs.n; i++)
         if (!doc->words[doc->sentences[si].first_word + (uint32_t)i].deprel)
             return 0;   /* not parsed */
@@ -1190,19 +1191,23 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
         }
         events_of(&cs, L, x, issues);
     }
+    if (cs.prev)
+        sr_context_update(&cs, ctx);
     return 0;
 }
 
 size_t sr_code_doc(const sr_coder *c, sr_doc *doc, sr_event **events)
 {
     evlist L = {0};
+    sr_context ctx;
+    memset(&ctx, 0, sizeof ctx);
     sr_arena *tmp = sr_arena_new();
     uint32_t published = sr_parse_iso_date(doc->published);
     size_t before_story = 0;
     for (uint32_t si = 0; si < doc->nsentences; si++) {
         L.sentence_start = L.n;
         L.capped = false;
-        int r = code_sentence(c, doc, si, tmp, published, &L);
+        int r = code_sentence(c, doc, si, tmp, published, &L, &ctx);
         if (L.capped)
             sr_warn(c->diag, doc->id, "sentence %u has more than %u events; the rest dropped",
                     si + 1, c->opt.max_events);

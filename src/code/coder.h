@@ -60,6 +60,19 @@ struct sr_coder {
     uint32_t w_by, w_from, w_in;
 };
 
+/* ---- what a sentence leaves to the next --------------------------------------- */
+
+/* The actors of a sentence's main subject (for a pronoun that opens a later
+ * sentence: "Iran ... . It said ...") and the only state it names (for an
+ * agent there with no country: "Iran ... . The foreign minister said ...");
+ * kept from sentence to sentence of one document. */
+typedef struct sr_context {
+    char subject[4][48];
+    uint32_t rule[4];
+    int nsubject;
+    char country[4];
+} sr_context;
+
 /* ---- a sentence being coded ------------------------------------------------- */
 
 /* Relation classes (UD v2, with v1 names folded in by the CoNLL-U reader). */
@@ -137,6 +150,8 @@ typedef struct csent {
     char country[4];        /* the only country the sentence names ("" none
                                or several), once country_done */
     bool country_done;
+    bool countries_many;    /* it names several */
+    const sr_context *prev; /* what the sentences before left, or NULL */
     uint32_t date;          /* the sentence's event date (YYYYMMDD) or 0 */
     const char *date_iso;
 } csent;
@@ -173,6 +188,9 @@ const alist *sr_meaning(csent *cs, int i);
  * in Algiers"), unless that makes it the other side itself ("the Pentagon
  * dispatched vessels"). */
 const char *sr_agent_country(csent *cs, const actor *a, const actor *other);
+/* What this sentence leaves to the next: its main subject's actors when
+ * it has any, the only state it names (cleared when it names several). */
+void sr_context_update(csent *cs, sr_context *ctx);
 /* The actors of the noun phrase at i, without falling back to its
  * modifiers (prepositional, relative): what a pattern's '$' or '+' at i
  * picks up. */

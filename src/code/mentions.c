@@ -341,6 +341,24 @@ static void resolve_pronoun(csent *cs, int p, alist *out, int *cap, int depth)
             return;
         }
     }
+    /* none in the sentence: the main subject of the sentences before; a
+     * singular pronoun only for one actor, "he" and "she" only for a
+     * person's or a body's code (with a sector), not a bare country */
+    if (cs->prev && cs->prev->nsubject) {
+        const char *pr = cs->w[p].lower;
+        bool plural = !strcmp(pr, "they") || !strcmp(pr, "them") || !strcmp(pr, "their") ||
+                      !strcmp(pr, "theirs") || !strcmp(pr, "themselves");
+        bool it = !strcmp(pr, "it") || !strcmp(pr, "its") || !strcmp(pr, "itself");
+        if (!plural && cs->prev->nsubject > 1)
+            return;
+        if (!plural && !it && strlen(cs->prev->subject[0]) <= 3)
+            return;
+        for (int j = 0; j < cs->prev->nsubject; j++) {
+            actor a = {sr_arena_strdup(cs->tmp, cs->prev->subject[j]), p, p, p, false, true,
+                       cs->prev->rule[j]};
+            push(cs, out, cap, a);
+        }
+    }
 }
 
 /* ---- meaning of a noun phrase ------------------------------------------------------- */
@@ -496,10 +514,36 @@ static const char *sole_country(csent *cs)
             cs->country[3] = '\0';
         } else if (strncmp(cs->country, code, 3) != 0) {
             cs->country[0] = '\0';
+            cs->countries_many = true;
             return cs->country;
         }
     }
     return cs->country;
+}
+
+void sr_context_update(csent *cs, sr_context *ctx)
+{
+    const char *only = sole_country(cs);
+    if (*only)
+        snprintf(ctx->country, sizeof ctx->country, "%s", only);
+    else if (cs->countries_many)
+        ctx->country[0] = '\0';
+    int root = -1;
+    for (int i = 0; i < cs->n && root < 0; i++)
+        if (cs->w[i].head < 0)
+            root = i;
+    bool passive = false;
+    int subj = root >= 0 ? sr_subject_of(cs, root, &passive) : -1;
+    const alist *l = subj >= 0 ? sr_meaning(cs, subj) : NULL;
+    if (!l || !has_strong(l))
+        return;     /* the subject before stands */
+    ctx->nsubject = 0;
+    for (int j = 0; j < l->n && ctx->nsubject < 4; j++) {
+        if (l->v[j].weak)
+            continue;
+        snprintf(ctx->subject[ctx->nsubject], sizeof ctx->subject[0], "%s", l->v[j].code);
+        ctx->rule[ctx->nsubject++] = l->v[j].rule;
+    }
 }
 
 const char *sr_agent_country(csent *cs, const actor *a, const actor *other)
@@ -507,6 +551,8 @@ const char *sr_agent_country(csent *cs, const actor *a, const actor *other)
     if (!a->weak || a->pronoun || strncmp(a->code, "---", 3) != 0)
         return a->code;
     const char *only = sole_country(cs);
+    if (!*only && !cs->countries_many && cs->prev)
+        only = cs->prev->country;    /* "Iran ... . The foreign minister said" */
     if (!*only)
         return a->code;
     char buf[128];
