@@ -429,6 +429,19 @@ static void test_parse_repairs(const sr_coder *c)
     n = code(c, d, &ev);
     CHECK(has(ev, n, "MOR", "GON", "190"));
     sr_doc_free(d);
+    /* a plural-looking root noun in -s after an actor is the verb */
+    d = parsed("Arnor/PROPN/2/compound attacks|attack/NOUN/0/root Gondor/PROPN/2/obj ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "190"));
+    sr_doc_free(d);
+    /* agents joined before a shared prepositional modifier */
+    d = parsed("soldiers|soldier/NOUN/6/nsubj and/CCONJ/3/cc officials|official/NOUN/1/conj in/ADP/5/case "
+               "Arnor/PROPN/1/nmod attacked|attack/VERB/0/root Gondor/PROPN/6/obj ./PUNCT/6/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARNMIL", "GON", "190"));
+    CHECK(has(ev, n, "ARNGOV", "GON", "190"));
+    CHECK(!has(ev, n, "---GOV", "GON", "190"));
+    sr_doc_free(d);
     /* a phrase before a comma hung on the reporting clause after it */
     d = parsed("Arnor/PROPN/2/nsubj attacked|attack/VERB/0/root in/ADP/4/case Gondor/PROPN/7/obl "
                ",/PUNCT/7/punct Reuters/PROPN/7/nsubj reported|report/VERB/2/acl:relcl ./PUNCT/2/punct", NULL);

@@ -288,7 +288,11 @@ static bool in_adverbial(const csent *cs, int v, int j)
 {
     int steps = 0;
     while (j >= 0 && j != v && steps++ < cs->n) {
-        if (cs->w[j].rel == R_ADVCL)
+        /* an infinitive ("vowed to wage war on the Rohans") continues
+         * the verb phrase; a clause with its own subject, auxiliary or
+         * subordinator does not */
+        if (cs->w[j].rel == R_ADVCL && !(sr_child_word(cs, j, R_MARK, "to") >= 0 &&
+                                         sr_child(cs, j, R_NSUBJ) < 0 && !finite(cs, j)))
             return true;
         j = cs->w[j].head;
     }
@@ -1067,6 +1071,28 @@ static const char *issues_of(csent *cs, const sr_dtok *toks)
 
 /* ---- a sentence ---------------------------------------------------------------------------------- */
 
+/* A present-tense verb the tagger took for a plural noun, heading the
+ * sentence with its subject as a modifier: "Ethiopia departs from Libya"
+ * (root "departs", "Ethiopia" its compound). Only a root noun in -s with
+ * no determiner or possessive, after a modifier that names an actor. */
+static bool verb_tagged_noun(csent *cs, int v)
+{
+    const cword *w = &cs->w[v];
+    size_t len = strlen(w->lower);
+    if (w->upos != SR_UPOS_NOUN || w->rel != R_ROOT || len < 3 || w->lower[len - 1] != 's' ||
+        sr_child(cs, v, R_DET) >= 0 || sr_child(cs, v, R_POSS) >= 0 || sr_child(cs, v, R_CASE) >= 0)
+        return false;
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if (c < v && (cs->w[c].rel == R_COMPOUND || cs->w[c].rel == R_NSUBJ) &&
+            cs->w[c].upos == SR_UPOS_PROPN)
+            for (int m = 0; m < cs->nm; m++)
+                if (!cs->m[m].agent && cs->m[m].start <= c && c < cs->m[m].end)
+                    return true;
+    }
+    return false;
+}
+
 static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *tmp,
                          uint32_t published, evlist *L, sr_context *ctx)
 {
@@ -1094,7 +1120,8 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
     /* verbs */
     for (int v = 0; v < cs.n; v++) {
         vi[v].outer = -1;
-        if (cs.w[v].upos != SR_UPOS_VERB && !sr_is_predicate(&cs, v))
+        if (cs.w[v].upos != SR_UPOS_VERB && !sr_is_predicate(&cs, v) &&
+            !verb_tagged_noun(&cs, v))
             continue;
         if (!sr_find_verb(&cs, v, &vi[v].h))
             continue;

@@ -620,6 +620,28 @@ static const alist *meaning_rec(csent *cs, int i, int depth)
         const alist *l = meaning_rec(cs, conj[k], depth + 1);
         for (int j = 0; j < l->n; j++) {
             actor a = l->v[j];
+            if (a.weak && !a.pronoun && !base && nown && strncmp(a.code, "---", 3) == 0) {
+                /* the head's prepositional actors are the conjunct's too
+                 * ("lawmakers and officials in Arnor and Gondor": ARNGOV,
+                 * GONGOV): a modifier after the last conjunct is shared */
+                alist pp = {0};
+                int pcap = 0;
+                pp_actors(cs, i, &pp, &pcap, depth + 1);
+                bool shared = false;
+                for (int q = 0; q < pp.n; q++) {
+                    if (pp.v[q].weak || pp.v[q].lo < conj[k])
+                        continue;
+                    char buf[128];
+                    snprintf(buf, sizeof buf, "%s%s", pp.v[q].code, a.code + 3);
+                    actor b = a;
+                    b.code = sr_arena_strdup(cs->tmp, buf);
+                    b.weak = false;
+                    push(cs, &out, &cap, b);
+                    shared = true;
+                }
+                if (shared)
+                    continue;
+            }
             if (a.weak && !a.pronoun && base && strncmp(a.code, "---", 3) == 0) {
                 /* borrow the first conjunct's actor and modifier agents */
                 const char *b2 = compose(cs, base, mod_agents, nmod);
