@@ -696,6 +696,16 @@ static bool looks_binary(const char *p, size_t n)
                            (1u << 0x1B));
     size_t head = n < 8192 ? n : 8192, ctrl = 0;
     for (size_t i = 0; i < head; i++) {
+        if (i + 8 <= head) {
+            /* eight bytes at a time while none is below 0x20 (exact for a
+             * bound of at most 0x80) */
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (!((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull)) {
+                i += 7;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)p[i];
         ctrl += c < 0x20 && ((odd >> (c & 31)) & 1);
     }

@@ -34,6 +34,7 @@
  */
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static inline bool is_upper_byte(const char *body, const sr_tok *t)
@@ -248,24 +249,34 @@ static bool list_number(const char *body, const sr_toks *v, size_t first, size_t
                      ((p->flags & TF_WORD) && n == 1));
 }
 
-/* Split the period off the abbreviation at i into a new token i + 1. */
-static void split_period(sr_toks *v, size_t i)
+/* Split the periods off the abbreviations at[0..n) (ascending indices into
+ * v, all before v->n): each becomes the word and a full stop of its own,
+ * which ends the sentence when the abbreviation did. One pass from the
+ * back, so a paragraph of any length costs time linear in its tokens. */
+static void split_periods(sr_toks *v, const size_t *at, size_t n)
 {
-    if (v->n == v->cap) {
-        v->cap = v->cap ? v->cap * 2 : 256;
+    if (v->n + n > v->cap) {
+        v->cap = v->n + n + 256;
         v->t = sr_xrealloc(v->t, v->cap * sizeof *v->t);
     }
-    memmove(&v->t[i + 2], &v->t[i + 1], (v->n - i - 1) * sizeof *v->t);
-    v->n++;
-    sr_tok *a = &v->t[i], *p = &v->t[i + 1];
-    *p = *a;
-    a->end--;
-    a->flags &= (uint16_t)~(TF_ABBREV | TF_TITLE | TF_INITIAL | TF_NUMABBR);
-    a->end_sentence = 0;
-    p->start = a->end;
-    p->nwords = 1;
-    p->flags = TF_FINAL;
-    p->end_sentence = 1;
+    size_t src = v->n, dst = v->n + n;
+    for (size_t k = n; k-- > 0;) {
+        size_t i = at[k], after = src - (i + 1);
+        memmove(&v->t[dst - after], &v->t[i + 1], after * sizeof *v->t);
+        dst -= after;
+        sr_tok a = v->t[i], p = a;
+        a.end--;
+        a.flags &= (uint16_t)~(TF_ABBREV | TF_TITLE | TF_INITIAL | TF_NUMABBR);
+        a.end_sentence = 0;
+        p.start = a.end;
+        p.nwords = 1;
+        p.flags = TF_FINAL;
+        p.end_sentence = v->t[i].end_sentence;
+        v->t[--dst] = p;
+        v->t[--dst] = a;
+        src = i;
+    }
+    v->n += n;
 }
 
 /* Whether a line break before token i ends a sentence: the line before it
@@ -334,21 +345,24 @@ void sr_segment(const char *body, sr_toks *v, size_t first)
     if (!(any & TF_ABBREV))
         return;
     /* abbreviations that end a sentence give up their period */
-    for (size_t i = first; i < v->n; i++) {
-        sr_tok *t = &v->t[i];
+    size_t *at = NULL, nat = 0, cap = 0;
+    for (size_t i = first; i < end; i++) {
+        const sr_tok *t = &v->t[i];
         if (!(t->flags & TF_ABBREV) || t->nwords > 1)
             continue;
         size_t e = i;
-        while (e + 1 < v->n && !v->t[e].end_sentence &&
+        while (e + 1 < end && !v->t[e].end_sentence &&
                (v->t[e + 1].flags & (TF_CLOSE)) && !(v->t[e + 1].flags & TF_SPACE_BEFORE))
             e++;
         if (v->t[e].end_sentence && t->end - t->start > 1) {
-            bool was_end = v->t[i].end_sentence;
-            split_period(v, i);
-            if (!was_end) {
-                v->t[i + 1].end_sentence = 0;
+            if (nat == cap) {
+                cap = cap ? 2 * cap : 16;
+                at = sr_xrealloc(at, cap * sizeof *at);
             }
-            i++;
+            at[nat++] = i;
         }
     }
+    if (nat)
+        split_periods(v, at, nat);
+    free(at);
 }

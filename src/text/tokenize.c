@@ -484,13 +484,27 @@ static const struct fused {
 };
 #undef FUSED
 
+/* For the last two letters of a word (as letter & 31), the lengths (bits)
+ * a fused word ending in them has: "nt" 4 to 8 letters ("dont",
+ * "shouldnt"), "ot" 6 ("cannot"), "na" and "ta" 5 ("gonna", "gotta"), "im"
+ * 2, "ve" 3 ("ive"). Most words are let through by this one look-up,
+ * "the" and "that" among them. */
+#define L(c) ((c) & 31)
+static const uint16_t fused_lengths[32][32] = {
+    [L('t')][L('n')] = 0x1F0, [L('t')][L('o')] = 1 << 6,
+    [L('a')][L('n')] = 1 << 5, [L('a')][L('t')] = 1 << 5,
+    [L('m')][L('i')] = 1 << 2, [L('e')][L('v')] = 1 << 3,
+};
+#undef L
+
 /* If chunk characters [i, j) are one of the fused words, its split point. */
 static uint32_t fused_split(const chunk *c, uint32_t i, uint32_t j)
 {
     if (j - i < 2 || j - i > 8)
         return 0;
-    uint32_t e = lower(c->cp[j - 1]);
-    if (e != 't' && e != 'a' && e != 'm' && e != 'e')
+    uint32_t e = lower(c->cp[j - 1]), d = lower(c->cp[j - 2]);
+    if (e < 'a' || e > 'z' || d < 'a' || d > 'z' ||
+        !((fused_lengths[e & 31][d & 31] >> (j - i)) & 1))
         return 0;
     for (size_t f = 0; f < SR_ARRAY_LEN(fused_words); f++)
         if (spells(c, i, j, fused_words[f].w))
@@ -542,7 +556,7 @@ static uint32_t m_word(tk *t, const chunk *c, uint32_t i, uint32_t *cuts,
     uint32_t d = dotted_initials(c, i);
     if (d > i)
         return d;
-    uint32_t j = word_run(c, i);
+    uint32_t run = word_run(c, i), j = run;
     for (;;) {
         uint32_t cp = cp_at(c, j);
         if (is_apos(cp) && is_alpha_c(c, j + 1)) {
@@ -591,7 +605,7 @@ static uint32_t m_word(tk *t, const chunk *c, uint32_t i, uint32_t *cuts,
         break;
     }
     /* a fused word ("cannot", "dont") */
-    if (*ncuts == 0 && j == word_run(c, i)) {
+    if (*ncuts == 0 && j == run) {
         uint32_t f = fused_split(c, i, j);
         if (f) {
             cuts[(*ncuts)++] = f;
@@ -768,18 +782,6 @@ static void scan_chunk(tk *t, const chunk *c)
     }
 }
 
-/* For the last two letters of a word (as letter & 31), the lengths (bits)
- * a fused word ending in them has: "nt" 4 to 8 letters ("dont",
- * "shouldnt"), "ot" 6 ("cannot"), "na" and "ta" 5 ("gonna", "gotta"), "im"
- * 2, "ve" 3 ("ive"). Most words are let through by this one look-up,
- * "the" and "that" among them. */
-#define L(c) ((c) & 31)
-static const uint16_t fused_lengths[32][32] = {
-    [L('t')][L('n')] = 0x1F0, [L('t')][L('o')] = 1 << 6,
-    [L('a')][L('n')] = 1 << 5, [L('a')][L('t')] = 1 << 5,
-    [L('m')][L('i')] = 1 << 2, [L('e')][L('v')] = 1 << 3,
-};
-#undef L
 
 /* Whether body[i..j), ASCII letters, is not one of the fused words. */
 static bool plain_word(const unsigned char *b, uint32_t i, uint32_t j)
