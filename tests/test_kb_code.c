@@ -356,6 +356,30 @@ static void test_context(void)
     sr_dict_free(d);
 }
 
+/* "Iran threatened to break relations with Israel" with the infinitive
+ * parsed as an adverbial clause: still the verb's complement, for the
+ * pattern and for the target. */
+static void test_infinitive_as_adverbial(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 1313 threaten xcomp:break(obj:relation)\n"
+                            "pred 130 threaten xcomp:*\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *spec = "Iran/PROPN/2/nsubj threatened|threaten/VERB/0/root to/PART/4/mark "
+                           "break|break/VERB/2/advcl relations|relation/NOUN/4/obj with/ADP/7/case "
+                           "Israel/PROPN/5/nmod ./PUNCT/2/punct";
+        CHECK(codes(c, spec, "IRN", "ISR", "1313"));
+        /* a clause with a subject of its own stays adverbial */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj threatened|threaten/VERB/0/root because/SCONJ/5/mark "
+                        "Israel/PROPN/5/nsubj broke|break/VERB/2/advcl relations|relation/NOUN/5/obj "
+                        "./PUNCT/2/punct",
+                     "IRN", "ISR", "1313"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -367,6 +391,7 @@ int main(void)
     test_reciprocal();
     test_copulas();
     test_context();
+    test_infinitive_as_adverbial();
     fclose(devnull);
     return check_status();
 }

@@ -612,6 +612,11 @@ static bool dep_rel_ok(const dstate *s, int w, const char *rel)
         return true;
     if (want == R_ACL && have == R_RELCL)
         return true;
+    /* "threatened to break relations" with the infinitive parsed as an
+     * adverbial clause: an open complement all the same */
+    if (want == R_XCOMP && have == R_ADVCL && sr_child_word(cs, w, R_MARK, "to") >= 0 &&
+        sr_child(cs, w, R_NSUBJ) < 0 && w > s->v)
+        return true;
     if (want == R_COMPOUND && have == R_PRT)
         return false;
     return false;
