@@ -450,6 +450,32 @@ static void test_parse_repairs(const sr_coder *c)
     sr_doc_free(d);
 }
 
+/* PETRARCH's folding of an event into the statement that reports it:
+ * not when the speaker is no actor ("an official said") or no speaker is
+ * named ("was said to"). */
+static void test_statement_folding(const sr_coder *petr)
+{
+    sr_event *ev;
+    sr_doc *d = parsed("Arnor/PROPN/2/nsubj attacked|attack/VERB/7/ccomp Gondor/PROPN/2/obj ,/PUNCT/7/punct "
+                       "an/DET/6/det official/NOUN/7/nsubj said|say/VERB/0/root ./PUNCT/7/punct", NULL);
+    size_t n = code(petr, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "190"));
+    sr_doc_free(d);
+    /* a named speaker takes the event over (PETRARCH-2's convention) */
+    d = parsed("Mordor/PROPN/2/nsubj said|say/VERB/0/root Arnor/PROPN/4/nsubj attacked|attack/VERB/2/ccomp "
+               "Gondor/PROPN/4/obj ./PUNCT/2/punct", NULL);
+    n = code(petr, d, &ev);
+    CHECK(!has(ev, n, "ARN", "GON", "190"));
+    CHECK(has(ev, n, "MOR", "ARN", "010"));
+    sr_doc_free(d);
+    d = parsed("Arnor/PROPN/3/nsubj:pass was/AUX/3/aux:pass said|say/VERB/0/root to/PART/5/mark "
+               "attack/VERB/3/xcomp Gondor/PROPN/5/obj ./PUNCT/3/punct", NULL);
+    n = code(petr, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "190"));
+    CHECK(!has(ev, n, "GON", "ARN", "010"));
+    sr_doc_free(d);
+}
+
 /* <Config> tags between records apply from the next record on. */
 static void test_records_config(void)
 {
@@ -498,6 +524,7 @@ int main(void)
         test_discards_and_limits(c);
         test_parse_repairs(c);
         test_records_config();
+        test_statement_folding(petr);
         test_dependency_patterns();
     }
     sr_coder_free(c);

@@ -542,7 +542,27 @@ static void combine_verbs(csent *cs, vinfo *vi)
         }
         if (transform(cs, vi, ov, iv))
             continue;
-        if (stmt && o->src < 0) {
+        /* a statement whose source is the inner event's own source ("Arnor
+         * signed an accord ..., an Arnorian embassy spokesman said") would
+         * be the actor talking to itself: the inner event is what the
+         * sentence reports */
+        bool self = false;
+        if (stmt && o->src >= 0) {
+            /* so is a statement of a speaker with no actor of its own ("a
+             * senior official said", "---GOV"): it does not take the
+             * event over */
+            const alist *a = sr_meaning(cs, o->src);
+            const alist *b = in->src >= 0 ? sr_meaning(cs, in->src) : NULL;
+            bool strong = false;
+            for (int q = 0; q < a->n; q++)
+                strong = strong || !a->v[q].weak;
+            self = !strong || (b && a->n && b->n && strncmp(a->v[0].code, b->v[0].code, 3) == 0);
+        }
+        /* a passive statement with no "by" phrase ("was seen to", "is
+         * said to") has no speaker: the actor after it is no source */
+        if (stmt && o->passive && passive_agent(cs, ov) < 0)
+            self = true;
+        if (stmt && (o->src < 0 || self)) {
             /* "was said to", "was seen to": the inner event is what happened */
             o->suppressed = true;
             in->reported = true;

@@ -491,6 +491,10 @@ static bool m_item(mstate *m, const cont *k, int prev, bool adj)
             int h = m->win->v[q];
             if (x_adj && prev >= 0 && h != prev + 1 && q > win_after(m->win, prev))
                 break;
+            /* {...} is a noun phrase: its head is no verb ("to supply"
+             * does not match {TO SUPPLY}) */
+            if (cs->w[h].upos == SR_UPOS_VERB || cs->w[h].upos == SR_UPOS_AUX)
+                continue;
             int lo = np_lo(cs, h);
             if (lo <= prev)
                 lo = prev + 1;
