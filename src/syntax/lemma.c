@@ -13,7 +13,10 @@
  *      for every suffix of up to MAX_SUFFIX characters of every training
  *      word type; the longest suffix of the word seen with its tag, in at
  *      least MIN_RULE_SUPPORT types, chooses its most frequent script
- *      ("-ies" + NNS -> strip 3, append "y");
+ *      ("-ies" + NNS -> strip 3, append "y"); a result that is no lemma of
+ *      the treebank but one letter off one that is ("googl" for
+ *      "googling", "hott" for "hottest") becomes that lemma (the set of
+ *      lemmas is built from LSTR at load time);
  *   3. a case rule per tag and sentence position, learned by majority: keep
  *      the form's capitals (NNP "Iraq"), or lowercase (NN, a capitalised
  *      "The" opening a sentence).
@@ -110,6 +113,69 @@ static const char *apply_script(const char *script, const char *form,
     return out;
 }
 
+/* Is `s` (lowercase) a lemma of the training treebank? */
+static bool known_lemma(const syn_lemmatizer *L, const char *s, size_t n)
+{
+    if (!L->known)
+        return false;
+    uint64_t h = syn_str_hash(s, n) | 1;
+    for (uint64_t i = h & L->known_mask;; i = (i + 1) & L->known_mask) {
+        if (L->known[i] == h)
+            return true;
+        if (L->known[i] == 0)
+            return false;
+    }
+}
+
+static bool is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* A suffix rule's lowercase result `b` that is no lemma of the treebank
+ * ("tim" for "timed", "hott" for "hottest", "bom" for "bombed") is often
+ * one letter off a lemma that is. When the rule stripped something, try
+ * the usual English variants (e restored, a doubled consonant undoubled,
+ * an e dropped, one character fewer stripped) and take the first the
+ * treebank knows; else keep `b`. On EWT dev this fixes 14 lemmas and
+ * breaks none (2026-12-04; with no stripping, the variants broke more
+ * than they fixed: "aide", "fate", "mane"). */
+static const char *known_variant(const syn_lemmatizer *L, const char *b,
+                                 const char *low, size_t llen, size_t strip,
+                                 const char *app, sr_arena *a)
+{
+    size_t n = strlen(b);
+    if (strip == 0 || n < 2 || known_lemma(L, b, n))
+        return b;
+    char buf[4 * MAX_LEMMA_WORD + 16];
+    size_t alen = strlen(app);
+    if (n + 2 > sizeof buf || llen + alen + 1 > sizeof buf)
+        return b;
+    memcpy(buf, b, n);
+    buf[n] = 'e';
+    if (known_lemma(L, buf, n + 1))
+        return sr_arena_strndup(a, buf, n + 1);
+    if (n >= 3 && b[n - 1] == b[n - 2] && !is_vowel(b[n - 1]) &&
+        b[n - 1] >= 'a' && b[n - 1] <= 'z' && known_lemma(L, b, n - 1))
+        return sr_arena_strndup(a, b, n - 1);
+    if (b[n - 1] == 'e' && known_lemma(L, b, n - 1))
+        return sr_arena_strndup(a, b, n - 1);
+    /* one character fewer stripped (ASCII words only) */
+    if (strip <= llen) {
+        bool ascii = true;
+        for (size_t i = 0; i < llen; i++)
+            ascii = ascii && (unsigned char)low[i] < 0x80;
+        if (ascii) {
+            size_t keep = llen - strip + 1;
+            memcpy(buf, low, keep);
+            memcpy(buf + keep, app, alen);
+            if (known_lemma(L, buf, keep + alen))
+                return sr_arena_strndup(a, buf, keep + alen);
+        }
+    }
+    return b;
+}
+
 const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
                           bool first, sr_arena *a)
 {
@@ -120,6 +186,9 @@ const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
         return sr_arena_strdup(a, syn_string(&L->strs, s->a));
     if (flen > MAX_LEMMA_WORD)
         return sr_arena_strdup(a, form);
+    bool keep = false;
+    if ((uint32_t)tag * 2 + 1 < L->ncase)
+        keep = L->casing[tag * 2 + (first ? 1 : 0)] != 0;
     char low[4 * MAX_LEMMA_WORD + 8];
     size_t llen = lowercase(form, flen, low);
     s = syn_map_get(&L->lex, lex_key(2, low, llen, tag));
@@ -130,17 +199,20 @@ const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
     s = syn_map_get(&L->lex, lex_key(4, form, flen, ANY_TAG));
     if (s && s->a < L->strs.n)
         return sr_arena_strdup(a, syn_string(&L->strs, s->a));
-    bool keep = false;
-    if ((uint32_t)tag * 2 + 1 < L->ncase)
-        keep = L->casing[tag * 2 + (first ? 1 : 0)] != 0;
     size_t starts[MAX_LEMMA_WORD + 1];
     size_t nch = char_starts(low, llen, starts, MAX_LEMMA_WORD);
     for (size_t k = nch < MAX_SUFFIX ? nch : MAX_SUFFIX;; k--) {
         size_t off = starts[nch - k];
         const syn_slot *r = syn_map_get(&L->rules, rule_key(tag, low + off, llen - off, k == nch));
-        if (r && r->a < L->scripts.n && (r->b >= MIN_RULE_SUPPORT || k <= 1))
-            return apply_script(syn_string(&L->scripts, r->a), form, flen, low,
-                                llen, keep, a);
+        if (r && r->a < L->scripts.n && (r->b >= MIN_RULE_SUPPORT || k <= 1)) {
+            const char *script = syn_string(&L->scripts, r->a);
+            const char *b = apply_script(script, form, flen, low, llen, keep, a);
+            if (keep || !L->known)
+                return b;
+            const char *app = strchr(script, '|');
+            return known_variant(L, b, low, llen, (size_t)strtoul(script, NULL, 10),
+                                 app ? app + 1 : "", a);
+        }
         if (k == 0)
             break;
     }
@@ -168,6 +240,25 @@ bool syn_lemma_load(sr_model *m, const void *file, size_t n, const char **why)
         goto missing;
     L->casing = p;
     L->ncase = (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len);
+    /* the set of the treebank's lemmas (lowercase), for known_variant */
+    uint64_t cap = 16;
+    while (cap < 2 * (uint64_t)L->strs.n + 2)
+        cap *= 2;
+    L->known = sr_xcalloc(cap, sizeof *L->known);
+    L->known_mask = cap - 1;
+    char low[4 * MAX_LEMMA_WORD + 8];
+    for (uint32_t i = 0; i < L->strs.n; i++) {
+        const char *str = syn_string(&L->strs, i);
+        size_t sl = strnlen(str, MAX_LEMMA_WORD + 1);
+        if (sl > MAX_LEMMA_WORD)
+            continue;
+        size_t ln = lowercase(str, sl, low);
+        uint64_t h = syn_str_hash(low, ln) | 1;
+        uint64_t j = h & L->known_mask;
+        while (L->known[j] && L->known[j] != h)
+            j = (j + 1) & L->known_mask;
+        L->known[j] = h;
+    }
     return true;
 missing:
     if (!p)

@@ -240,6 +240,7 @@ static void model_release(sr_model *m)
     if (m->map)
         munmap((void *)m->map, m->map_len);
     free(m->owned);
+    free(m->lemma.known);
     free(m->tags.xpos);
     free(m->tags.upos);
     free((void *)m->path);

@@ -469,6 +469,13 @@ static void greedy_parse(const syn_parser *p, const syn_word *w, uint32_t n,
     uint64_t keys[MAX_PFEATS];
     fctx c = {w, s, n};
     while (!terminal(s)) {
+        /* one legal action (SHIFT onto an empty stack, the last word onto
+         * ROOT): taken without scoring, as scoring would take it */
+        unsigned kinds = legal(s);
+        if (kinds == 1 || (kinds == 2 && s->b == n + 1)) {
+            apply(s, kinds == 1 ? SHIFT : 1 + p->root_label, nlabels);
+            continue;
+        }
         size_t m = features(&c, keys);
         memset(scores, 0, nactions * sizeof *scores);
         lin_score(&p->w, keys, m, scores);

@@ -285,6 +285,9 @@ typedef struct syn_lemmatizer {
     syn_strings scripts;     /* edit scripts */
     const uint8_t *casing;   /* per tag and position: keep capitals */
     uint32_t ncase;
+    uint64_t *known;         /* set of the lemmas' lowercase hashes | 1 (heap,
+                                built at load from strs) */
+    uint64_t known_mask;
 } syn_lemmatizer;
 
 /* Sentences longer than this are parsed greedily whatever the beam, so

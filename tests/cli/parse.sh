@@ -105,6 +105,13 @@ if [ -f "$SRC/data/models/en_ewt.srm" ]; then
   expect_grep '	Iran	Iran	PROPN	NNP	.*	nsubj	' "$TMP/out"
   expect_grep '	envoys	envoy	NOUN	NNS	Number=Plur	[0-9]+	nsubj:pass	' "$TMP/out"
   expect_grep '	government	government	NOUN	NN	Number=Sing	[0-9]+	obl:agent	' "$TMP/out"
+  # unseen words: a suffix rule's result one letter off a known lemma
+  # ("googl", "hott", "profil") is mended
+  printf 'She was googling the hottest profiled cars.\n' > "$TMP/c.txt"
+  expect_status 0 "$SITREP" parse "$TMP/c.txt"
+  expect_grep '	googling	google	VERB	VBG	' "$TMP/out"
+  expect_grep '	hottest	hot	ADJ	JJS	' "$TMP/out"
+  expect_grep '	profiled	profile	VERB	VBN	' "$TMP/out"
 else
   echo "shipped model absent: its check skipped"
 fi
