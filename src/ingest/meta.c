@@ -17,10 +17,13 @@
  *   published  JSON-LD datePublished, then the publication-time <meta>
  *            tags, itemprop=datePublished, <time pubdate>, a full date in
  *            the URL, a date in a date-like element's text, any <time>,
- *            and last a date near the top of the extracted body. A UTC
+ *            a date near the top of the extracted body, and last a date
+ *            that a short inline script writes. A UTC
  *            time-stamp one day off the date that the URL or the page's
  *            visible date line shows yields to them: the CMS stored UTC,
- *            the reader saw the local date.
+ *            the reader saw the local date. A wiki's revision view
+ *            (diff= or oldid= in the address) is dated by its revision
+ *            (dateModified).
  *   byline   the visible byline when it names the structured authors (it
  *            keeps "and"/"und" between names), else JSON-LD authors, the
  *            author <meta> tags, itemprop/rel=author, byline elements;
