@@ -224,6 +224,10 @@ static void test_intent(void)
         CHECK(codes(c, "Iran/PROPN/3/nsubj would/AUX/3/aux boycott|boycott/VERB/0/root "
                        "Israel/PROPN/3/obj ./PUNCT/3/punct",
                     "IRN", "ISR", "163"));
+        /* "is expected to visit" */
+        CHECK(codes(c, "Iran/PROPN/3/nsubj:pass is/AUX/3/aux:pass expected|expect/VERB/0/root "
+                       "to/PART/5/mark visit|visit/VERB/3/xcomp Israel/PROPN/5/obj ./PUNCT/3/punct",
+                    "IRN", "ISR", "036"));
         /* a condition is no intent; the past is the act itself */
         CHECK(!codes(c, "if/SCONJ/4/mark Iran/PROPN/4/nsubj will/AUX/4/aux attack|attack/VERB/0/root "
                         "Israel/PROPN/4/obj ./PUNCT/4/punct",

@@ -633,8 +633,10 @@ static sr_modality aux_modality(const csent *cs, int v)
 }
 
 /* Whether v states what its subject will do: an auxiliary "will" or
- * "shall" on it ("Finland will give ..."), or "would" in a complement
- * ("said they would boycott ..."); never under "if" or "unless". */
+ * "shall" on it ("Finland will give ..."), "would" in a complement ("said
+ * they would boycott ..."), or a complement of "expect", "plan", "set",
+ * "due", "going to" ("is expected to meet"); never under "if" or
+ * "unless". */
 static bool states_intent(const csent *cs, int v)
 {
     const cword *w = &cs->w[v];
@@ -651,7 +653,18 @@ static bool states_intent(const csent *cs, int v)
         else if (!strcmp(a, "would") || !strcmp(a, "'d"))
             would = true;
     }
-    return will || (would && (w->rel == R_CCOMP || w->rel == R_XCOMP));
+    if (will || (would && (w->rel == R_CCOMP || w->rel == R_XCOMP)))
+        return true;
+    /* "is expected to meet", "plans to visit", "is set to sign", "is due to" */
+    if (w->rel == R_XCOMP && w->head >= 0) {
+        static const char *const heads[] = {"expect", "plan", "intend", "set", "schedule",
+                                            "due", "go", "about"};
+        const char *g = cs->w[w->head].lemma;
+        for (size_t i = 0; i < SR_ARRAY_LEN(heads); i++)
+            if (!strcmp(g, heads[i]))
+                return true;
+    }
+    return false;
 }
 
 /* The code of the intent to do `code` (sitrep's own mode): a future act of
