@@ -19,7 +19,7 @@ static const char *verbs =
     "--- SAY [010] ---\nSAY {SAID SAYS}\n\n"
     "--- URGE [023] ---\nURGE\n\n";
 static const char *actors =
-    "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nROMENDACIL [ARN]\nREUTERS [REU]\n"
+    "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nROMENDACIL [ARN]\nREUTERS [REU]\nBARAD-DUR [MOR]\n"
     "SAM_GAMGEE [HOB]\n\t[HOBMIL 20080120-20121109]\n\t[HOBGOV 20121110-20130119]\n";
 static const char *agents = "FOREIGN_MINISTER [~GOVFRM]\nSOLDIER [~MIL]\nMSF {} [NGO~]\n"
                             "PRESIDENT [~GOV]\nOFFICIAL [~GOV]\n";
@@ -428,6 +428,13 @@ static void test_parse_repairs(const sr_coder *c)
                "in/ADP/6/case Gondor/PROPN/4/nmod ./PUNCT/2/punct", NULL);
     n = code(c, d, &ev);
     CHECK(has(ev, n, "MOR", "GON", "190"));
+    sr_doc_free(d);
+    /* a name written with a hyphen in the dictionary, split by the
+     * tokenizer */
+    d = parsed("Arnor/PROPN/2/nsubj attacked|attack/VERB/0/root Barad/PROPN/2/obj -/PUNCT/5/punct "
+               "dur/PROPN/3/flat ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "MOR", "190"));
     sr_doc_free(d);
     /* a plural-looking root noun in -s after an actor is the verb */
     d = parsed("Arnor/PROPN/2/compound attacks|attack/NOUN/0/root Gondor/PROPN/2/obj ./PUNCT/2/punct", NULL);

@@ -482,6 +482,40 @@ static uint32_t add_words(sr_dict_builder *b, const char *phrase, unsigned flags
     return n;
 }
 
+static bool is_alnum_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+/* `phrase` with every hyphen between two letters or digits set apart as a
+ * word of its own ("BARAD-DUR" -> "BARAD - DUR"), or NULL when it has none.
+ * sitrep's tokenizer splits most hyphenated words ("Al-Qaeda" is "Al",
+ * "-", "Qaeda"), so a name the dictionary writes with a hyphen is entered
+ * both ways. Caller frees. */
+static char *hyphens_apart(const char *phrase)
+{
+    size_t n = strlen(phrase), k = 0;
+    bool any = false;
+    for (size_t i = 1; i + 1 < n; i++)
+        any = any || (phrase[i] == '-' && is_alnum_byte(phrase[i - 1]) && is_alnum_byte(phrase[i + 1]));
+    if (!any)
+        return NULL;
+    char *out = sr_xmalloc(n * 3 + 1);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && i + 1 < n && phrase[i] == '-' && is_alnum_byte(phrase[i - 1]) &&
+            is_alnum_byte(phrase[i + 1])) {
+            out[k++] = ' ';
+            out[k++] = '-';
+            out[k++] = ' ';
+        } else {
+            out[k++] = phrase[i];
+        }
+    }
+    out[k] = '\0';
+    return out;
+}
+
 static bool add_phrase(sr_dict_builder *b, int kind, const char *phrase,
                        unsigned flags, uint32_t owner)
 {
@@ -495,6 +529,19 @@ static bool add_phrase(sr_dict_builder *b, int kind, const char *phrase,
     sr_bphrase ph = {(uint8_t)kind, (uint8_t)(flags & 0xff), (uint16_t)n,
                      start, owner, b->phrases.n};
     VPUSH(b->phrases, ph);
+    /* names (not verb forms, whose verb word is counted) also with their
+     * hyphens apart, as the tokenizer writes them */
+    char *apart = kind != SR_PK_FORM ? hyphens_apart(phrase) : NULL;
+    if (apart) {
+        uint32_t s2 = b->pwords.n;
+        uint32_t n2 = add_words(b, apart, flags);
+        if (n2) {
+            sr_bphrase ph2 = {(uint8_t)kind, (uint8_t)(flags & 0xff), (uint16_t)n2,
+                              s2, owner, b->phrases.n};
+            VPUSH(b->phrases, ph2);
+        }
+        free(apart);
+    }
     return true;
 }
 

@@ -109,7 +109,9 @@ sr_dict *sr_dict_open(const sr_dict_files *f, sr_diag *diag)
     sr_dsrc *src = sr_xcalloc(n, sizeof *src);
     const char **names = sr_xcalloc(n, sizeof *names);
     uint64_t *hashes = sr_xcalloc(n, sizeof *hashes);
-    uint64_t key = sr_hash64("sitrep-dict", 11, SR_DICT_VERSION);
+    /* the key changes with the format and with what the builder makes of
+     * the same files ("-2": hyphenated names entered both ways) */
+    uint64_t key = sr_hash64("sitrep-dict-2", 13, SR_DICT_VERSION);
     sr_dict *d = NULL;
     size_t opened = 0;
     for (; opened < n; opened++) {
