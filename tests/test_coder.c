@@ -436,6 +436,14 @@ static void test_parse_repairs(const sr_coder *c)
     n = code(c, d, &ev);
     CHECK(has(ev, n, "ARN", "MOR", "190"));
     sr_doc_free(d);
+    /* a pattern word the parser hung under a second verb: the words
+     * after the verb, read in order, match "- * (FOR ASYLUM)" */
+    d = parsed("Arnor/PROPN/2/nsubj bargained|bargain/VERB/0/root hard/ADV/2/advmod and/CCONJ/5/cc "
+               "pressed|press/VERB/2/conj for/ADP/7/case asylum/NOUN/5/obl in/ADP/9/case "
+               "Gondor/PROPN/5/obl ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "1032"));
+    sr_doc_free(d);
     /* a plural-looking root noun in -s after an actor is the verb */
     d = parsed("Arnor/PROPN/2/compound attacks|attack/NOUN/0/root Gondor/PROPN/2/obj ./PUNCT/2/punct", NULL);
     n = code(c, d, &ev);

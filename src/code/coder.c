@@ -1104,6 +1104,31 @@ static const char *issues_of(csent *cs, const sr_dtok *toks)
 
 /* ---- a sentence ---------------------------------------------------------------------------------- */
 
+/* The words after verb v up to the next clause with a subject of its own
+ * or a subordinator, punctuation left out. */
+static void surface_window(csent *cs, int v, window *w)
+{
+    w->v = sr_arena_alloc(cs->tmp, (size_t)(cs->n + 1) * sizeof(int));
+    w->n = 0;
+    for (int j = v + 1; j < cs->n; j++) {
+        const cword *x = &cs->w[j];
+        if (x->upos == SR_UPOS_SCONJ || (x->upos == SR_UPOS_PUNCT && strcmp(x->form, ";") == 0))
+            break;
+        if ((x->upos == SR_UPOS_VERB || x->upos == SR_UPOS_AUX) &&
+            (sr_child(cs, j, R_NSUBJ) >= 0 || sr_child(cs, j, R_NSUBJPASS) >= 0))
+            break;
+        if (x->upos == SR_UPOS_PRON || x->upos == SR_UPOS_DET) {
+            /* "in which", "who": a relative clause begins */
+            if (strcmp(x->lower, "which") == 0 || strcmp(x->lower, "who") == 0 ||
+                strcmp(x->lower, "whom") == 0)
+                break;
+        }
+        if (x->upos == SR_UPOS_PUNCT)
+            continue;
+        w->v[w->n++] = j;
+    }
+}
+
 /* A present-tense verb the tagger took for a plural noun, heading the
  * sentence with its subject as a modifier: "Ethiopia departs from Libya"
  * (root "departs", "Ethiopia" its compound). Only a root noun in -s with
@@ -1178,7 +1203,20 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
             x->subject = subject_by_position(&cs, v);
         x->negated = sr_has_neg(&cs, v);
         sr_verb_windows(&cs, v, &x->pre, &x->post);
-        sr_match_patterns(&cs, &x->h, &x->pre, &x->post, &x->pm);
+        if (!sr_match_patterns(&cs, &x->h, &x->pre, &x->post, &x->pm)) {
+            /* no pattern over the tree: the parser may have cut the verb's
+             * phrase off ("launched a new bombing and shelling offensive
+             * against Osgiliath" with "shelling" a second verb); try the
+             * words after the verb up to the next clause, as PETRARCH
+             * reads them, and take them for the target too */
+            window post2;
+            surface_window(&cs, v, &post2);
+            pmatch pm2;
+            if (post2.n > x->post.n && sr_match_patterns(&cs, &x->h, &x->pre, &post2, &pm2)) {
+                x->pm = pm2;
+                x->post = post2;
+            }
+        }
         const sr_dform *f0 = &c->dict->forms[x->h.form];
         bool stub = null_code(sr_dstr(c->dict, f0->code ? f0->code
                                                          : c->dict->blocks[x->h.block].code));
