@@ -241,7 +241,9 @@ static bool is_passive(const csent *cs, int v)
     /* a participle modifying a noun: "the roads cordoned off" (not a verb
      * the parser hung on the sentence's head noun) */
     return cs->w[v].rel == R_ACL && x->xpos && strcmp(x->xpos, "VBN") == 0 &&
-           !hung_on_root_noun(cs, v);
+           !hung_on_root_noun(cs, v) &&
+           sr_child(cs, v, R_OBJ) < 0;  /* a passive takes no object: "crowds
+                                            burned down its embassy" */
 }
 
 bool sr_has_neg(const csent *cs, int v)

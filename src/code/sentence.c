@@ -231,11 +231,16 @@ static void repair(cword *w, const sr_word *x, int n)
                 first = i;
                 w[i].rel = R_NSUBJ;
             } else {
-                bool sep = false;
-                for (int j = prev + 1; j < i && !sep; j++)
-                    sep = (w[j].upos == SR_UPOS_PUNCT && strcmp(w[j].form, ",") == 0) ||
+                bool sep = false, verb = false;
+                for (int j = prev + 1; j < i; j++) {
+                    sep = sep || (w[j].upos == SR_UPOS_PUNCT && strcmp(w[j].form, ",") == 0) ||
                           w[j].upos == SR_UPOS_CCONJ;
-                if (sep) {
+                    /* a list of names has no verb inside: "crowds burned
+                     * down its embassy, a senior official said" is two
+                     * clauses */
+                    verb = verb || w[j].upos == SR_UPOS_VERB || w[j].upos == SR_UPOS_AUX;
+                }
+                if (sep && !verb) {
                     w[i].head = first;
                     w[i].rel = R_CONJ;
                 }
