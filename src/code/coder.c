@@ -156,6 +156,22 @@ static bool finite(const csent *cs, int v)
                        strcmp(x->xpos, "VBP") == 0);
 }
 
+static bool gerund_after_prep(const csent *cs, int v)
+{
+    const sr_word *x = cs->doc->words + cs->s->first_word + v;
+    if (!x->xpos || strcmp(x->xpos, "VBG") != 0)
+        return false;
+    const cword *w = &cs->w[v];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if ((cs->w[c].rel == R_MARK || cs->w[c].rel == R_CASE) && c < v &&
+            (cs->w[c].upos == SR_UPOS_ADP || cs->w[c].upos == SR_UPOS_SCONJ) &&
+            strcmp(cs->w[c].lower, "to") != 0)
+            return true;
+    }
+    return false;
+}
+
 static int subject_rec(const csent *cs, int v, bool *passive, int depth)
 {
     if (depth > 8 || v < 0)
@@ -203,6 +219,10 @@ static int subject_rec(const csent *cs, int v, bool *passive, int depth)
         /* a finite adverbial clause has its own subject, even when the
          * parser lost it ("after a hafling was reported") */
         if (w->rel == R_ADVCL && finite(cs, v))
+            return -1;
+        /* PETRARCH gives a gerund after a preposition ("after leaving
+         * Eriador") no subject: it codes no event of its own */
+        if (w->rel == R_ADVCL && cs->c->opt.petrarch && gerund_after_prep(cs, v))
             return -1;
         bool p2 = false;
         return subject_rec(cs, w->head, &p2, depth + 1);

@@ -416,7 +416,18 @@ static bool np_ends_at(mstate *m, const sr_dterm *t, int i, int e, int h, int lo
         } else {
             return false;   /* only words and synsets inside {} */
         }
-        if (exact)
+        if (exact) {
+            /* a modifier coordinated with the word before the head ("death
+             * and injury toll" is a {DEATH TOLL}): the term may stand
+             * before the conjunction */
+            if (level == 1 && end == h && h - 2 >= lo && cs->w[h - 1].upos == SR_UPOS_CCONJ) {
+                end = h - 1;    /* the loop's end-- makes it h - 2 */
+                exact = false;
+                continue;
+            }
+            break;
+        }
+        if (level == 1)
             break;
     }
     return false;
