@@ -384,6 +384,24 @@ static void test_infinitive_as_adverbial(void)
     sr_dict_free(d);
 }
 
+/* "Iran said on Tuesday Israel attacked Syria" parsed with "on" as a
+ * marker: "Tuesday" before the verb is a date, not a listed subject. */
+static void test_dates_are_no_subjects(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("country SYR Syria\n"
+                            "pred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *spec = "Iran/PROPN/2/nsubj said|say/VERB/0/root on/ADP/6/mark "
+                           "Tuesday/PROPN/6/obl Israel/PROPN/6/nsubj attacked|attack/VERB/2/ccomp "
+                           "Syria/PROPN/6/obj ./PUNCT/2/punct";
+        CHECK(codes(c, spec, "ISR", "SYR", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -396,6 +414,7 @@ int main(void)
     test_copulas();
     test_context();
     test_infinitive_as_adverbial();
+    test_dates_are_no_subjects();
     fclose(devnull);
     return check_status();
 }

@@ -14,6 +14,7 @@
 #include "../core/internal.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const struct { const char *name; uint8_t rel; } rels[] = {
     {"root", R_ROOT}, {"nsubj", R_NSUBJ}, {"nsubj:pass", R_NSUBJPASS},
@@ -99,6 +100,19 @@ static bool is_neg_word(const char *w)
  *     "object" ("Russian police arrested students" parsed as a noun
  *     phrase), the first noun its subject.
  */
+
+/* A weekday or a month: a date ("said on Tuesday"), never an actor. */
+static bool date_name(const char *form)
+{
+    static const char *const names[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december"};
+    for (size_t i = 0; i < SR_ARRAY_LEN(names); i++)
+        if (strcasecmp(form, names[i]) == 0)
+            return true;
+    return false;
+}
 
 static bool is_subj(uint8_t r)
 {
@@ -222,7 +236,8 @@ static void repair(cword *w, const sr_word *x, int n)
             /* a name before the verb with no preposition, hung as an
              * oblique or object, is one of the listed subjects too */
             bool name = w[i].upos == SR_UPOS_PROPN &&
-                        (w[i].rel == R_OBL || w[i].rel == R_OBJ || w[i].rel == R_DEP);
+                        (w[i].rel == R_OBL || w[i].rel == R_OBJ || w[i].rel == R_DEP) &&
+                        !date_name(w[i].form);
             for (int j = 0; j < i && name; j++)
                 name = !(w[j].head == i && w[j].rel == R_CASE);
             if (w[i].rel != R_NSUBJ && !name)
