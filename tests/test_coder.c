@@ -444,6 +444,13 @@ static void test_parse_repairs(const sr_coder *c)
     n = code(c, d, &ev);
     CHECK(has(ev, n, "ARN", "GON", "1032"));
     sr_doc_free(d);
+    /* "officials of Arnor attacked Gondor" parsed as "officials [that]
+     * Arnor attacked Gondor": officials of Arnor are the subject */
+    d = parsed("officials|official/NOUN/0/root of/ADP/3/case Arnor/PROPN/4/nsubj "
+               "attacked|attack/VERB/1/acl:relcl Gondor/PROPN/4/obj ./PUNCT/1/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARNGOV", "GON", "190"));
+    sr_doc_free(d);
     /* a plural-looking root noun in -s after an actor is the verb */
     d = parsed("Arnor/PROPN/2/compound attacks|attack/NOUN/0/root Gondor/PROPN/2/obj ./PUNCT/2/punct", NULL);
     n = code(c, d, &ev);

@@ -80,6 +80,9 @@ static bool is_neg_word(const char *w)
  *     crowds" with "crowds" the subject of "restore"); before its verb the
  *     preposition is the clause's subordinator ("after a hafling was
  *     reported");
+ *   - "the activists of Amnesty International are about to ..." parsed as
+ *     a relative clause of "activists" with "of Amnesty International" as
+ *     its subject: "activists" is the subject, "of ..." its modifier;
  *   - a clause hung as "acl"/"acl:relcl" on a verb (a clausal modifier of
  *     a noun, by definition) is an adverbial clause ("postponed their
  *     meeting after a hafling was reported");
@@ -125,6 +128,27 @@ static void repair(cword *w, const sr_word *x, int n)
         int h = w[i].head;
         if (h < 0)
             continue;
+        int hh = h, steps = 0;      /* the head of the phrase "of" is in */
+        while ((w[hh].rel == R_COMPOUND || w[hh].rel == R_FLAT) && w[hh].head > hh && steps++ < n)
+            hh = w[hh].head;
+        if (w[i].rel == R_CASE && w[i].upos == SR_UPOS_ADP && i < h && is_subj(w[hh].rel) &&
+            w[hh].head >= 0 && i > 0 && strcmp(w[i].lower, "of") == 0 &&
+            (w[i - 1].upos == SR_UPOS_NOUN || w[i - 1].upos == SR_UPOS_PROPN) &&
+            w[w[hh].head].head == i - 1 && w[hh].head > hh) {
+            h = hh;
+            /* "the activists of Amnesty International are about to ..."
+             * parsed as "the activists [whom] Amnesty International are
+             * about to ...": the noun before "of" is the subject, the
+             * verb its head again, "of X" its modifier */
+            int v = w[h].head, nn = i - 1;
+            w[v].head = w[nn].head;
+            w[v].rel = w[nn].rel;
+            w[nn].head = v;
+            w[nn].rel = R_NSUBJ;
+            w[h].head = nn;
+            w[h].rel = R_NMOD;
+            continue;
+        }
         if (w[i].rel == R_CASE && w[i].upos == SR_UPOS_ADP && i < h && is_subj(w[h].rel) &&
             w[h].head >= 0) {
             if (w[h].head < h) {
