@@ -17,6 +17,7 @@ static FILE *devnull;
 static const char base[] =
     "sector GOV government\n"
     "sector MIL military\n"
+    "sector PTY parties\n"
     "country IRN Iran\n"
     "  adj Iranian\n"
     "country ISR Israel\n"
@@ -26,7 +27,8 @@ static const char base[] =
     "country USA United States\n"
     "  seat MIL Pentagon\n"
     "agent GOV president; negotiator\n"
-    "agent MIL troop; vessel\n";
+    "agent MIL troop; vessel\n"
+    "agent PTY party\n";
 
 /* A coder over `base` plus the predicates in `preds`. */
 static sr_coder *coder_for(const char *preds, bool dyad, sr_dict **out)
@@ -402,6 +404,23 @@ static void test_dates_are_no_subjects(void)
     sr_dict_free(d);
 }
 
+/* "The party said it will boycott Iran's elections": "it" is the party,
+ * an agent with no country, which the sentence's only state then gives. */
+static void test_pronoun_agent(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 163 boycott obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "The/DET/2/det party|party/NOUN/3/nsubj said|say/VERB/0/root "
+                       "it/PRON/6/nsubj will/AUX/6/aux boycott|boycott/VERB/3/ccomp "
+                       "Iran/PROPN/8/nmod:poss elections|election/NOUN/6/obj ./PUNCT/3/punct",
+                    "IRNPTY", "IRN", "1312"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -415,6 +434,7 @@ int main(void)
     test_context();
     test_infinitive_as_adverbial();
     test_dates_are_no_subjects();
+    test_pronoun_agent();
     fclose(devnull);
     return check_status();
 }

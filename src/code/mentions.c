@@ -306,6 +306,7 @@ static const alist *meaning_rec(csent *cs, int i, int depth);
 static void resolve_pronoun(csent *cs, int p, alist *out, int *cap, int depth)
 {
     int h = cs->w[p].head, steps = 0;
+    const alist *weak_subject = NULL;   /* the nearest subject with agents only */
     while (h >= 0 && steps++ < cs->n) {
         const cword *w = &cs->w[h];
         for (int k = 0; k < w->nkids; k++) {
@@ -323,6 +324,8 @@ static void resolve_pronoun(csent *cs, int p, alist *out, int *cap, int depth)
                     }
                     return;
                 }
+                if (l->n && !weak_subject)
+                    weak_subject = l;
             }
         }
         h = w->head;
@@ -340,6 +343,18 @@ static void resolve_pronoun(csent *cs, int p, alist *out, int *cap, int depth)
             }
             return;
         }
+    }
+    /* "The party said it will boycott ...": the agent that is the subject
+     * above ("---PTY", which may take a country later) */
+    if (weak_subject) {
+        for (int j = 0; j < weak_subject->n; j++) {
+            actor a = weak_subject->v[j];
+            a.pronoun = true;
+            a.head = p;
+            a.lo = a.hi = p;
+            push(cs, out, cap, a);
+        }
+        return;
     }
     /* none in the sentence: the main subject of the sentences before; a
      * singular pronoun only for one actor, "he" and "she" only for a
@@ -548,7 +563,7 @@ void sr_context_update(csent *cs, sr_context *ctx)
 
 const char *sr_agent_country(csent *cs, const actor *a, const actor *other)
 {
-    if (!a->weak || a->pronoun || strncmp(a->code, "---", 3) != 0)
+    if (!a->weak || strncmp(a->code, "---", 3) != 0)
         return a->code;
     const char *only = sole_country(cs);
     if (!*only && !cs->countries_many && cs->prev)
