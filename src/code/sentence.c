@@ -83,6 +83,7 @@ static bool is_neg_word(const char *w)
  *   - "the activists of Amnesty International are about to ..." parsed as
  *     a relative clause of "activists" with "of Amnesty International" as
  *     its subject: "activists" is the subject, "of ..." its modifier;
+ *   - a clause opened by "whether" is a complement, not an adverbial;
  *   - a clause hung as "acl"/"acl:relcl" on a verb (a clausal modifier of
  *     a noun, by definition) is an adverbial clause ("postponed their
  *     meeting after a hafling was reported");
@@ -160,6 +161,10 @@ static void repair(cword *w, const sr_word *x, int n)
         }
         if ((w[i].rel == R_ACL || w[i].rel == R_RELCL) && w[h].upos == SR_UPOS_VERB)
             w[i].rel = R_ADVCL;
+        /* "question whether he has a future with X": a clause opened by
+         * "whether" is the verb's complement, never an adverbial */
+        if (w[i].rel == R_MARK && strcmp(w[i].lower, "whether") == 0 && w[h].rel == R_ADVCL)
+            w[h].rel = R_CCOMP;
     }
     for (int i = 0; i < n; i++) {
         /* a verb as the adjective of the following noun, with its own
