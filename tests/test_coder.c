@@ -490,6 +490,18 @@ static void test_statement_folding(const sr_coder *petr)
     CHECK(!has(ev, n, "ARN", "GON", "190"));
     CHECK(has(ev, n, "MOR", "ARN", "010"));
     sr_doc_free(d);
+    /* a noun with a determiner is no verb ("was in an attack") */
+    d = parsed("Arnor/PROPN/5/nsubj was/AUX/5/cop in/ADP/5/case an/DET/5/det attack/NOUN/0/root "
+               "with/ADP/7/case Gondor/PROPN/5/nmod ./PUNCT/5/punct", NULL);
+    n = code(petr, d, &ev);
+    CHECK_INT_EQ(n, 0);
+    sr_doc_free(d);
+    /* the target inside a "whether" clause the parser hung as adverbial */
+    d = parsed("Arnor/PROPN/2/nsubj criticized|criticize/VERB/0/root whether/SCONJ/5/mark it/PRON/5/nsubj "
+               "attacked|attack/VERB/2/advcl Gondor/PROPN/5/obj ./PUNCT/2/punct", NULL);
+    n = code(petr, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "111"));
+    sr_doc_free(d);
     d = parsed("Arnor/PROPN/3/nsubj:pass was/AUX/3/aux:pass said|say/VERB/0/root to/PART/5/mark "
                "attack/VERB/3/xcomp Gondor/PROPN/5/obj ./PUNCT/3/punct", NULL);
     n = code(petr, d, &ev);

@@ -1203,6 +1203,10 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
         if (cs.w[v].upos != SR_UPOS_VERB && !sr_is_predicate(&cs, v) &&
             !verb_tagged_noun(&cs, v))
             continue;
+        /* PETRARCH: a noun with a determiner is no verb, even as the
+         * predicate of "was in an accord with" */
+        if (c->opt.petrarch && cs.w[v].upos == SR_UPOS_NOUN && sr_child(&cs, v, R_DET) >= 0)
+            continue;
         if (!sr_find_verb(&cs, v, &vi[v].h))
             continue;
         vi[v].hit = true;
