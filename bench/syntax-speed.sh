@@ -9,7 +9,10 @@
 #              (reading CoNLL-U + syntax; this is the figure)
 #   text       the same sentences as plain text: `sitrep parse` (reading,
 #              segmentation and tokenisation, then syntax)
-# Prints words per second of CPU time for each, best of RUNS runs.
+# Prints words per second of CPU time for each, best of RUNS runs; then
+# the wall-clock time of `parse --tokenized` with -j 1 and -j 2 (best of
+# RUNS), whose ratio is how -j 2 scales on this machine (only meaningful
+# when two cores are free: say the load average with the figures).
 #
 # usage: bench/syntax-speed.sh [SITREP] [MODEL] [RUNS]
 #        (default build/release/sitrep, the shipped model, 3)
@@ -47,3 +50,18 @@ measure() {  # label, command...
 }
 measure tokenized "$sitrep" parse --model "$model" --tokenized "$tmp/tokenized.conllu"
 measure text "$sitrep" parse --model "$model" "$tmp/text.txt"
+
+measure_wall() {  # label, command...
+  local label=$1 best=""; shift
+  for _ in $(seq 1 "$runs"); do
+    /usr/bin/time -f "%e" -o "$tmp/time" "$@" > "$tmp/out"
+    local t
+    t=$(cat "$tmp/time")
+    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
+  done
+  awk -v w="$words" -v t="$best" -v l="$label" \
+    'BEGIN { printf "%-10s %.2f s wall, %.0f words/s\n", l, t, w / t }'
+}
+measure_wall "wall -j 1" "$sitrep" parse -j 1 --model "$model" --tokenized "$tmp/tokenized.conllu"
+measure_wall "wall -j 2" "$sitrep" parse -j 2 --model "$model" --tokenized "$tmp/tokenized.conllu"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -26,7 +26,7 @@ static const char help[] =
     "  --dev DEV.conllu      development treebank (epochs and scores only)\n"
     "  --seed N              random seed (default 1)\n"
     "  --tagger-epochs N     at most N tagger epochs (default 12)\n"
-    "  --parser-epochs N     at most N parser epochs (default 15)\n"
+    "  --parser-epochs N     at most N parser epochs (default 22)\n"
     "  --folds N             jackknife folds for the parser's training tags\n"
     "                        (default 5; 1 = train the parser on gold tags)\n"
     "  --beam N              parser beam width (default 1: greedy)\n"

@@ -352,7 +352,7 @@ typedef struct sr_train_options {
     uint64_t seed;             /* shuffling and exploration; same inputs and
                                   seed give a byte-identical model */
     unsigned tagger_epochs;    /* maximum epochs (default 12) */
-    unsigned parser_epochs;    /* maximum epochs (default 15) */
+    unsigned parser_epochs;    /* maximum epochs (default 22) */
     unsigned folds;            /* jackknife folds for the parser's training
                                   tags (default 5; 1 = gold tags) */
     unsigned beam;             /* parser beam width (default 1: greedy,

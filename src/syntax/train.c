@@ -344,7 +344,7 @@ sr_status sr_syntax_train(const sr_train_options *opt, sr_diag *d)
     }
     FILE *log = opt->log;
     unsigned tep = opt->tagger_epochs ? opt->tagger_epochs : 12;
-    unsigned pep = opt->parser_epochs ? opt->parser_epochs : 15;
+    unsigned pep = opt->parser_epochs ? opt->parser_epochs : 22;
     unsigned folds = opt->folds ? opt->folds : 5;
     syn_corpus train = {0}, dev = {0};
     if (!load_corpus(opt->train_path, &train, d))
