@@ -490,6 +490,19 @@ static void test_statement_folding(const sr_coder *petr)
     CHECK(!has(ev, n, "ARN", "GON", "190"));
     CHECK(has(ev, n, "MOR", "ARN", "010"));
     sr_doc_free(d);
+    /* PETRARCH codes a temporal clause's event only when the main clause
+     * codes none */
+    d = parsed("Arnor/PROPN/2/nsubj criticized|criticize/VERB/0/root Gondor/PROPN/2/obj after/SCONJ/6/mark "
+               "Mordor/PROPN/6/nsubj attacked|attack/VERB/2/advcl Gondor/PROPN/6/obj ./PUNCT/2/punct", NULL);
+    n = code(petr, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "111"));
+    CHECK(!has(ev, n, "MOR", "GON", "190"));
+    sr_doc_free(d);
+    d = parsed("Arnor/PROPN/2/nsubj sang|sing/VERB/0/root after/SCONJ/5/mark "
+               "Mordor/PROPN/5/nsubj attacked|attack/VERB/2/advcl Gondor/PROPN/5/obj ./PUNCT/2/punct", NULL);
+    n = code(petr, d, &ev);
+    CHECK(has(ev, n, "MOR", "GON", "190"));
+    sr_doc_free(d);
     /* a noun with a determiner is no verb ("was in an attack") */
     d = parsed("Arnor/PROPN/5/nsubj was/AUX/5/cop in/ADP/5/case an/DET/5/det attack/NOUN/0/root "
                "with/ADP/7/case Gondor/PROPN/5/nmod ./PUNCT/5/punct", NULL);

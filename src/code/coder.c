@@ -1126,6 +1126,30 @@ static const char *issues_of(csent *cs, const sr_dtok *toks)
 
 /* ---- a sentence ---------------------------------------------------------------------------------- */
 
+/* Whether verb v heads a temporal subordinate clause, introduced by
+ * "after", "before", "since", "until" or "while". */
+static bool temporal_clause(const csent *cs, int v)
+{
+    static const char *const subs[] = {"after", "before", "since", "until", "while"};
+    /* the marker hangs on the verb, or (the parser's way with "after X
+     * burned ...") on the noun the verb is a clause of */
+    int at[2] = {v, cs->w[v].rel == R_ACL ? cs->w[v].head : -1};
+    for (int i = 0; i < 2; i++) {
+        if (at[i] < 0)
+            continue;
+        const cword *w = &cs->w[at[i]];
+        for (int k = 0; k < w->nkids; k++) {
+            int c = cs->kids[w->kid0 + k];
+            if (c > at[i] || (cs->w[c].rel != R_MARK && cs->w[c].rel != R_CASE))
+                continue;
+            for (size_t q = 0; q < SR_ARRAY_LEN(subs); q++)
+                if (strcmp(cs->w[c].lower, subs[q]) == 0)
+                    return true;
+        }
+    }
+    return false;
+}
+
 /* The words after verb v up to the next clause with a subject of its own
  * or a subordinator, punctuation left out. */
 static void surface_window(csent *cs, int v, window *w)
@@ -1218,7 +1242,7 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
                 if (j != v && vi[j].hit && vi[j].h.hi - vi[j].h.lo < vi[v].h.hi - vi[v].h.lo)
                     vi[j].hit = false;
     const char *sent_attr = NULL;
-    bool attr_done = false;
+    bool attr_done = false, deferred = false;
     for (int v = 0; v < cs.n; v++) {
         vinfo *x = &vi[v];
         if (!x->hit)
@@ -1313,8 +1337,19 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
             if (sent_attr && x->mod == SR_MOD_ASSERTED)
                 x->mod = SR_MOD_REPORTED;
         }
+        if (c->opt.petrarch && temporal_clause(&cs, v)) {
+            deferred = true;    /* coded below, if the main clauses code nothing */
+            continue;
+        }
         events_of(&cs, L, x, issues);
     }
+    /* PETRARCH codes the event of a temporal subordinate clause ("almost
+     * five years after crowds burned down its embassy") only when the
+     * sentence's main clauses code none */
+    if (deferred && L->n == L->sentence_start)
+        for (int v = 0; v < cs.n; v++)
+            if (vi[v].hit && temporal_clause(&cs, v))
+                events_of(&cs, L, &vi[v], issues);
     if (cs.prev)
         sr_context_update(&cs, ctx);
     return 0;
