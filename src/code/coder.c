@@ -399,7 +399,8 @@ static bool has_own_target(csent *cs, int v, const vinfo *vi)
 static int subject_by_position(csent *cs, int v)
 {
     uint8_t r = cs->w[v].rel;
-    if (r != R_ROOT && r != R_PARATAXIS && r != R_CONJ && r != R_DEP)
+    if (r != R_ROOT && r != R_PARATAXIS && r != R_CONJ && r != R_DEP && r != R_XCOMP &&
+        cs->w[v].upos != SR_UPOS_NOUN)     /* a verb tagged as a noun */
         return -1;
     for (int j = v - 1; j >= 0; j--) {
         const cword *w = &cs->w[j];
@@ -1133,7 +1134,7 @@ static bool temporal_clause(const csent *cs, int v)
     static const char *const subs[] = {"after", "before", "since", "until", "while"};
     /* the marker hangs on the verb, or (the parser's way with "after X
      * burned ...") on the noun the verb is a clause of */
-    int at[2] = {v, cs->w[v].rel == R_ACL ? cs->w[v].head : -1};
+    int at[2] = {v, cs->w[v].rel == R_ACL && sr_child(cs, v, R_NSUBJ) < 0 ? cs->w[v].head : -1};
     for (int i = 0; i < 2; i++) {
         if (at[i] < 0)
             continue;
@@ -1183,7 +1184,18 @@ static bool verb_tagged_noun(csent *cs, int v)
 {
     const cword *w = &cs->w[v];
     size_t len = strlen(w->lower);
-    if (w->upos != SR_UPOS_NOUN || w->rel != R_ROOT || len < 3 || w->lower[len - 1] != 's' ||
+    /* the root, or a second subject of the verb above (the parser's way
+     * with "Ethiopia departs from Libya ..., a senior official said") */
+    bool second_subject = false;
+    if (w->rel == R_NSUBJ && w->head >= 0) {
+        const cword *hw = &cs->w[w->head];
+        for (int k = 0; k < hw->nkids; k++) {
+            int c = cs->kids[hw->kid0 + k];
+            second_subject = second_subject || (c != v && cs->w[c].rel == R_NSUBJ);
+        }
+    }
+    if (w->upos != SR_UPOS_NOUN || (w->rel != R_ROOT && !second_subject) || len < 3 ||
+        w->lower[len - 1] != 's' ||
         sr_child(cs, v, R_DET) >= 0 || sr_child(cs, v, R_POSS) >= 0 || sr_child(cs, v, R_CASE) >= 0)
         return false;
     for (int k = 0; k < w->nkids; k++) {

@@ -125,7 +125,12 @@ static void merge_chunks(csent *cs)
                 two_actors = true;
             }
         }
-        if (split && agents && actor_head != -2 && !two_actors) {
+        /* the words of the chunk hang under more than one head outside it */
+        int roots = 0;
+        for (int i = lo; i < hi; i++)
+            if (cs->w[i].head < lo || cs->w[i].head >= hi)
+                roots++;
+        if ((split || roots >= 2) && agents && !two_actors) {
             int rep = -1;
             for (int i = lo; i < hi; i++) {
                 int h = cs->w[i].head;
