@@ -451,6 +451,13 @@ static void test_parse_repairs(const sr_coder *c)
     n = code(c, d, &ev);
     CHECK(has(ev, n, "ARNGOV", "GON", "190"));
     sr_doc_free(d);
+    /* "Arnor indicated it attacked Gondor" with "it" the object of
+     * "indicated": it is the subject of "attacked" */
+    d = parsed("Arnor/PROPN/2/nsubj indicated|indicate/VERB/0/root it/PRON/2/obj "
+               "attacked|attack/VERB/2/ccomp Gondor/PROPN/4/obj ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(has(ev, n, "ARN", "GON", "190"));
+    sr_doc_free(d);
     /* a plural-looking root noun in -s after an actor is the verb */
     d = parsed("Arnor/PROPN/2/compound attacks|attack/NOUN/0/root Gondor/PROPN/2/obj ./PUNCT/2/punct", NULL);
     n = code(c, d, &ev);

@@ -83,6 +83,8 @@ static bool is_neg_word(const char *w)
  *   - "the activists of Amnesty International are about to ..." parsed as
  *     a relative clause of "activists" with "of Amnesty International" as
  *     its subject: "activists" is the subject, "of ..." its modifier;
+ *   - the object of a verb right before its complement clause that has no
+ *     subject is that clause's subject ("indicated it deplored Libya");
  *   - a clause opened by "whether" is a complement, not an adverbial;
  *   - a clause hung as "acl"/"acl:relcl" on a verb (a clausal modifier of
  *     a noun, by definition) is an adverbial clause ("postponed their
@@ -251,6 +253,23 @@ static void repair(cword *w, const sr_word *x, int n)
             subj = w[j].head == h && is_subj(w[j].rel);
         if (comma && subj)
             w[i].head = w[h].head;
+    }
+    for (int i = 1; i < n; i++) {
+        /* "indicated it deplored Libya" with "it" the object of
+         * "indicated": the word right before a complement clause without
+         * a subject, hung on the same verb as its object, is its subject */
+        int h = w[i].head, j = i - 1;
+        if (w[i].rel != R_CCOMP || w[i].upos != SR_UPOS_VERB || h < 0 || w[j].head != h ||
+            w[j].rel != R_OBJ || (w[j].upos != SR_UPOS_PRON && w[j].upos != SR_UPOS_PROPN &&
+                                  w[j].upos != SR_UPOS_NOUN))
+            continue;
+        bool subj = false;
+        for (int k = 0; k < n && !subj; k++)
+            subj = w[k].head == i && is_subj(w[k].rel);
+        if (!subj) {
+            w[j].head = i;
+            w[j].rel = R_NSUBJ;
+        }
     }
     for (int v = 0; v < n; v++) {
         int first = -1, prev = -1;
