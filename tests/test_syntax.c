@@ -309,6 +309,61 @@ static void test_threads(const char *model_path)
     sr_model_free(m);
 }
 
+/* sr_syntax_parse_many: three documents (a long one of many sentence
+ * blocks, two short ones) parsed on 1 and on 3 threads give what
+ * sr_syntax_parse gives each; NULL arguments are refused. */
+static void test_parse_many(const char *model_path)
+{
+    sr_model *m = sr_model_load(model_path, NULL);
+    CHECK(m != NULL);
+    size_t len, blen;
+    char *text = slurp(tiny_path(), &len);
+    char *blank = blank_annotation(text, len, &blen);
+    sr_buf longer;
+    sr_buf_init(&longer);
+    /* tiny's sentences 40 times over in one document: no newdoc lines */
+    for (int i = 0; i < 40; i++) {
+        for (const char *l = blank; l < blank + blen;) {
+            const char *e = memchr(l, '\n', (size_t)(blank + blen - l));
+            size_t n = e ? (size_t)(e - l) + 1 : (size_t)(blank + blen - l);
+            if (strncmp(l, "# newdoc", 8) != 0)
+                sr_buf_put(&longer, l, n);
+            l += n;
+        }
+    }
+    const char *inputs[3] = {longer.data, blank, blank};
+    size_t lens[3] = {longer.len, blen, blen};
+    char *want[3];
+    for (int d = 0; d < 3; d++)
+        want[d] = parse_text(m, inputs[d], lens[d]);
+    for (int threads = 1; threads <= 3; threads += 2) {
+        sr_doc *docs[3];
+        for (int d = 0; d < 3; d++)
+            docs[d] = read_one(inputs[d], lens[d]);
+        CHECK(docs[0] && docs[1] && docs[2] && docs[0]->nsentences > 40);
+        CHECK_INT_EQ(sr_syntax_parse_many(m, docs, 3, threads), SR_OK);
+        for (int d = 0; d < 3; d++) {
+            sr_buf b;
+            sr_buf_init(&b);
+            sr_doc_to_conllu(docs[d], &b);
+            sr_buf_putc(&b, '\0');
+            CHECK_STR_EQ(b.data, want[d]);
+            sr_buf_free(&b);
+            sr_doc_free(docs[d]);
+        }
+    }
+    CHECK_INT_EQ(sr_syntax_parse_many(m, NULL, 0, 2), SR_OK);
+    CHECK_INT_EQ(sr_syntax_parse_many(NULL, NULL, 0, 2), SR_ERR_USAGE);
+    sr_doc *none[1] = {NULL};
+    CHECK_INT_EQ(sr_syntax_parse_many(m, none, 1, 2), SR_ERR_USAGE);
+    for (int d = 0; d < 3; d++)
+        free(want[d]);
+    sr_buf_free(&longer);
+    free(blank);
+    free(text);
+    sr_model_free(m);
+}
+
 /* A sentence of 3000 words: one root, every head inside the sentence. */
 static void test_long_sentence(const char *model_path)
 {
@@ -425,6 +480,7 @@ int main(void)
     test_round_trip(a, b);
     test_bad_files(a, dir);
     test_threads(a);
+    test_parse_many(a);
     test_long_sentence(a);
     test_shipped_model();
     remove(a);
