@@ -280,6 +280,19 @@ static void push_all(csent *cs, alist *l, int *cap, const alist *from)
         push(cs, l, cap, from->v[i]);
 }
 
+/* The first `max` actors of `from` as what the pronoun at word p stands for
+ * (the mention is the pronoun itself). */
+static void push_for_pronoun(csent *cs, alist *out, int *cap, const alist *from, int max, int p)
+{
+    for (int j = 0; j < from->n && j < max; j++) {
+        actor a = from->v[j];
+        a.pronoun = true;
+        a.head = p;
+        a.lo = a.hi = p;
+        push(cs, out, cap, a);
+    }
+}
+
 static bool has_strong(const alist *l)
 {
     for (int i = 0; i < l->n; i++)
@@ -320,13 +333,7 @@ static void resolve_pronoun(csent *cs, int p, alist *out, int *cap, int depth)
                 c < p && !is_pronoun(cs, c)) {
                 const alist *l = meaning_rec(cs, c, depth + 1);
                 if (has_strong(l)) {
-                    for (int j = 0; j < l->n; j++) {
-                        actor a = l->v[j];
-                        a.pronoun = true;
-                        a.head = p;
-                        a.lo = a.hi = p;
-                        push(cs, out, cap, a);
-                    }
+                    push_for_pronoun(cs, out, cap, l, l->n, p);
                     return;
                 }
                 if (l->n && !weak_subject)
@@ -339,26 +346,14 @@ static void resolve_pronoun(csent *cs, int p, alist *out, int *cap, int depth)
         const mention *m = &cs->m[k];
         if (m->end <= p && !m->agent) {
             const alist *l = meaning_rec(cs, m->head, depth + 1);
-            for (int j = 0; j < l->n && j < 1; j++) {
-                actor a = l->v[j];
-                a.pronoun = true;
-                a.head = p;
-                a.lo = a.hi = p;
-                push(cs, out, cap, a);
-            }
+            push_for_pronoun(cs, out, cap, l, 1, p);
             return;
         }
     }
     /* "The party said it will boycott ...": the agent that is the subject
      * above ("---PTY", which may take a country later) */
     if (weak_subject) {
-        for (int j = 0; j < weak_subject->n; j++) {
-            actor a = weak_subject->v[j];
-            a.pronoun = true;
-            a.head = p;
-            a.lo = a.hi = p;
-            push(cs, out, cap, a);
-        }
+        push_for_pronoun(cs, out, cap, weak_subject, weak_subject->n, p);
         return;
     }
     /* none in the sentence: the main subject of the sentences before; a
