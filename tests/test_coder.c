@@ -559,6 +559,66 @@ static void test_records_config(void)
     sr_records_close(r);
 }
 
+/* Words before '*' in a file without phrase groups (PETRARCH-1, TABARI)
+ * are read off the sentence: the verb governing a complement clause counts
+ * ("- INDICATED *" of DEPLORE on "Arnor indicated it deplored Gondor"); in a
+ * file with (...) or {...} groups (PETRARCH-2) they are the clause's own. */
+static sr_dict *verbs_dict(const char *text)
+{
+    sr_diag diag = {.out = devnull};
+    sr_dict_builder *b = sr_dictb_new(&diag, false);
+    sr_dsrc s;
+    sr_dsrc_mem(&s, "t.verbs", text, strlen(text));
+    sr_dread_verbs(b, &s, SR_DD_PETRARCH);
+    sr_dsrc_close(&s);
+    sr_dsrc_mem(&s, "t.actors", actors, strlen(actors));
+    sr_dread_actors(b, &s, SR_DD_PETRARCH);
+    sr_dsrc_close(&s);
+    sr_dict *d = sr_dictb_compile(b);
+    CHECK_INT_EQ(diag.errors, 0);
+    return d;
+}
+
+static void test_linear_patterns(void)
+{
+    const char *linear = "--- DEPLORE [122] ---\nDEPLORE\n- INDICATED * [123]\n\n"
+                         "--- ACT [100] ---\nACT\n- * ON RESOLUTION [102] # (a comment)\n";
+    const char *grouped = "--- DEPLORE [122] ---\nDEPLORE\n- INDICATED * [123]\n\n"
+                          "--- ACT [100] ---\nACT\n- * (ON RESOLUTION) [102]\n";
+    const char *sent = "Arnor/PROPN/2/nsubj indicated|indicate/VERB/0/root it/PRON/2/obj "
+                       "deplored|deplore/VERB/2/ccomp Gondor/PROPN/4/obj ./PUNCT/2/punct";
+    const char *want[2] = {"123", "122"};
+    const char *files[2] = {linear, grouped};
+    for (int i = 0; i < 2; i++) {
+        sr_dict *d = verbs_dict(files[i]);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        sr_code_options o;
+        sr_code_options_default(&o);
+        sr_diag diag = {.out = devnull};
+        sr_coder *c = sr_coder_new(d, &o, &diag);
+        CHECK(c != NULL);
+        if (c) {
+            sr_event *ev;
+            sr_doc *doc = parsed(sent, NULL);
+            size_t n = code(c, doc, &ev);
+            CHECK_INT_EQ(n, 1);
+            CHECK(has(ev, n, "ARN", "GON", want[i]));
+            sr_doc_free(doc);
+            /* the governing verb is not the clause's: a verb without a
+             * complement clause above it keeps the block's code */
+            doc = parsed("Arnor/PROPN/2/nsubj deplored|deplore/VERB/0/root Gondor/PROPN/2/obj "
+                         "./PUNCT/2/punct", NULL);
+            n = code(c, doc, &ev);
+            CHECK(has(ev, n, "ARN", "GON", "122"));
+            sr_doc_free(doc);
+        }
+        sr_coder_free(c);
+        sr_dict_free(d);
+    }
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -580,6 +640,7 @@ int main(void)
         test_records_config();
         test_statement_folding(petr);
         test_dependency_patterns();
+        test_linear_patterns();
     }
     sr_coder_free(c);
     sr_coder_free(petr);

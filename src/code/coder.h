@@ -238,6 +238,9 @@ typedef struct pmatch {
 typedef struct window {
     int *v;
     int n;
+    /* v[0] is the verb governing the clause (before it), for linear
+     * patterns only (SR_TERM_LINEAR); others skip it */
+    bool gov;
 } window;
 
 void sr_verb_windows(csent *cs, int v, window *pre, window *post);

@@ -8,7 +8,9 @@
  * A pattern is matched against two windows of words, in sentence order:
  * the words of the verb's clause before the verb (its subject, auxiliaries,
  * adverbs; for a verb without a subject of its own, those of the clause it
- * depends on) and the words of the verb's subtree after it (objects,
+ * depends on; for a pattern from a file without phrase groups, read
+ * linearly as PETRARCH-1 and TABARI do, also the verb governing a
+ * complement clause) and the words of the verb's subtree after it (objects,
  * prepositional phrases, complements), leaving out coordinated clauses and
  * parenthetical ones. Terms match in order with gaps allowed, except:
  *   - a term joined by '_' must directly follow the previous one;
@@ -138,6 +140,14 @@ void sr_verb_windows(csent *cs, int v, window *pre, window *post)
            sr_child(cs, top, R_NSUBJ) < 0 && sr_child(cs, top, R_NSUBJPASS) < 0)
         top = cs->w[top].head;
     int lo = cs->w[top].sub_lo < vw->sub_lo ? cs->w[top].sub_lo : vw->sub_lo;
+    /* a complement clause's governing verb stands before it, for linear
+     * patterns ("indicated it deplored": "INDICATED *" of DEPLORE) */
+    pre->gov = false;
+    post->gov = false;
+    if (cs->w[top].rel == R_CCOMP && cs->w[top].head >= 0 && cs->w[top].head < lo) {
+        wpush(cs, pre, cs->w[top].head, cap);
+        pre->gov = true;
+    }
     for (int j = lo; j < v; j++) {
         if (cs->w[j].rel == R_PUNCT)
             continue;
@@ -915,7 +925,14 @@ static bool match_one(csent *cs, int v, const sr_dpattern *p, const window *pre,
             star = i;
     if (star < 0)
         return false;
-    mstate m = {cs, pre, -1, -1, false, *budget, v, true, false, -1};
+    /* only a linear pattern sees the governing verb (window.gov) */
+    window clause = *pre;
+    if (clause.gov && !(t[star].flags & SR_TERM_LINEAR)) {
+        clause.v++;
+        clause.n--;
+        clause.gov = false;
+    }
+    mstate m = {cs, &clause, -1, -1, false, *budget, v, true, false, -1};
     m.verb_adjacent = (t[star].flags & SR_TERM_ADJACENT) != 0;
     cont kpre = {t, 0, star, NULL};
     bool ok = m_run(&m, &kpre, -1, false);

@@ -132,6 +132,13 @@ enum {
                                    as SR_PHRASE_STEM) */
     SR_TERM_ADJACENT = 1 << 2,  /* must directly follow the previous term
                                    (written '_' in PETRARCH-1/TABARI) */
+    SR_TERM_LINEAR   = 1 << 3,  /* on a VERB term: the pattern comes from a
+                                   file without phrase groups (PETRARCH-1,
+                                   TABARI), whose words before '*' are read
+                                   off the sentence, so the verb governing a
+                                   complement clause counts as a word before
+                                   the clause's verb ("indicated it
+                                   deplored") */
     /* bits 4-7: the level of a term with a relation (tree patterns): 0 = a
      * dependent of the verb or of any word matched before; k >= 1 = a
      * dependent of the latest word matched at level k only (a filler's own

@@ -111,7 +111,7 @@ sr_dict *sr_dict_open(const sr_dict_files *f, sr_diag *diag)
     uint64_t *hashes = sr_xcalloc(n, sizeof *hashes);
     /* the key changes with the format and with what the builder makes of
      * the same files ("-2": hyphenated names entered both ways) */
-    uint64_t key = sr_hash64("sitrep-dict-2", 13, SR_DICT_VERSION);
+    uint64_t key = sr_hash64("sitrep-dict-3", 13, SR_DICT_VERSION);
     sr_dict *d = NULL;
     size_t opened = 0;
     for (; opened < n; opened++) {

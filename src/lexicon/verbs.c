@@ -45,6 +45,10 @@ typedef struct vreader {
     /* synset names defined in the file (normalised, '\n'-separated) */
     char *names;
     size_t nnames;
+    /* some pattern of the file has a (...) or {...} phrase group: the
+     * PETRARCH-2 syntax, whose words before '*' are the verb's clause's;
+     * without any, the patterns are linear (SR_TERM_LINEAR) */
+    bool groups;
 } vreader;
 
 static void problem(vreader *v, const char *msg, const char *line)
@@ -74,6 +78,14 @@ static void collect_names(vreader *v)
         const char *q = p;
         while (*q == ' ' || *q == '\t')
             q++;
+        if (*q == '-' && q[1] != '-') {
+            /* a pattern line: a group before its code or comment? */
+            for (const char *e = q; *e && *e != '\n' && *e != '#' && *e != '[' && *e != ';'; e++)
+                if (*e == '(' || *e == '{') {
+                    v->groups = true;
+                    break;
+                }
+        }
         if (*q == '&') {
             q++;
             const char *e = q;
@@ -472,6 +484,10 @@ static void pattern_line(vreader *v, char *line)
         problem(v, "malformed pattern; skipped", line);
         return;
     }
+    if (!v->groups || v->dd == SR_DD_TABARI)
+        for (size_t i = 0; i < k.n; i++)
+            if (k.t[i].kind == SR_TERM_VERB)
+                k.t[i].flags |= SR_TERM_LINEAR;
     sr_dictb_at(v->b, v->s->name, v->s->line);
     unsigned before = sr_dictb_errors(v->b);
     sr_dictb_pattern(v->b, v->block, k.t, k.n, code, NULL);
