@@ -99,6 +99,13 @@ sr_format sr_detect_format(const char *head, size_t n)
         return SR_FORMAT_WARC;
     if (m >= 1 && p[0] == '{')
         return SR_FORMAT_JSONL;
+    if (m >= 2 && p[0] == '[') {   /* a JSON array of articles */
+        size_t k = 1;
+        while (k < m && isspace((unsigned char)p[k]))
+            k++;
+        if (k < m && p[k] == '{')
+            return SR_FORMAT_JSONL;
+    }
     if (m >= 1 && p[0] == '<') {
         /* "<!DOCTYPE rss ...": the root's name, even if a long internal
          * subset hides the element itself beyond the sniffed bytes */

@@ -22,6 +22,14 @@
  * in. Numbers therefore keep their exact digits (no rounding through
  * double), and key order is kept.
  *
+ * A file whose first line opens a JSON value that does not close on it
+ * (news-please writes one article as an indented object; some exports an
+ * array of them) is read whole, up to the document limit, and each object
+ * is then read as a line would be, news-please's names (maintext,
+ * date_publish, source_domain, authors) standing in for missing ones of
+ * sitrep's; carried members lose their line breaks and the indentation
+ * after them, so the record stays one line.
+ *
  * A line that is not a JSON object, or that has neither text nor html, is
  * reported with file and line and skipped; a line longer than the document
  * limit is consumed and reported without being held in memory.
@@ -42,6 +50,12 @@ typedef struct jsonl_state {
     sr_diag *diag;
     uint64_t line;           /* 1-based number of the line last read */
     sr_buf buf;
+    /* whole-file mode: the file is one JSON object or an array of them,
+     * written over many lines (news-please and similar exports) */
+    bool whole;
+    size_t pos;              /* where the next element starts in buf */
+    const char *line_at;     /* buf position of line `line_no` (for messages) */
+    uint64_t line_no;
 } jsonl_state;
 
 static void *jsonl_open(sr_stream *s, const char *path, const sr_read_options *opt,
@@ -192,7 +206,23 @@ static void carry_member(void *ctx, const char *key, const char *member, size_t 
     if (use_of(key) != FIELD_CARRIED)
         return;
     sr_buf_putc(c->extra, c->any ? ',' : '{');
-    sr_buf_put(c->extra, member, mlen);
+    /* byte for byte as written, but for line breaks outside strings and the
+     * indentation after them: a member of a JSON document written over many
+     * lines spans lines, and the record it goes into is one line (a JSON
+     * line has no line breaks, so its members are copied unchanged) */
+    for (size_t i = 0; i < mlen;) {
+        if (member[i] == '"') {
+            size_t e = skip_string(member, i, mlen);
+            sr_buf_put(c->extra, member + i, e - i);
+            i = e;
+        } else if (member[i] == '\n' || member[i] == '\r') {
+            while (i < mlen && (member[i] == '\n' || member[i] == '\r' ||
+                                member[i] == ' ' || member[i] == '\t'))
+                i++;
+        } else {
+            sr_buf_putc(c->extra, member[i++]);
+        }
+    }
     c->any = true;
 }
 
@@ -215,6 +245,26 @@ static const char *string_field(jsonl_state *j, const char *where, json_t *o,
     return json_string_value(v);
 }
 
+/* news-please's "authors": an array of names, joined by ", " as a byline. */
+static void set_authors(sr_doc *doc, json_t *a)
+{
+    if (!json_is_array(a) || !json_array_size(a))
+        return;
+    sr_buf b;
+    sr_buf_init(&b);
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        json_t *n = json_array_get(a, i);
+        if (!json_is_string(n) || !json_string_length(n))
+            continue;
+        if (b.len)
+            sr_buf_puts(&b, ", ");
+        sr_buf_put(&b, json_string_value(n), json_string_length(n));
+    }
+    if (b.len)
+        doc->byline = sr_arena_strndup(doc->arena, b.data, b.len);
+    sr_buf_free(&b);
+}
+
 static void set_fields(jsonl_state *j, const char *where, json_t *o, sr_doc *doc)
 {
     json_t *id = json_object_get(o, "id");
@@ -230,8 +280,12 @@ static void set_fields(jsonl_state *j, const char *where, json_t *o, sr_doc *doc
         doc->title = sr_arena_strdup(doc->arena, v);
     if ((v = string_field(j, where, o, "outlet", NULL)) && *v)
         doc->outlet = sr_arena_strdup(doc->arena, v);
+    else if ((v = string_field(j, where, o, "source_domain", NULL)) && *v)
+        doc->outlet = sr_arena_strdup(doc->arena, v);   /* news-please */
     if ((v = string_field(j, where, o, "byline", NULL)) && *v)
         doc->byline = sr_arena_strdup(doc->arena, v);
+    else
+        set_authors(doc, json_object_get(o, "authors"));   /* news-please */
     if ((v = string_field(j, where, o, "dateline", NULL)) && *v)
         doc->dateline = sr_arena_strdup(doc->arena, v);
     if ((v = string_field(j, where, o, "lang", NULL)) && strlen(v) >= 2) {
@@ -240,7 +294,10 @@ static void set_fields(jsonl_state *j, const char *where, json_t *o, sr_doc *doc
             !((v[2] | 0x20) >= 'a' && (v[2] | 0x20) <= 'z'))
             doc->lang = sr_arena_strdup(doc->arena, code);
     }
-    if ((v = string_field(j, where, o, "published", NULL)) && *v) {
+    v = string_field(j, where, o, "published", NULL);
+    if (!v || !*v)
+        v = string_field(j, where, o, "date_publish", NULL);   /* news-please */
+    if (v && *v) {
         sr_date d;
         if (sr_date_parse(v, strlen(v), &d)) {
             char iso[32];
@@ -278,6 +335,8 @@ static sr_doc *read_line(jsonl_state *j, const char *line, size_t n)
     const char *text = string_field(j, where, o, "text", &text_len);
     if (!text && !html)
         text = string_field(j, where, o, "body", &text_len);
+    if (!text && !html)
+        text = string_field(j, where, o, "maintext", &text_len);   /* news-please */
     if (!(text && text_len) && !(html && html_len)) {
         sr_error(j->diag, where, "neither 'text' nor 'html'; line skipped");
         json_decref(o);
@@ -312,10 +371,61 @@ static sr_doc *read_line(jsonl_state *j, const char *line, size_t n)
     return doc;
 }
 
+/* Is the first line the start of a JSON value written over many lines
+ * ("{" alone, or an object or array that does not close on it)? */
+static bool opens_multiline_value(const char *p, size_t n)
+{
+    size_t i = skip_ws(p, 0, n);
+    if (i == n || (p[i] != '{' && p[i] != '['))
+        return false;
+    json_error_t err;
+    json_t *v = json_loadb(p, n, JSON_ALLOW_NUL | JSON_DECODE_ANY, &err);
+    if (v) {
+        json_decref(v);
+        return false;
+    }
+    return err.position >= (int)n;   /* ran out of text, not into an error */
+}
+
+/* The 1-based line of position `at` of the whole-file buffer. */
+static uint64_t line_of(jsonl_state *j, const char *at)
+{
+    for (; j->line_at < at; j->line_at++)
+        if (*j->line_at == '\n')
+            j->line_no++;
+    return j->line_no;
+}
+
+/* Whole-file mode: the next object of the file (one object, or an array of
+ * objects), each read as a JSON line would be. */
+static sr_doc *whole_next(jsonl_state *j)
+{
+    const char *p = j->buf.data;
+    size_t n = j->buf.len;
+    while (j->pos < n) {
+        size_t i = skip_ws(p, j->pos, n);
+        if (i < n && (p[i] == ',' || p[i] == '[' || p[i] == ']')) {
+            j->pos = i + 1;
+            continue;
+        }
+        if (i >= n)
+            break;
+        size_t end = skip_value(p, i, n);
+        j->pos = end;
+        j->line = line_of(j, p + i);
+        sr_doc *doc = read_line(j, p + i, end - i);
+        if (doc)
+            return doc;
+    }
+    return NULL;
+}
+
 static sr_doc *jsonl_next(void *state)
 {
     jsonl_state *j = state;
     size_t max = j->opt->max_file_bytes ? j->opt->max_file_bytes : SR_DEFAULT_MAX_DOC_BYTES;
+    if (j->whole)
+        return whole_next(j);
     for (;;) {
         sr_buf_reset(&j->buf);
         bool too_long;
@@ -337,6 +447,35 @@ static sr_doc *jsonl_next(void *state)
         }
         if (skip_ws(p, 0, n) == n)
             continue;   /* blank lines separate nothing */
+        if (j->line == 1 && opens_multiline_value(p, n)) {
+            /* one JSON value over many lines: read the whole file */
+            size_t skip = (size_t)(p - j->buf.data);
+            sr_buf_putc(&j->buf, '\n');
+            sr_status st = sr_stream_slurp(j->s, &j->buf, max);
+            if (st != SR_OK) {
+                sr_error(j->diag, j->path, st == SR_ERR_LIMIT
+                         ? "a JSON document over many lines, longer than the %zu-byte "
+                           "limit of one document; skipped"
+                         : "read error in a JSON document over many lines; skipped", max);
+                return NULL;
+            }
+            json_error_t err;
+            json_t *v = json_loadb(j->buf.data + skip, j->buf.len - skip,
+                                   JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &err);
+            if (!v) {
+                char where[512];
+                snprintf(where, sizeof where, "%s:%d", j->path, err.line);
+                sr_error(j->diag, where, "not JSON (%s at column %d); file skipped",
+                         err.text, err.column);
+                return NULL;
+            }
+            json_decref(v);
+            j->whole = true;
+            j->pos = skip;
+            j->line_at = j->buf.data;
+            j->line_no = 1;
+            return whole_next(j);
+        }
         sr_doc *doc = read_line(j, p, n);
         if (doc)
             return doc;

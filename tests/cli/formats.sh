@@ -49,4 +49,43 @@ expect_status 1 "$SITREP" read "$TMP/crawl.warc.gz"
 expect_grep 'crawl.warc.gz: record 1 \(offset 0\): Content-Length 99999' "$TMP/err"
 expect_grep '"url":"https://g.example/good"' "$TMP/out"
 expect_grep '"format":"warc"' "$TMP/out"
+# a JSON article written over many lines (news-please and similar exports):
+# one document, news-please's field names read, unknown members carried on
+# one line; an array of such objects gives one document each, a bad element
+# reported with its line; a truncated one is reported and skipped
+cat > "$TMP/article.json" <<'JSON'
+{
+  "authors": [
+    "Jane Roe",
+    "John Doe"
+  ],
+  "date_publish": "2018-02-06 10:00:00",
+  "source_domain": "news.example",
+  "title": "Ministers meet",
+  "text": "The foreign ministers met in Geneva on Monday.",
+  "newsCluster": {
+    "EventId": 7
+  }
+}
+JSON
+expect_status 0 "$SITREP" read "$TMP/article.json"
+[ "$(wc -l < "$TMP/out")" -eq 1 ] || fail "a JSON article over many lines gave $(wc -l < "$TMP/out") lines"
+expect_grep '"byline":"Jane Roe, John Doe","published":"2018-02-06T10:00:00","outlet":"news.example"' "$TMP/out"
+expect_grep '"newsCluster": \{"EventId": 7\}\}$' "$TMP/out"
+cat > "$TMP/articles.json" <<'JSON'
+[
+  {"id": "a1", "text": "Talks opened in Oslo."},
+  {"id": "a2",
+   "title": "no body"},
+  {"id": "a3", "text": "Talks closed in Oslo."}
+]
+JSON
+expect_status 1 "$SITREP" read "$TMP/articles.json"
+expect_grep '"id":"a1"' "$TMP/out"
+expect_grep '"id":"a3"' "$TMP/out"
+expect_grep 'articles.json:3: neither .text. nor .html.' "$TMP/err"
+head -c 120 "$TMP/article.json" > "$TMP/cut.json"
+expect_status 1 "$SITREP" read "$TMP/cut.json" "$TMP/articles.json"
+expect_grep 'cut.json:[0-9]+: not JSON .*file skipped' "$TMP/err"
+expect_grep '"id":"a3"' "$TMP/out"
 finish
