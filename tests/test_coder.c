@@ -561,8 +561,10 @@ static void test_records_config(void)
 
 /* Words before '*' in a file without phrase groups (PETRARCH-1, TABARI)
  * are read off the sentence: the verb governing a complement clause counts
- * ("- INDICATED *" of DEPLORE on "Arnor indicated it deplored Gondor"); in a
- * file with (...) or {...} groups (PETRARCH-2) they are the clause's own. */
+ * ("- INDICATED *" of DEPLORE on "Arnor indicated it deplored Gondor"), and
+ * so do the verb's adverbs and auxiliaries; in a file with (...) or {...}
+ * groups (PETRARCH-2) they are the clause's own, less the verb's adverbs
+ * and auxiliaries ("- HEAVILY *" does not match "heavily criticized"). */
 static sr_dict *verbs_dict(const char *text)
 {
     sr_diag diag = {.out = devnull};
@@ -582,12 +584,14 @@ static sr_dict *verbs_dict(const char *text)
 static void test_linear_patterns(void)
 {
     const char *linear = "--- DEPLORE [122] ---\nDEPLORE\n- INDICATED * [123]\n\n"
+                         "--- CRITICIZE [111] ---\nCRITICIZE\n- HEAVILY * [122]\n\n"
                          "--- ACT [100] ---\nACT\n- * ON RESOLUTION [102] # (a comment)\n";
     const char *grouped = "--- DEPLORE [122] ---\nDEPLORE\n- INDICATED * [123]\n\n"
+                          "--- CRITICIZE [111] ---\nCRITICIZE\n- HEAVILY * [122]\n\n"
                           "--- ACT [100] ---\nACT\n- * (ON RESOLUTION) [102]\n";
     const char *sent = "Arnor/PROPN/2/nsubj indicated|indicate/VERB/0/root it/PRON/2/obj "
                        "deplored|deplore/VERB/2/ccomp Gondor/PROPN/4/obj ./PUNCT/2/punct";
-    const char *want[2] = {"123", "122"};
+    const char *want[2] = {"123", "122"}, *want_adv[2] = {"122", "111"};
     const char *files[2] = {linear, grouped};
     for (int i = 0; i < 2; i++) {
         sr_dict *d = verbs_dict(files[i]);
@@ -612,6 +616,12 @@ static void test_linear_patterns(void)
                          "./PUNCT/2/punct", NULL);
             n = code(c, doc, &ev);
             CHECK(has(ev, n, "ARN", "GON", "122"));
+            sr_doc_free(doc);
+            doc = parsed("Arnor/PROPN/3/nsubj heavily/ADV/3/advmod criticized|criticize/VERB/0/root "
+                         "Gondor/PROPN/3/obj ./PUNCT/3/punct", NULL);
+            n = code(c, doc, &ev);
+            CHECK_INT_EQ(n, 1);
+            CHECK(has(ev, n, "ARN", "GON", want_adv[i]));
             sr_doc_free(doc);
         }
         sr_coder_free(c);

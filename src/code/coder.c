@@ -1158,6 +1158,8 @@ static void surface_window(csent *cs, int v, window *w)
     w->v = sr_arena_alloc(cs->tmp, (size_t)(cs->n + 1) * sizeof(int));
     w->n = 0;
     w->gov = false;
+    w->cv = NULL;
+    w->cn = 0;
     for (int j = v + 1; j < cs->n; j++) {
         const cword *x = &cs->w[j];
         if (x->upos == SR_UPOS_SCONJ || (x->upos == SR_UPOS_PUNCT && strcmp(x->form, ";") == 0))

@@ -241,6 +241,10 @@ typedef struct window {
     /* v[0] is the verb governing the clause (before it), for linear
      * patterns only (SR_TERM_LINEAR); others skip it */
     bool gov;
+    /* the words a PETRARCH-2 pattern sees (its subject's: no adverbs or
+     * auxiliaries of the verb); NULL = all of v */
+    int *cv;
+    int cn;
 } window;
 
 void sr_verb_windows(csent *cs, int v, window *pre, window *post);

@@ -10,7 +10,9 @@
  * adverbs; for a verb without a subject of its own, those of the clause it
  * depends on; for a pattern from a file without phrase groups, read
  * linearly as PETRARCH-1 and TABARI do, also the verb governing a
- * complement clause) and the words of the verb's subtree after it (objects,
+ * complement clause; for a PETRARCH-2 pattern, less the verb's own adverbs
+ * and auxiliaries, as UD-PETRARCH reads them: "- HEAVILY *" is for the
+ * subject's words) and the words of the verb's subtree after it (objects,
  * prepositional phrases, complements), leaving out coordinated clauses and
  * parenthetical ones. Terms match in order with gaps allowed, except:
  *   - a term joined by '_' must directly follow the previous one;
@@ -129,6 +131,10 @@ void sr_verb_windows(csent *cs, int v, window *pre, window *post)
     pre->v = sr_arena_alloc(cs->tmp, (size_t)cap * sizeof(int));
     post->v = sr_arena_alloc(cs->tmp, (size_t)cap * sizeof(int));
     pre->n = post->n = 0;
+    pre->cv = sr_arena_alloc(cs->tmp, (size_t)cap * sizeof(int));
+    pre->cn = 0;
+    post->cv = NULL;
+    post->cn = 0;
     const cword *vw = &cs->w[v];
     for (int j = v + 1; j <= vw->sub_hi; j++)
         if (cs->w[j].rel != R_PUNCT && !excluded(cs, v, j))
@@ -159,8 +165,13 @@ void sr_verb_windows(csent *cs, int v, window *pre, window *post)
                 skip = true;
             a = cs->w[a].head;
         }
-        if (!skip)
-            wpush(cs, pre, j, cap);
+        if (skip)
+            continue;
+        wpush(cs, pre, j, cap);
+        if (!((cs->w[j].head == v || cs->w[j].head == top) &&
+              (cs->w[j].rel == R_ADVMOD || cs->w[j].rel == R_AUX || cs->w[j].rel == R_AUXPASS)) &&
+            pre->cn < cap)
+            pre->cv[pre->cn++] = j;
     }
 }
 
@@ -927,9 +938,14 @@ static bool match_one(csent *cs, int v, const sr_dpattern *p, const window *pre,
         return false;
     /* only a linear pattern sees the governing verb (window.gov) */
     window clause = *pre;
-    if (clause.gov && !(t[star].flags & SR_TERM_LINEAR)) {
-        clause.v++;
-        clause.n--;
+    if (!(t[star].flags & SR_TERM_LINEAR)) {
+        if (clause.cv) {
+            clause.v = clause.cv;
+            clause.n = clause.cn;
+        } else if (clause.gov) {
+            clause.v++;
+            clause.n--;
+        }
         clause.gov = false;
     }
     mstate m = {cs, &clause, -1, -1, false, *budget, v, true, false, -1};
