@@ -2,6 +2,7 @@
  * (src/code/): roles, passives, compounds, agents, patterns, paired codes,
  * negation and modality, attribution, dates, discards, bounded output. */
 #include "check.h"
+#include "parsed.h"
 #include "lexicon/compiled.h"
 #include "lexicon/readers.h"
 #include "code/records.h"
@@ -47,46 +48,9 @@ static sr_dict *test_dict(void)
     return d;
 }
 
-/* A one-sentence parsed document from "form/UPOS/head/rel" tokens
- * (lemma = lower-cased form, or form|lemma/...). */
 static sr_doc *parsed(const char *spec, const char *published)
 {
-    sr_buf b;
-    sr_buf_init(&b);
-    char *copy = strdup(spec);
-    int id = 0;
-    char *save = NULL;
-    for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-        char form[128], upos[16], rel[32];
-        int head;
-        char *f1 = strchr(t, '/');
-        *f1 = '\0';
-        sscanf(f1 + 1, "%15[^/]/%d/%31s", upos, &head, rel);
-        snprintf(form, sizeof form, "%s", t);
-        char lemma[128];
-        char *bar = strchr(form, '|');
-        if (bar) {
-            *bar = '\0';
-            snprintf(lemma, sizeof lemma, "%s", bar + 1);
-        } else {
-            size_t i = 0;
-            for (; form[i] && i + 1 < sizeof lemma; i++)
-                lemma[i] = (char)((form[i] >= 'A' && form[i] <= 'Z') ? form[i] + 32 : form[i]);
-            lemma[i] = '\0';
-        }
-        sr_buf_printf(&b, "%d\t%s\t%s\t%s\t_\t_\t%d\t%s\t_\t_\n", ++id, form, lemma, upos, head, rel);
-    }
-    free(copy);
-    sr_buf_putc(&b, '\n');
-    sr_diag diag = {.out = devnull};
-    sr_conllu_reader *r = sr_conllu_open("test", b.data, b.len, false, &diag);
-    sr_doc *d = sr_conllu_next(r);
-    sr_conllu_close(r);
-    sr_buf_free(&b);
-    CHECK(d != NULL);
-    if (d)
-        d->published = published;
-    return d;
+    return test_parsed(spec, published, devnull);
 }
 
 static size_t code(const sr_coder *c, sr_doc *d, sr_event **ev)

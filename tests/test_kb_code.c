@@ -3,6 +3,7 @@
  * of the tree ("xcomp:*" needs a complement; a filler's own slots hang on
  * the filler, not on the verb). */
 #include "check.h"
+#include "parsed.h"
 #include "sitrep.h"
 #include "core/internal.h"
 #include "lexicon/own.h"
@@ -54,51 +55,9 @@ static sr_coder *coder_for(const char *preds, bool dyad, sr_dict **out)
     return sr_coder_new(d, &o, &diag);
 }
 
-/* "Form|lemma/UPOS[:XPOS]/head/rel ..." to a parsed document; "||" starts
- * the next sentence of the same document. */
 static sr_doc *parsed(const char *spec)
 {
-    sr_buf b;
-    sr_buf_init(&b);
-    char *copy = strdup(spec);
-    int id = 0;
-    char *save = NULL;
-    for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-        if (!strcmp(t, "||")) {
-            sr_buf_putc(&b, '\n');
-            id = 0;
-            continue;
-        }
-        char form[128], lemma[128], upos[16], rel[32], xpos[16] = "_";
-        int head = 0;
-        char *slash = strchr(t, '/');
-        *slash = '\0';
-        sscanf(slash + 1, "%15[^/]/%d/%31s", upos, &head, rel);
-        char *colon = strchr(upos, ':');
-        if (colon) {
-            snprintf(xpos, sizeof xpos, "%s", colon + 1);
-            *colon = '\0';
-        }
-        char *bar = strchr(t, '|');
-        if (bar)
-            *bar = '\0';
-        snprintf(form, sizeof form, "%s", t);
-        snprintf(lemma, sizeof lemma, "%s", bar ? bar + 1 : t);
-        for (char *l = lemma; *l; l++)
-            if (*l >= 'A' && *l <= 'Z')
-                *l = (char)(*l + 32);
-        sr_buf_printf(&b, "%d\t%s\t%s\t%s\t%s\t_\t%d\t%s\t_\t_\n", ++id, form, lemma, upos,
-                      xpos, head, rel);
-    }
-    free(copy);
-    sr_buf_putc(&b, '\n');
-    sr_diag diag = {.out = devnull};
-    sr_conllu_reader *r = sr_conllu_open("test", b.data, b.len, false, &diag);
-    sr_doc *d = sr_conllu_next(r);
-    sr_conllu_close(r);
-    sr_buf_free(&b);
-    CHECK(d != NULL);
-    return d;
+    return test_parsed(spec, NULL, devnull);
 }
 
 /* Whether the events of `spec` include source > target with `code`
