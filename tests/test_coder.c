@@ -18,7 +18,8 @@ static const char *verbs =
     "--- BARGAIN [031] ---\nBARGAIN\n- * (FOR ASYLUM) [1032]\n- * ASYLUM [1033]\n\n"
     "--- CONTRIBUTE [070] ---\nCONTRIBUTE\n- * &CURRENCY [0331]\n\n"
     "--- SAY [010] ---\nSAY {SAID SAYS}\n\n"
-    "--- URGE [023] ---\nURGE\n\n";
+    "--- URGE [023] ---\nURGE\n\n"
+    "--- AGREE [081] ---\nAGREE\n- * WITH % [031]\n\n";
 static const char *actors =
     "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nROMENDACIL [ARN]\nREUTERS [REU]\nBARAD-DUR [MOR]\n"
     "SAM_GAMGEE [HOB]\n\t[HOBMIL 20080120-20121109]\n\t[HOBGOV 20121110-20130119]\n";
@@ -125,6 +126,20 @@ static void test_compounds_and_agents(const sr_coder *c)
     CHECK_INT_EQ(n, 2);
     CHECK(has(ev, n, "ARN", "GON", "041"));
     CHECK(has(ev, n, "GON", "ARN", "041"));
+    sr_doc_free(d);
+    /* '%' after the verb: the pattern needs a compound there, and its
+     * members are ordinary targets */
+    d = parsed("Arnor/PROPN/2/nsubj agreed|agree/VERB/0/root with/ADP/4/case Gondor/PROPN/2/obl "
+               "and/CCONJ/6/cc Mordor/PROPN/4/conj ./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK_INT_EQ(n, 2);
+    CHECK(has(ev, n, "ARN", "GON", "031"));
+    CHECK(has(ev, n, "ARN", "MOR", "031"));
+    sr_doc_free(d);
+    d = parsed("Arnor/PROPN/2/nsubj agreed|agree/VERB/0/root with/ADP/4/case Gondor/PROPN/2/obl "
+               "./PUNCT/2/punct", NULL);
+    n = code(c, d, &ev);
+    CHECK(!has(ev, n, "ARN", "GON", "031"));
     sr_doc_free(d);
     /* agents compose with countries: possessive, prefix, and a PP */
     d = parsed("Arnor/PROPN/4/nmod:poss 's/PART/1/case foreign/ADJ/4/amod minister/NOUN/5/nsubj "

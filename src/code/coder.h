@@ -227,7 +227,6 @@ typedef struct pmatch {
     int source, target;     /* words the pattern named as source / target
                                ('$', '+'), -1 = not named */
     bool compound;          /* '%': the subject's members act on each other */
-    bool compound_after;    /* '%' after the verb: on the object's members */
     bool neg_consumed;      /* the pattern asks for a negated verb ("not
                                allow"): the negation is part of the code */
     int score;

@@ -584,6 +584,20 @@ static bool m_item(mstate *m, const cont *k, int prev, bool adj)
         return m_run(m, &rest, last, false);
     }
     case SR_TERM_COMPOUND:
+        if (!m->pre) {
+            /* '%' after the verb ("* WITH %") stands for a target that is
+             * a compound: the pattern applies only when it is one */
+            int last;
+            int h = next_actor(m, prev, &last);
+            if (h < 0 || sr_meaning(cs, h)->n < 2)
+                return false;
+            int save = m->target;
+            m->target = h;
+            if (m_run(m, &rest, last, false))
+                return true;
+            m->target = save;
+            return false;
+        }
         m->compound = true;
         return m_run(m, &rest, prev, adj);
     default:
