@@ -571,6 +571,9 @@ static void test_linear_patterns(void)
     const char *sent = "Arnor/PROPN/2/nsubj indicated|indicate/VERB/0/root it/PRON/2/obj "
                        "deplored|deplore/VERB/2/ccomp Gondor/PROPN/4/obj ./PUNCT/2/punct";
     const char *want[2] = {"123", "122"}, *want_adv[2] = {"122", "111"};
+    /* PETRARCH-1 words match the sentence's words as written, PETRARCH-2's
+     * also their lemma: "RESOLUTION" is not "resolutions" in the first */
+    const char *want_plural[2] = {"100", "102"};
     const char *files[2] = {linear, grouped};
     for (int i = 0; i < 2; i++) {
         sr_dict *d = verbs_dict(files[i]);
@@ -602,6 +605,18 @@ static void test_linear_patterns(void)
             CHECK_INT_EQ(n, 1);
             CHECK(has(ev, n, "ARN", "GON", want_adv[i]));
             sr_doc_free(doc);
+            for (int pl = 0; pl < 2; pl++) {
+                doc = parsed(pl ? "Arnor/PROPN/2/nsubj acted|act/VERB/0/root on/ADP/4/case "
+                                  "resolutions|resolution/NOUN/2/obl with/ADP/6/case "
+                                  "Gondor/PROPN/2/obl ./PUNCT/2/punct"
+                                : "Arnor/PROPN/2/nsubj acted|act/VERB/0/root on/ADP/4/case "
+                                  "resolution/NOUN/2/obl with/ADP/6/case "
+                                  "Gondor/PROPN/2/obl ./PUNCT/2/punct", NULL);
+                n = code(c, doc, &ev);
+                CHECK_INT_EQ(n, 1);
+                CHECK(has(ev, n, "ARN", "GON", pl ? want_plural[i] : "102"));
+                sr_doc_free(doc);
+            }
         }
         sr_coder_free(c);
         sr_dict_free(d);

@@ -193,6 +193,9 @@ typedef struct mstate {
     bool pre;           /* matching the words before the verb */
     bool verb_adjacent; /* pre: the last word must be verb - 1 */
     int end_word;       /* last word consumed by a successful match */
+    bool exact;         /* a PETRARCH-1/TABARI pattern: its words match the
+                           sentence's words as written ("EFFORT" is not
+                           "efforts"), except TABARI's stems */
 } mstate;
 
 static bool word_ok(const csent *cs, const sr_dterm *t, int j)
@@ -206,6 +209,14 @@ static bool word_ok(const csent *cs, const sr_dterm *t, int j)
 }
 
 /* Index of the first window position holding a word > prev. */
+/* A word term of a linear pattern against word j. */
+static bool m_word_ok(const mstate *m, const sr_dterm *t, int j)
+{
+    if (m->exact && !(t->flags & SR_TERM_STEM))
+        return m->cs->w[j].tok.form == t->arg;
+    return word_ok(m->cs, t, j);
+}
+
 static int win_after(const window *w, int prev)
 {
     int lo = 0, hi = w->n;
@@ -309,7 +320,7 @@ static bool m_group_seq(mstate *m, const sr_dterm *t, int i, int n, int prev, in
     switch (x->kind) {
     case SR_TERM_WORD: {
         int j = next_word(cs, prev);
-        if (j < 0 || !word_ok(cs, x, j))
+        if (j < 0 || !m_word_ok(m, x, j))
             return false;
         return m_group_seq(m, t, i + 1, n, j, last, depth);
     }
@@ -394,7 +405,7 @@ static bool syn_ends_at(mstate *m, uint32_t syn, int h, int lo, int *start, int 
             if (j < lo) {
                 ok = false;
             } else if (x->kind == SR_TERM_WORD) {
-                ok = word_ok(cs, x, j);
+                ok = m_word_ok(m, x, j);
                 j--;
             } else if (x->kind == SR_TERM_SYNSET && depth < 8) {
                 int st;
@@ -426,7 +437,7 @@ static bool np_ends_at(mstate *m, const sr_dterm *t, int i, int e, int h, int lo
     bool exact = level < 2;
     for (int end = h; end >= lo; end--) {
         if (x->kind == SR_TERM_WORD) {
-            if (word_ok(cs, x, end) &&
+            if (m_word_ok(m, x, end) &&
                 np_ends_at(m, t, i, e - 1, end - 1, lo, level + 1, depth))
                 return true;
         } else if (x->kind == SR_TERM_SYNSET) {
@@ -479,7 +490,7 @@ static bool m_item(mstate *m, const cont *k, int prev, bool adj)
             int j = m->win->v[q];
             if (x_adj && prev >= 0 && j != prev + 1)
                 break;
-            if (word_ok(cs, x, j) && m_run(m, &rest, j, false))
+            if (m_word_ok(m, x, j) && m_run(m, &rest, j, false))
                 return true;
             if (--m->budget < 0)
                 return false;
@@ -544,7 +555,7 @@ static bool m_item(mstate *m, const cont *k, int prev, bool adj)
         const sr_dterm *prep = k->i + 1 < e ? &k->t[k->i + 1] : NULL;
         for (int q = win_after(m->win, prev); q < m->win->n; q++) {
             int j = m->win->v[q];
-            if (prep && prep->kind == SR_TERM_WORD && !word_ok(cs, prep, j))
+            if (prep && prep->kind == SR_TERM_WORD && !m_word_ok(m, prep, j))
                 continue;
             int last;
             int first_inner = prep && prep->kind == SR_TERM_WORD ? k->i + 2 : k->i + 1;
@@ -962,7 +973,8 @@ static bool match_one(csent *cs, int v, const sr_dpattern *p, const window *pre,
         }
         clause.gov = false;
     }
-    mstate m = {cs, &clause, -1, -1, false, *budget, v, true, false, -1};
+    mstate m = {cs, &clause, -1, -1, false, *budget, v, true, false, -1, false};
+    m.exact = (t[star].flags & SR_TERM_LINEAR) != 0;
     m.verb_adjacent = (t[star].flags & SR_TERM_ADJACENT) != 0;
     cont kpre = {t, 0, star, NULL};
     bool ok = m_run(&m, &kpre, -1, false);
