@@ -1,40 +1,14 @@
 /* fuzz_dict_petrarch.c — the PETRARCH-2 / PETRARCH-1 dictionary readers
  * (src/lexicon/verbs.c, actors.c, source.c) on arbitrary bytes, then the
  * compiler, the consistency check of the compiled form, and lookups.
- * The first byte picks the reader. */
-#include "sitrep.h"
-#include "lexicon/compiled.h"
-#include "lexicon/readers.h"
-
-#include <stdio.h>
+ * The first byte picks the reader (the fifth is the issues file). */
+#include "read_dict.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static FILE *devnull;
-    if (!devnull)
-        devnull = fopen("/dev/null", "w");
-    if (size < 1)
-        return 0;
-    sr_diag diag = {.out = devnull, .quiet = true};
-    sr_dict_builder *b = sr_dictb_new(&diag, false);
-    sr_dsrc s;
-    sr_dsrc_mem(&s, "fuzz.txt", (const char *)data + 1, size - 1);
-    switch (data[0] % 5) {
-    case 0: sr_dread_verbs(b, &s, SR_DD_PETRARCH); break;
-    case 1: sr_dread_actors(b, &s, SR_DD_PETRARCH); break;
-    case 2: sr_dread_agents(b, &s, SR_DD_PETRARCH); break;
-    case 3: sr_dread_discards(b, &s, SR_DD_PETRARCH); break;
-    default: sr_dread_issues(b, &s); break;
-    }
-    sr_dsrc_close(&s);
-    sr_dict *d = sr_dictb_compile(b);
-    if (d) {
-        sr_dict_actor_code(d, "arnor", 19950101);
-        sr_dict_verb_code(d, "met", NULL);
-        sr_dict_agent_code(d, "foreign minister", NULL);
-        sr_dict_free(d);
-    }
-    return 0;
+    static const fuzz_dict_case c = {"fuzz.txt", SR_DD_PETRARCH, sr_dread_issues,
+                                     "arnor", "met", "foreign minister", 19950101};
+    return fuzz_read_dict(data, size, &c);
 }
