@@ -467,6 +467,76 @@ static void test_shipped_model(void)
     free(text);
 }
 
+/* The lemmatiser's lexicon of forms seen with another tag: its lemma is
+ * taken unless the tag's suffix rule gives a lemma the treebank knows
+ * ("converted", an adjective in training, is "convert" as a past tense),
+ * and a proper noun keeps its capitals ("Holocaust", a common noun in
+ * training, is "Holocaust" as NNP). */
+static void test_lemma_lexicon(const char *dir)
+{
+    static const char *const rows[][4] = {
+        {"They", "they", "PRON", "PRP"}, {"wanted", "want", "VERB", "VBD"},
+        {"converted", "converted", "ADJ", "JJ"}, {"files", "file", "NOUN", "NNS"},
+        {".", ".", "PUNCT", "."}, {NULL, NULL, NULL, NULL},
+        {"We", "we", "PRON", "PRP"}, {"started", "start", "VERB", "VBD"},
+        {"to", "to", "PART", "TO"}, {"convert", "convert", "VERB", "VB"},
+        {"the", "the", "DET", "DT"}, {"Holocaust", "holocaust", "NOUN", "NN"},
+        {"records", "record", "NOUN", "NNS"}, {".", ".", "PUNCT", "."},
+        {NULL, NULL, NULL, NULL},
+        {"She", "she", "PRON", "PRP"}, {"hunted", "hunt", "VERB", "VBD"},
+        {"in", "in", "ADP", "IN"}, {"Oman", "Oman", "PROPN", "NNP"},
+        {"and", "and", "CCONJ", "CC"}, {"Iran", "Iran", "PROPN", "NNP"},
+        {".", ".", "PUNCT", "."}, {NULL, NULL, NULL, NULL},
+    };
+    char path[4096], model[4096];
+    snprintf(path, sizeof path, "%s/lemma.conllu", dir);
+    snprintf(model, sizeof model, "%s/lemma.srm", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    unsigned id = 0;
+    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++) {
+        if (!rows[r][0]) {
+            fputc('\n', f);
+            id = 0;
+            continue;
+        }
+        id++;
+        fprintf(f, "%u\t%s\t%s\t%s\t%s\t_\t%u\t%s\t_\t_\n", id, rows[r][0], rows[r][1],
+                rows[r][2], rows[r][3], id == 1 ? 2u : id == 2 ? 0u : 2u,
+                id == 2 ? "root" : "dep");
+    }
+    fclose(f);
+    sr_train_options opt = {.train_path = path, .out_path = model, .seed = 1,
+                            .tagger_epochs = 2, .parser_epochs = 2, .folds = 1,
+                            .min_count = 1};
+    sr_diag d = {0};
+    CHECK_INT_EQ(sr_syntax_train(&opt, &d), SR_OK);
+    sr_model *m = sr_model_load(model, &d);
+    CHECK(m != NULL);
+    if (m) {
+        uint16_t vbd = 0xffff, nnp = 0xffff, nn = 0xffff;
+        for (uint32_t t = 0; t < m->tags.n; t++) {
+            const char *name = syn_string(&m->tags.names, t);
+            vbd = strcmp(name, "VERB\tVBD") == 0 ? (uint16_t)t : vbd;
+            nnp = strcmp(name, "PROPN\tNNP") == 0 ? (uint16_t)t : nnp;
+            nn = strcmp(name, "NOUN\tNN") == 0 ? (uint16_t)t : nn;
+        }
+        CHECK(vbd != 0xffff && nnp != 0xffff && nn != 0xffff);
+        sr_arena *a = sr_arena_new();
+        CHECK_STR_EQ(syn_lemmatize(m, "converted", vbd, false, a), "convert");
+        CHECK_STR_EQ(syn_lemmatize(m, "Holocaust", nnp, false, a), "Holocaust");
+        CHECK_STR_EQ(syn_lemmatize(m, "Holocaust", nn, false, a), "holocaust");
+        /* a form seen with another tag whose rule gives no known lemma */
+        CHECK_STR_EQ(syn_lemmatize(m, "Oman", vbd, false, a), "Oman");
+        sr_arena_free(a);
+        sr_model_free(m);
+    }
+    remove(path);
+    remove(model);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/sitrep-test-syntax-XXXXXX";
@@ -482,6 +552,7 @@ int main(void)
     test_threads(a);
     test_parse_many(a);
     test_long_sentence(a);
+    test_lemma_lexicon(dir);
     test_shipped_model();
     remove(a);
     remove(b);

@@ -7,7 +7,11 @@
  *   1. an exception lexicon: (form, tag) -> the lemma the treebank gives it
  *      most often; then (lowercased form, tag) for capitalised variants;
  *      then the form's most frequent lemma whatever its tag (a known word
- *      with an unusual tag is more often mistagged than newly inflected);
+ *      with an unusual tag is more often mistagged than newly inflected),
+ *      unless the tag's suffix rule (2.) gives a lemma the treebank knows
+ *      ("converted" as VBD -> "convert", though training saw it only as
+ *      an adjective); with a tag whose lemmas keep capitals, that lemma
+ *      keeps the form's capitals ("Holocaust" NNP, a noun in training);
  *   2. for unseen words, suffix edit rules learned per tag: an edit script
  *      "strip k characters, append s" (on the lowercased form) is counted
  *      for every suffix of up to MAX_SUFFIX characters of every training
@@ -176,29 +180,11 @@ static const char *known_variant(const syn_lemmatizer *L, const char *b,
     return b;
 }
 
-const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
-                          bool first, sr_arena *a)
+/* The lemma the suffix rules of `tag` give (lowercase form in `low`). */
+static const char *rule_lemma(const syn_lemmatizer *L, const char *form,
+                              size_t flen, const char *low, size_t llen,
+                              uint16_t tag, bool keep, sr_arena *a)
 {
-    const syn_lemmatizer *L = &m->lemma;
-    size_t flen = strlen(form);
-    const syn_slot *s = syn_map_get(&L->lex, lex_key(1, form, flen, tag));
-    if (s && s->a < L->strs.n)
-        return sr_arena_strdup(a, syn_string(&L->strs, s->a));
-    if (flen > MAX_LEMMA_WORD)
-        return sr_arena_strdup(a, form);
-    bool keep = false;
-    if ((uint32_t)tag * 2 + 1 < L->ncase)
-        keep = L->casing[tag * 2 + (first ? 1 : 0)] != 0;
-    char low[4 * MAX_LEMMA_WORD + 8];
-    size_t llen = lowercase(form, flen, low);
-    s = syn_map_get(&L->lex, lex_key(2, low, llen, tag));
-    if (s && s->a < L->strs.n)
-        return sr_arena_strdup(a, syn_string(&L->strs, s->a));
-    /* a known word with a tag it never had (often a tagging error): its
-     * usual lemma beats a rule */
-    s = syn_map_get(&L->lex, lex_key(4, form, flen, ANY_TAG));
-    if (s && s->a < L->strs.n)
-        return sr_arena_strdup(a, syn_string(&L->strs, s->a));
     size_t starts[MAX_LEMMA_WORD + 1];
     size_t nch = char_starts(low, llen, starts, MAX_LEMMA_WORD);
     for (size_t k = nch < MAX_SUFFIX ? nch : MAX_SUFFIX;; k--) {
@@ -217,6 +203,75 @@ const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
             break;
     }
     return sr_arena_strdup(a, keep ? form : low);
+}
+
+/* Is `s` a lemma of the treebank, whatever its capitals? */
+static bool known_lemma_any_case(const syn_lemmatizer *L, const char *s)
+{
+    char low[4 * MAX_LEMMA_WORD + 8];
+    size_t n = strnlen(s, MAX_LEMMA_WORD + 1);
+    if (n > MAX_LEMMA_WORD)
+        return false;
+    return known_lemma(L, low, lowercase(s, n, low));
+}
+
+const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
+                          bool first, sr_arena *a)
+{
+    const syn_lemmatizer *L = &m->lemma;
+    size_t flen = strlen(form);
+    const syn_slot *s = syn_map_get(&L->lex, lex_key(1, form, flen, tag));
+    if (s && s->a < L->strs.n)
+        return sr_arena_strdup(a, syn_string(&L->strs, s->a));
+    if (flen > MAX_LEMMA_WORD)
+        return sr_arena_strdup(a, form);
+    bool keep = false;
+    if ((uint32_t)tag * 2 + 1 < L->ncase)
+        keep = L->casing[tag * 2 + (first ? 1 : 0)] != 0;
+    char low[4 * MAX_LEMMA_WORD + 8];
+    size_t llen = lowercase(form, flen, low);
+    s = syn_map_get(&L->lex, lex_key(2, low, llen, tag));
+    if (s && s->a < L->strs.n)
+        return sr_arena_strdup(a, syn_string(&L->strs, s->a));
+    const char *ruled = rule_lemma(L, form, flen, low, llen, tag, keep, a);
+    /* a known word with a tag it never had (often a tagging error): its
+     * usual lemma, unless the tag's rule gives a lemma the treebank knows
+     * ("converted" VBD -> "convert", though "converted" was an adjective
+     * in training) */
+    s = syn_map_get(&L->lex, lex_key(4, form, flen, ANY_TAG));
+    const char *l = s && s->a < L->strs.n ? syn_string(&L->strs, s->a) : NULL;
+    if (l && (!L->known || !known_lemma_any_case(L, ruled))) {
+        /* a proper noun keeps its capitals ("Holocaust", seen as a common
+         * noun "holocaust" in training, tagged NNP here) */
+        if (keep && strlen(l) == llen && memcmp(l, low, llen) == 0)
+            return sr_arena_strdup(a, form);
+        return sr_arena_strdup(a, l);
+    }
+    return ruled;
+}
+
+/* The set of the treebank's lemmas (lowercase), for known_variant; built
+ * at load time and by training over the sections it has just written. */
+void syn_lemma_index(syn_lemmatizer *L)
+{
+    uint64_t cap = 16;
+    while (cap < 2 * (uint64_t)L->strs.n + 2)
+        cap *= 2;
+    L->known = sr_xcalloc(cap, sizeof *L->known);
+    L->known_mask = cap - 1;
+    char low[4 * MAX_LEMMA_WORD + 8];
+    for (uint32_t i = 0; i < L->strs.n; i++) {
+        const char *str = syn_string(&L->strs, i);
+        size_t sl = strnlen(str, MAX_LEMMA_WORD + 1);
+        if (sl > MAX_LEMMA_WORD)
+            continue;
+        size_t ln = lowercase(str, sl, low);
+        uint64_t h = syn_str_hash(low, ln) | 1;
+        uint64_t j = h & L->known_mask;
+        while (L->known[j] && L->known[j] != h)
+            j = (j + 1) & L->known_mask;
+        L->known[j] = h;
+    }
 }
 
 bool syn_lemma_load(sr_model *m, const void *file, size_t n, const char **why)
@@ -240,25 +295,7 @@ bool syn_lemma_load(sr_model *m, const void *file, size_t n, const char **why)
         goto missing;
     L->casing = p;
     L->ncase = (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len);
-    /* the set of the treebank's lemmas (lowercase), for known_variant */
-    uint64_t cap = 16;
-    while (cap < 2 * (uint64_t)L->strs.n + 2)
-        cap *= 2;
-    L->known = sr_xcalloc(cap, sizeof *L->known);
-    L->known_mask = cap - 1;
-    char low[4 * MAX_LEMMA_WORD + 8];
-    for (uint32_t i = 0; i < L->strs.n; i++) {
-        const char *str = syn_string(&L->strs, i);
-        size_t sl = strnlen(str, MAX_LEMMA_WORD + 1);
-        if (sl > MAX_LEMMA_WORD)
-            continue;
-        size_t ln = lowercase(str, sl, low);
-        uint64_t h = syn_str_hash(low, ln) | 1;
-        uint64_t j = h & L->known_mask;
-        while (L->known[j] && L->known[j] != h)
-            j = (j + 1) & L->known_mask;
-        L->known[j] = h;
-    }
+    syn_lemma_index(L);
     return true;
 missing:
     if (!p)

@@ -449,6 +449,8 @@ double syn_tagger_apply(syn_writer *w, const syn_corpus *target, bool first_only
 
 /* lemma.c */
 bool syn_lemma_load(sr_model *m, const void *file, size_t n, const char **why);
+/* The set of known lemmas of a lemmatiser whose sections are viewed. */
+void syn_lemma_index(syn_lemmatizer *L);
 /* The lemma of `form` with tag class `tag`, in `a`. */
 const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
                           bool first, sr_arena *a);

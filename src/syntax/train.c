@@ -264,6 +264,7 @@ static void lemmatize_corpus(syn_writer *w, syn_corpus *c, bool use_gold_tags,
     m.lemma.ncase = (uint32_t)b->len;
     if (!ok)
         sr_fatal("lemmatiser: %s", why);
+    syn_lemma_index(&m.lemma);
     *right = *total = 0;
     for (size_t s = 0; s < c->n; s++) {
         syn_sent *x = &c->s[s];
@@ -275,6 +276,7 @@ static void lemmatize_corpus(syn_writer *w, syn_corpus *c, bool use_gold_tags,
             (*total)++;
         }
     }
+    free(m.lemma.known);
 }
 
 static void use_predicted_tags(syn_corpus *c)
