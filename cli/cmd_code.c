@@ -43,6 +43,9 @@ static const char help[] =
     "  --petrarch       PETRARCH-2's conventions (negated events recoded, reported\n"
     "                   events folded into the statement)\n"
     "  --no-dyad        also code events with only a source or only a target\n"
+    "  --dyads-only     only events with both a source and a target (by default\n"
+    "                   sitrep's own mode also codes a named source's demands,\n"
+    "                   threats, protests, ... with no target named)\n"
     "run:\n"
     "  -j, --jobs N     code articles on N threads (output identical to -j 1;\n"
     "                   records and CoNLL-U input are coded on one thread)\n"
@@ -187,7 +190,7 @@ static char *slurp(const char *path, size_t *len, sr_diag *diag)
 int sr_cmd_code(int argc, char **argv)
 {
     enum { O_INPUT = 256, O_GIVEN, O_DATE, O_VERBS, O_ACTORS, O_AGENTS, O_DISCARDS,
-           O_ISSUES, O_OPTIONS, O_DICT, O_STRICT, O_TO, O_EXPLAIN, O_PETRARCH, O_NODYAD, O_MODEL };
+           O_ISSUES, O_OPTIONS, O_DICT, O_STRICT, O_TO, O_EXPLAIN, O_PETRARCH, O_NODYAD, O_DYADS, O_MODEL };
     static const struct option longopts[] = {
         {"input", required_argument, NULL, O_INPUT},
         {"given-parse", no_argument, NULL, O_GIVEN},
@@ -204,6 +207,7 @@ int sr_cmd_code(int argc, char **argv)
         {"explain", no_argument, NULL, O_EXPLAIN},
         {"petrarch", no_argument, NULL, O_PETRARCH},
         {"no-dyad", no_argument, NULL, O_NODYAD},
+        {"dyads-only", no_argument, NULL, O_DYADS},
         {"model", required_argument, NULL, O_MODEL},
         {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
@@ -254,6 +258,7 @@ int sr_cmd_code(int argc, char **argv)
         case O_EXPLAIN: copt.explain = true; break;
         case O_PETRARCH: copt.petrarch = true; break;
         case O_NODYAD: copt.require_dyad = false; break;
+        case O_DYADS: copt.one_sided = false; break;
         case O_MODEL: cx.model_path = optarg; break;
         case 'j': {
             char *end;

@@ -482,6 +482,16 @@ typedef struct sr_code_options {
                               marked negated; events inside reported speech
                               are folded into the speech event (default
                               false) */
+    bool one_sided;        /* sitrep's own mode (not petrarch): with
+                              require_dyad, still code an event whose
+                              source is named (a country, body or person,
+                              or an agent whose country is known) and whose
+                              target is not, target left empty ("---"),
+                              when its CAMEO root is one whose events stand
+                              without a target (03 intents, 10 demands, 12
+                              refusals, 13 threats, 14 protests, 15 force
+                              postures, ...; not 01, 02, 04-07, 11) (default
+                              true) */
     unsigned max_events;   /* most events per sentence (default 64); a
                               sentence with more is cut, with a warning */
 } sr_code_options;

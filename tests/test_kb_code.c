@@ -380,6 +380,67 @@ static void test_pronoun_agent(void)
     sr_dict_free(d);
 }
 
+/* sitrep's own mode codes a named source's event of a kind that stands
+ * without a target ("Iran threatened to close the strait", "Iran
+ * demanded that talks resume"), target "---"; not a statement, not an
+ * agent with no country, not a passive's source, not a denied event, not
+ * a bare verb's code outside demands, threats, protests and postures, and
+ * never with --petrarch or with one_sided off. */
+static void test_one_sided(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 130 threaten xcomp:*\n"
+                            "pred 100 demand from:T\n"
+                            "pred 010 issue obj:statement\n"
+                            "pred 190 move into:T\n", true, &d);
+    CHECK(c != NULL);
+    const char *threat = "Iran/PROPN/2/nsubj threatened|threaten/VERB/0/root to/PART/4/mark "
+                         "close|close/VERB/2/xcomp talks|talk/NOUN/4/obj ./PUNCT/2/punct";
+    const char *demand = "Iran/PROPN/2/nsubj demanded|demand/VERB/0/root that/SCONJ/5/mark "
+                         "talks|talk/NOUN/5/nsubj resume|resume/VERB/2/ccomp ./PUNCT/2/punct";
+    if (c) {
+        CHECK(codes(c, threat, "IRN", "---", "130"));
+        /* the verb's own code: demands name the act by themselves */
+        CHECK(codes(c, demand, "IRN", "---", "100"));
+        /* a bare "moved" says too little without its target */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj moved|move/VERB/0/root ./PUNCT/2/punct",
+                     "IRN", "---", "190"));
+        /* statements are no events without an addressee */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj issued|issue/VERB/0/root a/DET/4/det "
+                        "statement|statement/NOUN/2/obj ./PUNCT/2/punct",
+                     "IRN", "---", "010"));
+        /* an agent with no country names no one */
+        CHECK(!codes(c, "the/DET/2/det president|president/NOUN/3/nsubj threatened|threaten/VERB/0/root "
+                        "to/PART/5/mark close|close/VERB/3/xcomp talks|talk/NOUN/5/obj ./PUNCT/3/punct",
+                     "---GOV", "---", "130"));
+        /* a denied threat is not coded one-sided */
+        CHECK(!codes(c, "Iran/PROPN/4/nsubj did|do/AUX/4/aux not/PART/4/advmod "
+                        "threaten|threaten/VERB/0/root to/PART/6/mark close|close/VERB/4/xcomp "
+                        "talks|talk/NOUN/6/obj ./PUNCT/4/punct",
+                     "IRN", "---", "130"));
+    }
+    sr_coder_free(c);
+    /* off: dyads only */
+    sr_diag diag = {.out = devnull};
+    sr_code_options o;
+    sr_code_options_default(&o);
+    o.one_sided = false;
+    c = sr_coder_new(d, &o, &diag);
+    CHECK(c != NULL);
+    if (c)
+        CHECK(!codes(c, threat, "IRN", "---", "130"));
+    sr_coder_free(c);
+    /* PETRARCH's convention: dyads only */
+    sr_code_options_default(&o);
+    o.petrarch = true;
+    c = sr_coder_new(d, &o, &diag);
+    CHECK(c != NULL);
+    if (c)
+        CHECK(!codes(c, threat, "IRN", "---", "130"));
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -394,6 +455,7 @@ int main(void)
     test_infinitive_as_adverbial();
     test_dates_are_no_subjects();
     test_pronoun_agent();
+    test_one_sided();
     fclose(devnull);
     return check_status();
 }

@@ -52,6 +52,7 @@ void sr_code_options_default(sr_code_options *o)
 {
     memset(o, 0, sizeof *o);
     o->require_dyad = true;
+    o->one_sided = true;
     o->max_events = 64;
 }
 
@@ -1012,6 +1013,32 @@ static void emit_pairs(csent *cs, evlist *L, const vinfo *vi, const alist *src,
             add_event(cs, L, vi, &src->v[i], &tgt->v[j], code, issues, false);
 }
 
+/* Whether events of this CAMEO code are coded with a named source and no
+ * target (sr_code_options.one_sided): PLOVER records such events with the
+ * target left empty (a mobilisation, a protest, a demand or threat whose
+ * addressee is a clause, a refusal). Statements and appeals (01, 02) would
+ * make one of every "X said"; consultations, cooperation, aid and
+ * accusations (04-07, 11) hardly occur without a party they concern. */
+static bool stands_alone(const char *code)
+{
+    static const char roots[] = "03" "08" "09" "10" "12" "13" "14" "15" "16" "17" "18" "19" "20";
+    for (size_t i = 0; i + 1 < sizeof roots; i += 2)
+        if (code[0] == roots[i] && code[1] == roots[i + 1])
+            return true;
+    return false;
+}
+
+/* Roots whose verbs name the act by themselves, so that a verb's own code
+ * (no pattern matched) may stand without a target: demands (10), threats
+ * (13), protests (14), force postures (15): "demanded", "threatened",
+ * "demonstrated", "mobilised". Other verbs' own codes are guesses that
+ * their target confirms ("moved into" a country, "took" hostages). */
+static bool speech_act(const char *code)
+{
+    return code[0] == '1' && code[1] >= '3' && code[1] <= '5' ? true
+           : code[0] == '1' && code[1] == '0';
+}
+
 static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
 {
     const sr_coder *c = cs->c;
@@ -1046,7 +1073,19 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
         return;
     }
     if (src->n == 0 || tgt->n == 0) {
-        if (c->opt.require_dyad)
+        /* sitrep's own mode: a named source's event of a kind that stands
+         * without a target ("Russia threatened to stop negotiations",
+         * "the PRC demanded that ...") is coded with the target empty when
+         * a pattern of the verb matched or the verb alone names the act
+         * (speech_act: a bare "moved" or "took" says too little), the
+         * source is the verb's own active subject and the event is not
+         * denied */
+        bool sourced = c->opt.require_dyad && c->opt.one_sided && !c->opt.petrarch &&
+                       src->n > 0 && stands_alone(colon ? first : code) &&
+                       (vi->pm.pattern >= 0 || speech_act(colon ? first : code)) &&
+                       !vi->passive && vi->src >= 0 && vi->src == vi->subject &&
+                       vi->mod != SR_MOD_NEGATED;
+        if (c->opt.require_dyad && !sourced)
             return;
         /* a one-sided event: the missing side is the null actor */
         static const actor nobody = {"---", -1, 0, 0, true, false, 0};
@@ -1057,10 +1096,13 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
             src = &one;
         else
             tgt = &one;
-        for (int i = 0; i < src->n; i++)
+        for (int i = 0; i < src->n; i++) {
+            if (sourced && strncmp(sr_agent_country(cs, &src->v[i], NULL), "---", 3) == 0)
+                continue;   /* an agent with no country names no one */
             for (int j = 0; j < tgt->n; j++) {
                 add_event(cs, L, vi, &src->v[i], &tgt->v[j], colon ? first : code, issues, false);
             }
+        }
         return;
     }
     emit_pairs(cs, L, vi, src, tgt, colon ? first : code, issues);

@@ -57,6 +57,8 @@ static const char help[] =
     "                   `sitrep code --input jsonl` and stop\n"
     "  --no-dyad        also count events with only a source or a target\n"
     "                   (as `sitrep code --no-dyad`)\n"
+    "  --dyads-only     count events with both sides only (as `sitrep code\n"
+    "                   --dyads-only`)\n"
     "  --list           print every development sentence (not the held-out\n"
     "                   ones, so that they stay unread) with its gold and\n"
     "                   found events\n"
@@ -232,12 +234,13 @@ static bool read_events(const char *path, record *v, size_t n, sr_diag *diag)
     return true;
 }
 
-static bool code_here(sr_dict *dict, record *v, size_t n, bool dyad,
+static bool code_here(sr_dict *dict, record *v, size_t n, bool dyad, bool one_sided,
                       sr_diag *diag)
 {
     sr_code_options opt;
     sr_code_options_default(&opt);
     opt.require_dyad = dyad;
+    opt.one_sided = one_sided;
     sr_coder *c = sr_coder_new(dict, &opt, diag);
     if (!c)
         return false;
@@ -344,7 +347,7 @@ static int split_list(char *arg, const char **out, int cap)
 int sr_eval_plover_main(int argc, char **argv)
 {
     enum { O_VERBS = 256, O_ACTORS, O_AGENTS, O_DISCARDS, O_DICT, O_EVENTS,
-           O_EMIT, O_LIST, O_LIST_ALL, O_NODYAD };
+           O_EMIT, O_LIST, O_LIST_ALL, O_NODYAD, O_DYADS };
     static const struct option longopts[] = {
         {"verbs", required_argument, NULL, O_VERBS},
         {"actors", required_argument, NULL, O_ACTORS},
@@ -356,13 +359,14 @@ int sr_eval_plover_main(int argc, char **argv)
         {"list", no_argument, NULL, O_LIST},
         {"list-all", no_argument, NULL, O_LIST_ALL},
         {"no-dyad", no_argument, NULL, O_NODYAD},
+        {"dyads-only", no_argument, NULL, O_DYADS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *actors[16];
     sr_dict_files files = {.actors = actors};
     const char *compiled = NULL, *events = NULL;
-    bool emit = false, dyad = true;
+    bool emit = false, dyad = true, one_sided = true;
     int list = 0;
     optind = 1;
     opterr = 0;
@@ -383,6 +387,7 @@ int sr_eval_plover_main(int argc, char **argv)
         case O_LIST: list = 1; break;
         case O_LIST_ALL: list = 2; break;
         case O_NODYAD: dyad = false; break;
+        case O_DYADS: one_sided = false; break;
         default:
             fprintf(stderr, "sitrep eval plover: bad option '%s'\n", argv[optind - 1]);
             return 2;
@@ -410,7 +415,7 @@ int sr_eval_plover_main(int argc, char **argv)
                         : files.verbs || files.nactors || files.agents
                             ? sr_dict_open(&files, &diag)
                             : sr_own_default_dict(&diag);
-        if (!dict || !code_here(dict, v, n, dyad, &diag))
+        if (!dict || !code_here(dict, v, n, dyad, one_sided, &diag))
             status = 1;
         else
             report(v, n, list);

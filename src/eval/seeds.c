@@ -49,6 +49,8 @@ static const char help[] =
     "  --date D         publication date of the articles (default 2026-01-30)\n"
     "  --no-dyad        also code events with only a source or a target (as\n"
     "                   `sitrep code --no-dyad`); the gold has such events\n"
+    "  --dyads-only     code events with both sides only (as `sitrep code\n"
+    "                   --dyads-only`)\n"
     "  -h, --help       show this help\n";
 
 typedef struct gold {
@@ -143,11 +145,12 @@ static bool file_matches(const char *path, const char *key)
 }
 
 static bool code_files(sr_dict *dict, char **paths, int npaths,
-                       const char *date, bool dyad, evset *out, sr_diag *diag)
+                       const char *date, bool dyad, bool one_sided, evset *out, sr_diag *diag)
 {
     sr_code_options opt;
     sr_code_options_default(&opt);
     opt.require_dyad = dyad;
+    opt.one_sided = one_sided;
     sr_coder *c = sr_coder_new(dict, &opt, diag);
     if (!c)
         return false;
@@ -282,7 +285,7 @@ static int split_list(char *arg, const char **out, int cap)
 int sr_eval_seeds_main(int argc, char **argv)
 {
     enum { O_VERBS = 256, O_ACTORS, O_AGENTS, O_DISCARDS, O_DICT, O_EVENTS, O_DATE,
-           O_NODYAD };
+           O_NODYAD, O_DYADS };
     static const struct option longopts[] = {
         {"verbs", required_argument, NULL, O_VERBS},
         {"actors", required_argument, NULL, O_ACTORS},
@@ -292,13 +295,14 @@ int sr_eval_seeds_main(int argc, char **argv)
         {"events", required_argument, NULL, O_EVENTS},
         {"date", required_argument, NULL, O_DATE},
         {"no-dyad", no_argument, NULL, O_NODYAD},
+        {"dyads-only", no_argument, NULL, O_DYADS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *actors[16];
     sr_dict_files files = {.actors = actors};
     const char *compiled = NULL, *events = NULL, *date = "2026-01-30";
-    bool dyad = true;
+    bool dyad = true, one_sided = true;
     optind = 1;
     opterr = 0;
     int c;
@@ -316,6 +320,7 @@ int sr_eval_seeds_main(int argc, char **argv)
         case O_EVENTS: events = optarg; break;
         case O_DATE: date = optarg; break;
         case O_NODYAD: dyad = false; break;
+        case O_DYADS: one_sided = false; break;
         default:
             fprintf(stderr, "sitrep eval seeds: bad option '%s'\n", argv[optind - 1]);
             return 2;
@@ -342,7 +347,7 @@ int sr_eval_seeds_main(int argc, char **argv)
                         : files.verbs || files.nactors || files.agents
                             ? sr_dict_open(&files, &diag)
                             : sr_own_default_dict(&diag);
-        ok = dict && code_files(dict, paths, npaths, date, dyad, &ev, &diag);
+        ok = dict && code_files(dict, paths, npaths, date, dyad, one_sided, &ev, &diag);
         sr_dict_free(dict);
     }
     if (ok)
