@@ -39,8 +39,10 @@ static const char base[] =
     "  adj American; US\n"
     "  seat GOV Washington; White House\n"
     "  seat MIL Pentagon\n"
+    "  place California; New York City\n"
     "country ISR Israel\n"
-    "  adj Israeli\n";
+    "  adj Israeli\n"
+    "  place Haifa\n";
 
 static void test_good(void)
 {
@@ -112,8 +114,8 @@ static const struct {
     const char *entry;
     const char *expect;
 } bad_cases[] = {
-    {"frobnicate x\n", "t.txt:12: unknown keyword 'frobnicate'"},
-    {"actor ISRMIL\n  also Foo\n", "t.txt:13: indented line belongs to no entry"},
+    {"frobnicate x\n", "t.txt:14: unknown keyword 'frobnicate'"},
+    {"actor ISRMIL\n  also Foo\n", "t.txt:15: indented line belongs to no entry"},
     {"actor ISRGVO Bad code\n", "'GVO' is not a declared sector"},
     {"actor XYZGOV Nowhere\n", "'XYZ' is not a declared country or region"},
     {"actor US\n", "3 to 24 capital letters"},
@@ -122,7 +124,7 @@ static const struct {
     {"person Jane Doe\n  role ISRGOV 2020-02-30..\n", "'2020-02-30' is not a date"},
     {"person Jane Doe\n  role ISRGOV 2021..2020\n", "ends before it starts"},
     {"person Jane Doe\n  role ISRGOV 2020..2022\n  role ISRELI 2021..\n",
-     "t.txt:14: role ISRELI 2021-01-01.. overlaps role ISRGOV"},
+     "t.txt:16: role ISRELI 2021-01-01.. overlaps role ISRGOV"},
     {"person Jane Doe\n  role ISRGOV\n  role ISRELI\n", "a second role without dates"},
     {"person Jane Doe\n", "person has no role"},
     {"person Jane Doe\n  role ISRGOV 2020.. extra\n", "unexpected 'extra'"},
@@ -156,6 +158,9 @@ static const struct {
     {"pred 042 visit to|in:T\npred 042 visit in:T\n", "duplicate pattern"},
     {"discard football match\ndiscard Football Match\n", "duplicate discard"},
     {"nonactor Israel\n", "conflict: 'Israel'"},
+    {"nonactor Haifa\n", "conflict: 'Haifa'"},
+    {"actor ISRMIL IDF\n  place Haifa\n", "'place' is not a line a actor entry can have"},
+    {"country ITA Italy\n  place Haifa\n", "conflict: 'Haifa'"},
 };
 
 static void test_bad(void)
@@ -253,6 +258,9 @@ static void test_compile(void)
         CHECK_STR_EQ(sr_dict_actor_code(dict, "white house", 20250301), "USAGOV");
         CHECK_STR_EQ(sr_dict_actor_code(dict, "pentagon", 0), "USAMIL");
         CHECK_STR_EQ(sr_dict_actor_code(dict, "american", 0), "USA");
+        /* a place is its country, with no sector */
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "new york city", 0), "USA");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "haifa", 20250301), "ISR");
         CHECK_STR_EQ(sr_dict_actor_code(dict, "washington post", 0), "---");
         unsigned fl = 0;
         CHECK_STR_EQ(sr_dict_agent_code(dict, "foreign ministers", &fl), "GOV");

@@ -31,7 +31,7 @@
 typedef enum sr_own_kind {
     SR_OWN_SECTOR = 1,   /* sector GOV description */
     SR_OWN_REGION,       /* region MEA names (a non-country base code) */
-    SR_OWN_COUNTRY,      /* country USA names + adj/people/seat/role */
+    SR_OWN_COUNTRY,      /* country USA names + adj/people/seat/place/role */
     SR_OWN_ACTOR,        /* actor CODE names + role/also */
     SR_OWN_PERSON,       /* person names + role/also */
     SR_OWN_MEDIA,        /* media CODE names + also */
@@ -48,11 +48,14 @@ typedef enum sr_own_name_kind {
     SR_OWN_ADJ,          /* country adjective */
     SR_OWN_PEOPLE,       /* country demonym */
     SR_OWN_SEAT,         /* capital / seat of power; `code` is the full code */
+    SR_OWN_PLACE,        /* city, province, region of a country; `code` is
+                            the country's code */
 } sr_own_name_kind;
 
 typedef struct sr_own_name {
     const char *text;    /* words separated by single spaces, as written */
-    const char *code;    /* SEAT: country code + sector; else NULL */
+    const char *code;    /* SEAT: country code + sector; PLACE: country
+                            code; else NULL */
     uint32_t line;
     uint8_t kind;        /* sr_own_name_kind */
 } sr_own_name;

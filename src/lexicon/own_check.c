@@ -468,7 +468,7 @@ static int family(uint8_t kind)
 static const char *name_code(const sr_own_entry *e, uint32_t name)
 {
     const sr_own_name *n = &e->names[name];
-    if (n->kind == SR_OWN_SEAT)
+    if (n->kind == SR_OWN_SEAT || n->kind == SR_OWN_PLACE)
         return n->code;
     return e->code;
 }
@@ -502,8 +502,9 @@ static bool names_conflict(const ref *a, const ref *b, bool *same)
             snprintf(r.code, sizeof r.code, "%s", hc);
             ps[s][(*ns[s])++] = r;
         }
-        if (e->names[rs[s]->name].kind == SR_OWN_SEAT)
-            continue;   /* a seat's code is fixed */
+        if (e->names[rs[s]->name].kind == SR_OWN_SEAT ||
+            e->names[rs[s]->name].kind == SR_OWN_PLACE)
+            continue;   /* a seat's or a place's code is fixed */
         for (uint32_t i = 0; i < e->nroles && *ns[s] < 64; i++) {
             sr_own_role r = e->roles[i];
             if (!r.dated)
@@ -523,7 +524,7 @@ static bool names_conflict(const ref *a, const ref *b, bool *same)
 static const char *name_kind_word(uint8_t k)
 {
     return k == SR_OWN_ADJ ? "adjective" : k == SR_OWN_PEOPLE ? "demonym"
-           : k == SR_OWN_SEAT ? "seat" : "name";
+           : k == SR_OWN_SEAT ? "seat" : k == SR_OWN_PLACE ? "place" : "name";
 }
 
 static void judge_names(checker *c, ref *first)
@@ -540,7 +541,8 @@ static void judge_names(checker *c, ref *first)
             if (a->e == b->e) {
                 /* One country may list a word as name and adjective. */
                 if (na->kind != nb->kind && na->kind != SR_OWN_SEAT &&
-                    nb->kind != SR_OWN_SEAT)
+                    nb->kind != SR_OWN_SEAT && na->kind != SR_OWN_PLACE &&
+                    nb->kind != SR_OWN_PLACE)
                     continue;
                 report(c, b->e->file, b->line, "duplicate %s '%s' (already at "
                        "line %u)", name_kind_word(nb->kind), nb->text, a->line);

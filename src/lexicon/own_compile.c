@@ -169,7 +169,7 @@ static void add_actor(sr_dict_builder *b, const sr_own_entry *e)
     sr_dictb_at(b, e->file, e->line);
     uint32_t a = sr_dictb_actor(b, e->nnames ? e->names[0].text : e->code);
     for (uint32_t i = 0; i < e->nnames; i++) {
-        if (e->names[i].kind == SR_OWN_SEAT)
+        if (e->names[i].kind == SR_OWN_SEAT || e->names[i].kind == SR_OWN_PLACE)
             continue;
         sr_dictb_at(b, e->file, e->names[i].line);
         sr_dictb_actor_phrase(b, a, e->names[i].text, 0);
@@ -180,12 +180,13 @@ static void add_actor(sr_dict_builder *b, const sr_own_entry *e)
         add_codes(b, a, e);
 }
 
-/* Seats: one actor per seat line's code. */
+/* Seats and places: one actor per name, with the seat line's code or the
+ * country's. */
 static void add_seats(sr_dict_builder *b, const sr_own_entry *e)
 {
     for (uint32_t i = 0; i < e->nnames; i++) {
         const sr_own_name *n = &e->names[i];
-        if (n->kind != SR_OWN_SEAT)
+        if (n->kind != SR_OWN_SEAT && n->kind != SR_OWN_PLACE)
             continue;
         sr_dictb_at(b, e->file, n->line);
         uint32_t a = sr_dictb_actor(b, n->text);
@@ -591,7 +592,7 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
  * dict.srd made by an older version of this compiler is rebuilt: bump it
  * whenever the mapping to the builder changes. */
 #define OWN_COMPILER "sitrep own-format compiler"
-#define OWN_COMPILER_VERSION 6
+#define OWN_COMPILER_VERSION 7
 
 static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
 {

@@ -672,10 +672,12 @@ static void continuation(reader *r, span s)
             return;
         char *code = sr_arena_printf(r->d->arena, "%s%s", e->code, sector);
         read_names(r, e, s, SR_OWN_SEAT, code);
+    } else if (span_is(key, "place") && k == SR_OWN_COUNTRY) {
+        read_names(r, e, s, SR_OWN_PLACE, sr_arena_strdup(r->d->arena, e->code));
     } else {
         bad(r, "'%.*s' is not a line a %s entry can have%s",
             (int)(key.n > 40 ? 40 : key.n), key.p, kind_names[k],
-            k == SR_OWN_COUNTRY  ? " (adj, people, seat, role, also)"
+            k == SR_OWN_COUNTRY  ? " (adj, people, seat, place, role, also)"
             : k == SR_OWN_ACTOR || k == SR_OWN_PERSON ? " (role, also)"
             : named ? " (also)" : " (it has no indented lines)");
     }
