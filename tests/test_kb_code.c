@@ -23,6 +23,7 @@ static const char base[] =
     "  adj Iranian\n"
     "country ISR Israel\n"
     "  adj Israeli\n"
+    "  place Haifa\n"
     "region IGO\n"
     "actor IGOUNO United Nations\n"
     "country USA United States\n"
@@ -441,6 +442,70 @@ static void test_one_sided(void)
     sr_dict_free(d);
 }
 
+/* "The two leaders held a phone call", "the two countries met": a
+ * definite plural that counts two stands for the last two actors named
+ * before it (in its sentence, else in the one before), persons for
+ * "leaders"; one event per pair. */
+static void test_definite_pair(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("person Masoud Pezeshkian; Pezeshkian\n  role IRNGOV\n"
+                            "person Isaac Herzog; Herzog\n  role ISRGOV\n"
+                            "pred 041 hold obj:call\n"
+                            "pred 040 meet\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *before = "Pezeshkian|pezeshkian/PROPN/2/nsubj wrote|write/VERB/0/root to/ADP/4/case "
+                             "Herzog|herzog/PROPN/2/obl about/ADP/6/case Iran/PROPN/2/obl ./PUNCT/2/punct || ";
+        const char *call = "The/DET/3/det two/NUM/3/nummod leaders|leader/NOUN/4/nsubj "
+                           "held|hold/VERB/0/root a/DET/6/det call|call/NOUN/4/obj ./PUNCT/4/punct";
+        char spec[1024];
+        snprintf(spec, sizeof spec, "%s%s", before, call);
+        /* persons: Pezeshkian and Herzog, not the bare state named last */
+        CHECK(codes(c, spec, "IRNGOV", "ISRGOV", "041"));
+        CHECK(!codes(c, spec, "ISRGOV", "IRNGOV", "041"));   /* one event per pair */
+        CHECK(!codes(c, spec, "ISRGOV", "IRN", "041"));
+        /* in the same sentence: the two actors named before the phrase */
+        CHECK(codes(c, "Iran/PROPN/4/nsubj and/CCONJ/3/cc Israel/PROPN/1/conj said|say/VERB/0/root "
+                       "the/DET/7/det two/NUM/7/nummod countries|country/NOUN/8/nsubj met|meet/VERB/4/ccomp "
+                       "./PUNCT/4/punct",
+                    "IRN", "ISR", "040"));
+        /* no pair without a count of two */
+        snprintf(spec, sizeof spec, "%s%s", before,
+                 "The/DET/2/det leaders|leader/NOUN/3/nsubj held|hold/VERB/0/root a/DET/5/det "
+                 "call|call/NOUN/3/obj ./PUNCT/3/punct");
+        CHECK(!codes(c, spec, "IRNGOV", "ISRGOV", "041"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* Places: a city is its country ("Israel attacked Haifa" is no event of
+ * one state on itself, "Iran attacked Haifa" is IRN > ISR); a place the
+ * act happened in is no target ("Iran met in Haifa"); nor are actors of a
+ * relative clause under the object. */
+static void test_places(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 190 attack obj:T\n"
+                            "pred 040 meet\n"
+                            "pred 041 hold obj:call\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj attacked|attack/VERB/0/root Haifa/PROPN/2/obj ./PUNCT/2/punct",
+                    "IRN", "ISR", "190"));
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj met|meet/VERB/0/root in/ADP/4/case Haifa/PROPN/2/obl "
+                        "./PUNCT/2/punct",
+                     "IRN", "ISR", "040"));
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj held|hold/VERB/0/root a/DET/4/det call|call/NOUN/2/obj "
+                        "in/ADP/6/case which/PRON/8/obl it/PRON/8/nsubj attacked|attack/VERB/4/acl:relcl "
+                        "Israel/PROPN/8/obj ./PUNCT/2/punct",
+                     "IRN", "ISR", "041"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -456,6 +521,8 @@ int main(void)
     test_dates_are_no_subjects();
     test_pronoun_agent();
     test_one_sided();
+    test_definite_pair();
+    test_places();
     fclose(devnull);
     return check_status();
 }

@@ -78,6 +78,8 @@ sr_coder *sr_coder_new(const sr_dict *dict, const sr_code_options *opt, sr_diag 
     if (c->opt.max_events == 0)
         c->opt.max_events = 64;
     c->diag = diag;
+    for (uint32_t i = 0; i < dict->nterms && !c->explicit_targets; i++)
+        c->explicit_targets = dict->terms[i].rel != 0;
     char path[4096];
     snprintf(path, sizeof path, "%s/cameo/cameo.tsv", sr_data_dir());
     if (!sr_cameo_load(&c->cameo, path, diag)) {
@@ -322,6 +324,34 @@ static bool in_adverbial(const csent *cs, int v, int j)
     return false;
 }
 
+/* Whether word j lies in a relative clause below verb v ("held a call in
+ * which Netanyahu pressed for strikes on Iran"): that clause has its own
+ * verb and roles. */
+static bool in_relative(const csent *cs, int v, int j)
+{
+    int steps = 0;
+    while (j >= 0 && j != v && steps++ < cs->n) {
+        if (cs->w[j].rel == R_RELCL && cs->w[j].head >= 0)
+            return true;
+        j = cs->w[j].head;
+    }
+    return false;
+}
+
+/* Whether h is a place phrase of verb v ("met in Istanbul", "talks held
+ * at the Kremlin"): where the event happened, not whom it concerns. */
+static bool locative_of(const csent *cs, int v, int h)
+{
+    static const char *const preps[] = {"in", "at", "near", "inside", "outside",
+                                        "around", "across", "throughout", "within"};
+    if (v < 0 || cs->w[h].head != v || cs->w[h].rel != R_OBL)
+        return false;
+    for (size_t p = 0; p < SR_ARRAY_LEN(preps); p++)
+        if (sr_child_word(cs, h, R_CASE, preps[p]) >= 0)
+            return true;
+    return false;
+}
+
 static int first_actor_after(csent *cs, int v, const window *post, int not_np)
 {
     for (int q = 0; q < post->n; q++) {
@@ -332,6 +362,12 @@ static int first_actor_after(csent *cs, int v, const window *post, int not_np)
             continue;
         int h = cs->w[j].np >= 0 ? cs->w[j].np : j;
         if (h == not_np)
+            continue;
+        /* sitrep's own mode and dictionary: a place the verb happened in
+         * is no target (a pattern that wants one says so: "invest in:T"),
+         * nor an actor of a relative clause below the verb */
+        if (cs->c->explicit_targets && !cs->c->opt.petrarch &&
+            (locative_of(cs, v, h) || in_relative(cs, v, j)))
             continue;
         const alist *l = sr_meaning(cs, h);
         if (l->n == 0)
@@ -1067,9 +1103,13 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
     if ((vi->pm.compound || reciprocal) && src->n >= 2) {
         /* the members of a compound subject act on each other */
         for (int i = 0; i < src->n; i++)
-            for (int j = 0; j < src->n; j++)
-                if (i != j)
+            for (int j = 0; j < src->n; j++) {
+                /* "the two leaders", "they": actors one word stands for
+                 * give one event per pair, the first named as source */
+                bool one_word = src->v[i].pronoun && src->v[i].head == src->v[j].head;
+                if (i != j && !(one_word && j < i && !c->opt.petrarch))
                     add_event(cs, L, vi, &src->v[i], &src->v[j], colon ? first : code, issues, true);
+            }
         return;
     }
     if (src->n == 0 || tgt->n == 0) {

@@ -58,6 +58,12 @@ struct sr_coder {
     sr_diag *diag;
     /* word ids the coder looks for, resolved once */
     uint32_t w_by, w_from, w_in;
+    /* the verb patterns are written over dependency relations (sitrep's
+     * own format), where a pattern names its target when it has one: a
+     * default target is then no place the act happened in and no actor of
+     * a relative clause (PETRARCH's and TABARI's patterns leave the target
+     * to the next actor) */
+    bool explicit_targets;
 };
 
 /* ---- what a sentence leaves to the next --------------------------------------- */
@@ -71,6 +77,11 @@ typedef struct sr_context {
     uint32_t rule[4];
     int nsubject;
     char country[4];
+    /* the actors the sentence named, distinct, in the order of their last
+     * mention (for "the two leaders" in the next sentence) */
+    char recent[6][48];
+    uint32_t recent_rule[6];
+    int nrecent;
 } sr_context;
 
 /* ---- a sentence being coded ------------------------------------------------- */

@@ -376,6 +376,134 @@ static void resolve_pronoun(csent *cs, int p, alist *out, int *cap, int depth)
     }
 }
 
+/* ---- definite plurals ---------------------------------------------------------------- */
+
+/* Whether noun i is a definite plural that counts two actors: "the two
+ * leaders", "both sides", "the two countries". *people: the noun names
+ * persons ("leaders", "men", "ministers"), whose antecedents are people
+ * or bodies (codes with a sector), not bare states. */
+static bool definite_pair(const csent *cs, int i, bool *people)
+{
+    static const char *const persons[] = {
+        "leader", "man", "woman", "president", "minister", "premier", "official",
+        "diplomat", "envoy", "counterpart", "head", "chief", "negotiator", "commander",
+    };
+    static const char *const groups[] = {
+        "country", "nation", "state", "side", "party", "government", "neighbour",
+        "neighbor", "capital", "power", "ally", "rival", "adversary", "foe", "enemy",
+        "delegation", "army", "military",
+    };
+    const cword *w = &cs->w[i];
+    if (w->upos != SR_UPOS_NOUN)
+        return false;
+    bool the = false, two = false, both = false;
+    for (int k = 0; k < w->nkids; k++) {
+        const cword *c = &cs->w[cs->kids[w->kid0 + k]];
+        if (!strcmp(c->lower, "both") && (c->rel == R_DET || c->rel == R_CC || c->rel == R_AMOD))
+            both = true;
+        else if (!strcmp(c->lower, "the") && c->rel == R_DET)
+            the = true;
+        else if ((!strcmp(c->lower, "two") || !strcmp(c->lower, "2")) && c->rel == R_NUMMOD)
+            two = true;
+    }
+    if (!both && !(the && two))
+        return false;
+    for (size_t k = 0; k < SR_ARRAY_LEN(persons); k++)
+        if (!strcmp(w->lemma, persons[k]))
+            return *people = true;
+    for (size_t k = 0; k < SR_ARRAY_LEN(groups); k++)
+        if (!strcmp(w->lemma, groups[k])) {
+            *people = false;
+            return true;
+        }
+    return false;
+}
+
+/* Whether an actor code can be an antecedent of a definite plural: a
+ * named actor (not a non-actor, not a medium), with a sector when the
+ * plural names persons. */
+static bool pair_member(const char *code, bool people)
+{
+    size_t n = strlen(code);
+    if (n < 3 || !strncmp(code, "---", 3) || (n >= 6 && !strcmp(code + n - 3, "MED")))
+        return false;
+    return !people || n > 3;
+}
+
+/* Add code to the list of distinct codes `v` (at most `max`), as the
+ * latest: an earlier copy moves to the end, the oldest falls out. */
+static void recent_add(char (*v)[48], uint32_t *rules, int *n, int max, const char *code,
+                       uint32_t rule)
+{
+    int k = 0;
+    while (k < *n && strcmp(v[k], code) != 0)
+        k++;
+    if (k == *n && *n == max)
+        k = 0;          /* full: drop the oldest */
+    else if (k == *n)
+        (*n)++;
+    for (int j = k; j + 1 < *n; j++) {
+        memcpy(v[j], v[j + 1], sizeof v[j]);
+        rules[j] = rules[j + 1];
+    }
+    snprintf(v[*n - 1], sizeof v[0], "%s", code);
+    rules[*n - 1] = rule;
+}
+
+/* The actors the sentence names in words [0, end), distinct, ordered by
+ * their last mention; returns how many (at most 6). */
+static int named_before(csent *cs, int end, char (*v)[48], uint32_t *rules)
+{
+    int n = 0, last = -1;
+    for (;;) {
+        /* the next mention by start (mentions need not be ordered) */
+        int best = -1;
+        for (int k = 0; k < cs->nm; k++) {
+            const mention *m = &cs->m[k];
+            if (m->agent || m->end > end || m->start <= last)
+                continue;
+            if (best < 0 || m->start < cs->m[best].start)
+                best = k;
+        }
+        if (best < 0)
+            return n;
+        last = cs->m[best].start;
+        const char *code = sr_dict_actor_code_on(cs->d, cs->m[best].owner, cs->date);
+        if (code && pair_member(code, false))
+            recent_add(v, rules, &n, 6, code, cs->d->actors[cs->m[best].owner].origin);
+    }
+}
+
+/* "The two leaders held talks": the last two actors named before the
+ * phrase at i in its sentence, else in the sentence before. */
+static void resolve_pair(csent *cs, int i, bool people, alist *out, int *cap)
+{
+    char v[6][48];
+    uint32_t rules[6];
+    int n = named_before(cs, cs->w[i].sub_lo, v, rules);
+    for (int pass = 0; pass < 2; pass++) {
+        int idx[2], got = 0;
+        for (int k = n - 1; k >= 0 && got < 2; k--)
+            if (pair_member(v[k], people))
+                idx[got++] = k;
+        if (got == 2) {
+            for (int j = 1; j >= 0; j--) {
+                actor a = {sr_arena_strdup(cs->tmp, v[idx[j]]), i, i, i, false, true,
+                           rules[idx[j]]};
+                push(cs, out, cap, a);
+            }
+            return;
+        }
+        if (pass == 0 && cs->prev) {
+            n = cs->prev->nrecent;
+            memcpy(v, cs->prev->recent, sizeof v);
+            memcpy(rules, cs->prev->recent_rule, sizeof rules);
+        } else {
+            return;
+        }
+    }
+}
+
 /* ---- meaning of a noun phrase ------------------------------------------------------- */
 
 /* The actors of the prepositional (and possessive-free nominal) modifiers
@@ -538,6 +666,16 @@ static const char *sole_country(csent *cs)
 
 void sr_context_update(csent *cs, sr_context *ctx)
 {
+    {
+        char v[6][48];
+        uint32_t rules[6];
+        int n = named_before(cs, cs->n, v, rules);
+        if (n) {
+            memcpy(ctx->recent, v, sizeof v);
+            memcpy(ctx->recent_rule, rules, sizeof rules);
+            ctx->nrecent = n;
+        }
+    }
     const char *only = sole_country(cs);
     if (*only)
         snprintf(ctx->country, sizeof ctx->country, "%s", only);
@@ -594,13 +732,27 @@ static const alist *meaning_rec(csent *cs, int i, int depth)
     own_actors(cs, i, &out, &cap, mod_agents, &nmod, &base);
     if (out.n == 0 && is_pronoun(cs, i))
         resolve_pronoun(cs, i, &out, &cap, depth);
+    bool people;
+    if (!has_strong(&out) && !cs->c->opt.petrarch && definite_pair(cs, i, &people)) {
+        alist pair = {0};
+        int pcap = 0;
+        resolve_pair(cs, i, people, &pair, &pcap);
+        if (pair.n == 2) {
+            out = pair;
+            cap = pcap;
+        }
+    }
     if (out.n == 0)
         pp_actors(cs, i, &out, &cap, depth);
     if (out.n == 0) {
         const cword *w = &cs->w[i];
         for (int k = 0; k < w->nkids && out.n == 0; k++) {
             int c = cs->kids[w->kid0 + k];
-            if (cs->w[c].rel == R_ACL || cs->w[c].rel == R_RELCL)
+            /* sitrep's own mode and dictionary: a relative clause has its
+             * own roles ("a call in which Netanyahu pressed for strikes on
+             * Iran" is no call of Iran's) */
+            if (cs->w[c].rel == R_ACL ||
+                (cs->w[c].rel == R_RELCL && (cs->c->opt.petrarch || !cs->c->explicit_targets)))
                 clause_actors(cs, c, &out, &cap, depth);
         }
         for (int k = 0; k < w->nkids && out.n == 0; k++) {
