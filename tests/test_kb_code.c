@@ -506,6 +506,28 @@ static void test_places(void)
     sr_dict_free(d);
 }
 
+/* "According to the Israeli Walla news website, ...": the attribution is
+ * the whole noun phrase, not its first modifier. */
+static void test_according_to(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    sr_doc *doc = parsed("According|accord/VERB/7/case to/ADP/1/fixed the/DET/7/det Israeli/ADJ/5/amod "
+                         "Walla/PROPN/7/compound news/NOUN/7/compound website/NOUN/10/obl ,/PUNCT/7/punct "
+                         "Iran/PROPN/10/nsubj attacked|attack/VERB/0/root Israel/PROPN/10/obj ./PUNCT/10/punct");
+    if (c && doc) {
+        sr_event *ev;
+        size_t n = sr_code_doc(c, doc, &ev);
+        CHECK_INT_EQ(n, 1);
+        if (n == 1)
+            CHECK_STR_EQ(ev[0].attribution, "the Israeli Walla news website");
+    }
+    sr_doc_free(doc);
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -523,6 +545,7 @@ int main(void)
     test_one_sided();
     test_definite_pair();
     test_places();
+    test_according_to();
     fclose(devnull);
     return check_status();
 }

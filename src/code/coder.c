@@ -761,11 +761,16 @@ static const char *intent_code(const char *code)
 }
 
 /* "according to X" on the clause of v or the sentence root: X's text. */
+static char *np_text(csent *cs, int h, sr_arena *a);
+
 static const char *according_to(csent *cs, int v)
 {
     for (int i = 0; i + 1 < cs->n; i++) {
         if (strcmp(cs->w[i].lower, "according") == 0 && strcmp(cs->w[i + 1].lower, "to") == 0) {
             int x = cs->w[i + 1].head == i ? -1 : cs->w[i + 1].head;
+            /* "according" (with "to" fixed under it) as the case of X */
+            if ((x < 0 || x <= i + 1) && cs->w[i].rel == R_CASE && cs->w[i].head > i + 1)
+                x = cs->w[i].head;
             if (x < 0 || x <= i + 1) {
                 /* "to" may head X, or X follows */
                 for (int k = i + 2; k < cs->n; k++)
@@ -774,11 +779,15 @@ static const char *according_to(csent *cs, int v)
                         x = k;
                         break;
                     }
+                /* a modifier found first ("the Israeli Walla news
+                 * website"): the head of its noun phrase */
+                for (int steps = 0; x >= 0 && steps < cs->n && sr_climbs(cs->w[x].rel) &&
+                                    cs->w[x].head > x; steps++)
+                    x = cs->w[x].head;
             }
             if (x >= 0 && x < cs->n) {
-                int lo = cs->w[x].sub_lo > i + 1 ? cs->w[x].sub_lo : i + 2;
                 (void)v;
-                return sr_span_text(cs, lo, cs->w[x].sub_hi, cs->doc->arena);
+                return np_text(cs, x, cs->doc->arena);
             }
         }
     }
