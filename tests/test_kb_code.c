@@ -528,6 +528,31 @@ static void test_according_to(void)
     sr_dict_free(d);
 }
 
+/* "Iran retaliated before Israeli troops struck Iran": a subordinator the
+ * parser took for the preposition of the noun phrase before a past-tense
+ * verb hung under the main verb; that phrase is the verb's subject and the
+ * clause is not folded into the main verb's event. */
+static void test_subordinator_as_case(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 195 strike obj:T\n"
+                            "pred 190 retaliate against:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *spec = "Iran/PROPN/2/nsubj retaliated|retaliate/VERB:VBD/0/root before/ADP/5/case "
+                           "Israeli/ADJ/5/amod troops|troop/NOUN/2/obl struck|strike/VERB:VBD/2/xcomp "
+                           "Iran/PROPN/6/obj ./PUNCT/2/punct";
+        CHECK(codes(c, spec, "ISRMIL", "IRN", "195"));
+        /* "with Israeli troops struck": no subordinator, no subject */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj retaliated|retaliate/VERB:VBD/0/root with/ADP/5/case "
+                        "Israeli/ADJ/5/amod troops|troop/NOUN/2/obl struck|strike/VERB:VBD/2/xcomp "
+                        "Iran/PROPN/6/obj ./PUNCT/2/punct",
+                     "ISRMIL", "IRN", "195"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -546,6 +571,7 @@ int main(void)
     test_definite_pair();
     test_places();
     test_according_to();
+    test_subordinator_as_case();
     fclose(devnull);
     return check_status();
 }

@@ -109,6 +109,8 @@ typedef struct vinfo {
     int subject;            /* subject noun phrase word, -1 */
     int src, tgt;           /* chosen noun phrase words, -1 */
     bool suppressed;        /* folded into an outer event */
+    bool own_clause;        /* a clause of its own the parser hung under
+                               another verb ("before US forces struck") */
     bool reported;          /* inside a statement verb's complement */
     int outer;              /* the coded verb this one's event folds into */
     const char *attribution;
@@ -433,6 +435,23 @@ static bool has_own_target(csent *cs, int v, const vinfo *vi)
  * prepositional or object phrase, with no other clause's verb between
  * them. Only for main and coordinated clauses, whose subject English puts
  * before the verb. */
+/* "... before US forces struck Iranian sites": a subordinator parsed as
+ * the preposition of the noun phrase right before a past-tense verb that
+ * has no subject; the phrase is the verb's subject. */
+static bool subordinator_as_case(const csent *cs, int h, int v)
+{
+    static const char *const subs[] = {"before", "after", "until", "since", "as", "once"};
+    const sr_word *x = cs->doc->words + cs->s->first_word + v;
+    if (!x->xpos || (strcmp(x->xpos, "VBD") != 0 && strcmp(x->xpos, "VBN") != 0) ||
+        sr_child(cs, v, R_AUX) >= 0 || sr_child(cs, v, R_AUXPASS) >= 0 ||
+        cs->w[h].sub_hi != v - 1)
+        return false;
+    for (size_t k = 0; k < SR_ARRAY_LEN(subs); k++)
+        if (sr_child_word(cs, h, R_CASE, subs[k]) >= 0)
+            return true;
+    return false;
+}
+
 static int subject_by_position(csent *cs, int v)
 {
     uint8_t r = cs->w[v].rel;
@@ -584,7 +603,7 @@ static void combine_verbs(csent *cs, vinfo *vi)
         if (!vi[iv].hit)
             continue;
         uint8_t via = 0;
-        int ov = outer_verb(cs, vi, iv, &via);
+        int ov = vi[iv].own_clause ? -1 : outer_verb(cs, vi, iv, &via);
         if (ov < 0)
             continue;
         vinfo *o = &vi[ov], *in = &vi[iv];
@@ -1357,6 +1376,13 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
         x->passive = x->passive || is_passive(&cs, v);
         if (x->subject < 0 && !x->passive)
             x->subject = subject_by_position(&cs, v);
+        if (v > 0 && cs.w[v - 1].np >= 0 && sr_child(&cs, v, R_NSUBJ) < 0 &&
+            sr_child(&cs, v, R_NSUBJPASS) < 0 &&
+            subordinator_as_case(&cs, cs.w[v - 1].np, v) && sr_meaning(&cs, cs.w[v - 1].np)->n) {
+            x->subject = cs.w[v - 1].np;   /* "before US forces struck ..." */
+            x->passive = false;
+            x->own_clause = true;
+        }
         x->negated = sr_has_neg(&cs, v);
         sr_verb_windows(&cs, v, &x->pre, &x->post);
         if (!sr_match_patterns(&cs, &x->h, &x->pre, &x->post, &x->pm)) {
