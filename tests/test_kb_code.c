@@ -553,6 +553,34 @@ static void test_subordinator_as_case(void)
     sr_dict_free(d);
 }
 
+/* A non-actor ("the Strait of Hormuz", code "---") is no side of an
+ * event: with dyads only, "Iran closed the Strait of Hormuz" is none. */
+static void test_nonactor_side(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("nonactor Strait of Hormuz\n"
+                            "pred 191 close obj:T\n", true, &d);
+    CHECK(c != NULL);
+    sr_diag diag = {.out = devnull};
+    sr_code_options o;
+    sr_code_options_default(&o);
+    o.one_sided = false;
+    sr_coder *c2 = d ? sr_coder_new(d, &o, &diag) : NULL;
+    const char *spec = "Iran/PROPN/2/nsubj closed|close/VERB/0/root the/DET/4/det Strait/PROPN/2/obj "
+                       "of/ADP/6/case Hormuz/PROPN/4/nmod ./PUNCT/2/punct";
+    if (c2) {
+        sr_doc *doc = parsed(spec);
+        sr_event *ev;
+        CHECK_INT_EQ(doc ? sr_code_doc(c2, doc, &ev) : 1, 0);
+        sr_doc_free(doc);
+    }
+    if (c)   /* with one-sided events: the target is empty, not the strait */
+        CHECK(codes(c, spec, "IRN", "---", "191"));
+    sr_coder_free(c2);
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -572,6 +600,7 @@ int main(void)
     test_places();
     test_according_to();
     test_subordinator_as_case();
+    test_nonactor_side();
     fclose(devnull);
     return check_status();
 }

@@ -1077,6 +1077,22 @@ static void emit_pairs(csent *cs, evlist *L, const vinfo *vi, const alist *src,
             add_event(cs, L, vi, &src->v[i], &tgt->v[j], code, issues, false);
 }
 
+/* `l` without its non-actors (code "---"); `l` itself when it has none. */
+static const alist *without_nonactors(csent *cs, const alist *l, alist *out)
+{
+    int keep = 0;
+    for (int i = 0; i < l->n; i++)
+        keep += strcmp(l->v[i].code, "---") != 0;
+    if (keep == l->n)
+        return l;
+    out->n = 0;
+    out->v = keep ? sr_arena_alloc(cs->tmp, (size_t)keep * sizeof *out->v) : NULL;
+    for (int i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].code, "---") != 0)
+            out->v[out->n++] = l->v[i];
+    return out;
+}
+
 /* Whether events of this CAMEO code are coded with a named source and no
  * target (sr_code_options.one_sided): PLOVER records such events with the
  * target left empty (a mobilisation, a protest, a demand or threat whose
@@ -1117,6 +1133,13 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
     alist none = {0};
     const alist *src = vi->src >= 0 ? sr_meaning(cs, vi->src) : &none;
     const alist *tgt = vi->tgt >= 0 ? sr_meaning(cs, vi->tgt) : &none;
+    /* sitrep's own mode: a non-actor ("the Strait of Hormuz", code "---")
+     * is no side of an event */
+    alist fsrc, ftgt;
+    if (!c->opt.petrarch) {
+        src = without_nonactors(cs, src, &fsrc);
+        tgt = without_nonactors(cs, tgt, &ftgt);
+    }
     char first[16], second[16];
     const char *colon = strchr(code, ':');
     if (colon) {
