@@ -581,6 +581,34 @@ static void test_nonactor_side(void)
     sr_dict_free(d);
 }
 
+/* A role noun named alone ("the president attacked") takes the country
+ * the document gave the same role noun before ("the Israeli president"),
+ * even after a sentence that named several states. */
+static void test_agent_seen_before(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 190 attack obj:T\n"
+                            "pred 040 meet obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *first = "The/DET/3/det Israeli/ADJ/3/amod president|president/NOUN/4/nsubj "
+                            "met|meet/VERB/0/root Iran/PROPN/4/obj and/CCONJ/9/cc the/DET/9/det "
+                            "United/PROPN/9/compound States/PROPN/5/conj ./PUNCT/4/punct || ";
+        char spec[1024];
+        snprintf(spec, sizeof spec, "%s%s", first,
+                 "The/DET/2/det president|president/NOUN/3/nsubj attacked|attack/VERB/0/root "
+                 "the/DET/6/det United/PROPN/6/compound Nations/PROPN/3/obj ./PUNCT/3/punct");
+        CHECK(codes(c, spec, "ISRGOV", "IGOUNO", "190"));
+        /* another role noun does not borrow it */
+        snprintf(spec, sizeof spec, "%s%s", first,
+                 "The/DET/2/det troops|troop/NOUN/3/nsubj attacked|attack/VERB/0/root "
+                 "the/DET/6/det United/PROPN/6/compound Nations/PROPN/3/obj ./PUNCT/3/punct");
+        CHECK(!codes(c, spec, "ISRMIL", "IGOUNO", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -601,6 +629,7 @@ int main(void)
     test_according_to();
     test_subordinator_as_case();
     test_nonactor_side();
+    test_agent_seen_before();
     fclose(devnull);
     return check_status();
 }

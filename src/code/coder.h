@@ -82,6 +82,12 @@ typedef struct sr_context {
     char recent[6][48];
     uint32_t recent_rule[6];
     int nrecent;
+    /* role nouns named with a country so far in the document ("Iranian
+     * Foreign Minister Abbas Araghchi"), for the same role noun named
+     * alone later ("the foreign minister said"): agent index and country */
+    uint32_t agent[16];
+    char agent_country[16][4];
+    int nagent;
 } sr_context;
 
 /* ---- a sentence being coded ------------------------------------------------- */

@@ -666,6 +666,34 @@ static const char *sole_country(csent *cs)
 
 void sr_context_update(csent *cs, sr_context *ctx)
 {
+    /* role nouns named with a country */
+    for (int k = 0; k < cs->nm; k++) {
+        if (!cs->m[k].agent)
+            continue;
+        const alist *l = sr_meaning(cs, cs->m[k].head);
+        for (int j = 0; j < l->n; j++) {
+            const char *code = l->v[j].code;
+            if (l->v[j].pronoun || strlen(code) <= 3 || !strncmp(code, "---", 3) ||
+                !state_base(code))
+                continue;
+            int at = 0;
+            while (at < ctx->nagent && ctx->agent[at] != cs->m[k].owner)
+                at++;
+            if (at == ctx->nagent) {
+                if (ctx->nagent == 16) {   /* full: the oldest goes */
+                    memmove(ctx->agent, ctx->agent + 1, 15 * sizeof ctx->agent[0]);
+                    memmove(ctx->agent_country, ctx->agent_country + 1, 15 * sizeof ctx->agent_country[0]);
+                    at = 15;
+                } else {
+                    ctx->nagent++;
+                }
+            }
+            ctx->agent[at] = cs->m[k].owner;
+            memcpy(ctx->agent_country[at], code, 3);
+            ctx->agent_country[at][3] = '\0';
+            break;
+        }
+    }
     {
         char v[6][48];
         uint32_t rules[6];
@@ -699,11 +727,29 @@ void sr_context_update(csent *cs, sr_context *ctx)
     }
 }
 
+/* The country the document gave the agent at word h earlier ("Iranian
+ * Foreign Minister Araghchi ... . The foreign minister said"), or "". */
+static const char *agent_seen(const csent *cs, int h)
+{
+    if (!cs->prev)
+        return "";
+    for (int k = 0; k < cs->nm; k++) {
+        if (!cs->m[k].agent || cs->m[k].head != h)
+            continue;
+        for (int j = cs->prev->nagent - 1; j >= 0; j--)
+            if (cs->prev->agent[j] == cs->m[k].owner)
+                return cs->prev->agent_country[j];
+    }
+    return "";
+}
+
 const char *sr_agent_country(csent *cs, const actor *a, const actor *other)
 {
     if (!a->weak || strncmp(a->code, "---", 3) != 0)
         return a->code;
-    const char *only = sole_country(cs);
+    const char *only = a->pronoun ? "" : agent_seen(cs, a->head);
+    if (!*only)
+        only = sole_country(cs);
     if (!*only && !cs->countries_many && cs->prev)
         only = cs->prev->country;    /* "Iran ... . The foreign minister said" */
     if (!*only)
