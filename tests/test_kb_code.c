@@ -609,6 +609,24 @@ static void test_agent_seen_before(void)
     sr_dict_free(d);
 }
 
+/* "Israeli troops destroyed Iranian homes, Iranian officials said" with
+ * "homes" parsed as the subject of "said" (the officials its conjunct)
+ * and "destroyed" left without an object: the phrase before the comma is
+ * the object, the conjunct after it the speaker. */
+static void test_subject_of_said(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 171 destroy obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c)
+        CHECK(codes(c, "Israeli/ADJ/2/amod troops|troop/NOUN/3/nsubj destroyed|destroy/VERB:VBD/9/ccomp "
+                       "Iranian/ADJ/5/amod homes|home/NOUN/9/nsubj ,/PUNCT/8/punct Iranian/ADJ/8/amod "
+                       "officials|official/NOUN/5/conj said|say/VERB/0/root ./PUNCT/9/punct",
+                    "ISRMIL", "IRN", "171"));
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -630,6 +648,7 @@ int main(void)
     test_subordinator_as_case();
     test_nonactor_side();
     test_agent_seen_before();
+    test_subject_of_said();
     fclose(devnull);
     return check_status();
 }

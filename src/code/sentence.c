@@ -254,6 +254,43 @@ static void repair(cword *w, const sr_word *x, int n)
         if (comma && subj)
             w[i].head = w[h].head;
     }
+    for (int v = 0; v < n; v++) {
+        /* "bulldozers demolished Palestinian homes ..., Palestinian officials
+         * and US witnesses said" with "homes" the subject of "said" (the
+         * speakers its conjuncts) and "demolished" a complement with no
+         * object: the phrase before the comma is the object of the
+         * complement, the conjunct after the comma the speaker */
+        int s = w[v].head;
+        if (w[v].rel != R_CCOMP || w[v].upos != SR_UPOS_VERB || s <= v)
+            continue;
+        bool has_obj = false;
+        for (int k = 0; k < n && !has_obj; k++)
+            has_obj = w[k].head == v && (w[k].rel == R_OBJ || w[k].rel == R_CCOMP);
+        int subj = -1;
+        for (int k = v + 1; k < s && subj < 0; k++)
+            if (w[k].head == s && w[k].rel == R_NSUBJ &&
+                (w[k].upos == SR_UPOS_NOUN || w[k].upos == SR_UPOS_PROPN))
+                subj = k;
+        if (has_obj || subj < 0)
+            continue;
+        int comma = -1;
+        for (int k = subj + 1; k < s; k++)
+            if (w[k].upos == SR_UPOS_PUNCT && strcmp(w[k].form, ",") == 0)
+                comma = k;
+        int speaker = -1;
+        for (int k = comma + 1; comma >= 0 && k < s && speaker < 0; k++)
+            if (w[k].head == subj && w[k].rel == R_CONJ)
+                speaker = k;
+        if (speaker < 0)
+            continue;
+        for (int k = speaker + 1; k < s; k++)   /* the speakers after it */
+            if (w[k].head == subj && (w[k].rel == R_CONJ || w[k].rel == R_CC))
+                w[k].head = speaker;
+        w[speaker].head = s;
+        w[speaker].rel = R_NSUBJ;
+        w[subj].head = v;
+        w[subj].rel = R_OBJ;
+    }
     for (int i = 1; i < n; i++) {
         /* "indicated it deplored Libya" with "it" the object of
          * "indicated": the word right before a complement clause without
