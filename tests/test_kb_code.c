@@ -627,6 +627,26 @@ static void test_subject_of_said(void)
     sr_dict_free(d);
 }
 
+/* "Iran allowed the party to run" with the infinitive hung on the object
+ * as a clause of the noun: the verb's open complement all the same. */
+static void test_infinitive_on_object(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 0812 allow obj:T xcomp:run\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj allowed|allow/VERB/0/root the/DET/5/det Israeli/ADJ/5/amod "
+                       "party|party/NOUN/2/obj to/PART/7/mark run|run/VERB/5/acl ./PUNCT/2/punct",
+                    "IRN", "ISRPTY", "0812"));
+        /* an infinitive of a noun that is no object of the verb does not count */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj allowed|allow/VERB/0/root the/DET/5/det Israeli/ADJ/5/amod "
+                        "party|party/NOUN/2/obl to/PART/7/mark run|run/VERB/5/acl ./PUNCT/2/punct",
+                     "IRN", "ISRPTY", "0812"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -649,6 +669,7 @@ int main(void)
     test_nonactor_side();
     test_agent_seen_before();
     test_subject_of_said();
+    test_infinitive_on_object();
     fclose(devnull);
     return check_status();
 }

@@ -678,6 +678,13 @@ static bool dep_rel_ok(const dstate *s, int w, const char *rel)
     if (want == R_XCOMP && have == R_ADVCL && sr_child_word(cs, w, R_MARK, "to") >= 0 &&
         sr_child(cs, w, R_NSUBJ) < 0 && w > s->v)
         return true;
+    /* "allowed the opposition to hold a rally" with the infinitive hung
+     * on the object as a clause of the noun: the verb's open complement */
+    if (want == R_XCOMP && (have == R_ACL || have == R_RELCL) &&
+        sr_child_word(cs, w, R_MARK, "to") >= 0 && sr_child(cs, w, R_NSUBJ) < 0 &&
+        cs->w[w].head >= 0 && cs->w[cs->w[w].head].rel == R_OBJ &&
+        cs->w[cs->w[w].head].head == s->v)
+        return true;
     if (want == R_COMPOUND && have == R_PRT)
         return false;
     return false;
