@@ -471,7 +471,8 @@ static void test_shipped_model(void)
  * taken unless the tag's suffix rule gives a lemma the treebank knows
  * ("converted", an adjective in training, is "convert" as a past tense),
  * and a proper noun keeps its capitals ("Holocaust", a common noun in
- * training, is "Holocaust" as NNP). */
+ * training, is "Holocaust" as NNP); and, on a model of the same small
+ * treebank, a verb's tag made to agree with its auxiliaries after parsing. */
 static void test_lemma_lexicon(const char *dir)
 {
     static const char *const rows[][4] = {
@@ -486,6 +487,12 @@ static void test_lemma_lexicon(const char *dir)
         {"She", "she", "PRON", "PRP"}, {"hunted", "hunt", "VERB", "VBD"},
         {"in", "in", "ADP", "IN"}, {"Oman", "Oman", "PROPN", "NNP"},
         {"and", "and", "CCONJ", "CC"}, {"Iran", "Iran", "PROPN", "NNP"},
+        {".", ".", "PUNCT", "."}, {NULL, NULL, NULL, NULL},
+        {"We", "we", "PRON", "PRP"}, {"have", "have", "AUX", "VBP"},
+        {"walked", "walk", "VERB", "VBN"}, {"and", "and", "CCONJ", "CC"},
+        {"they", "they", "PRON", "PRP"}, {"will", "will", "AUX", "MD"},
+        {"run", "run", "VERB", "VB"}, {"as", "as", "SCONJ", "IN"},
+        {"you", "you", "PRON", "PRP"}, {"run", "run", "VERB", "VBP"},
         {".", ".", "PUNCT", "."}, {NULL, NULL, NULL, NULL},
     };
     char path[4096], model[4096];
@@ -505,7 +512,7 @@ static void test_lemma_lexicon(const char *dir)
         id++;
         fprintf(f, "%u\t%s\t%s\t%s\t%s\t_\t%u\t%s\t_\t_\n", id, rows[r][0], rows[r][1],
                 rows[r][2], rows[r][3], id == 1 ? 2u : id == 2 ? 0u : 2u,
-                id == 2 ? "root" : "dep");
+                id == 2 ? "root" : strcmp(rows[r][2], "AUX") == 0 ? "aux" : "dep");
     }
     fclose(f);
     sr_train_options opt = {.train_path = path, .out_path = model, .seed = 1,
@@ -531,6 +538,40 @@ static void test_lemma_lexicon(const char *dir)
         /* a form seen with another tag whose rule gives no known lemma */
         CHECK_STR_EQ(syn_lemmatize(m, "Oman", vbd, false, a), "Oman");
         sr_arena_free(a);
+        /* after parsing, a verb's tag agrees with its auxiliaries */
+        const char *forms[] = {"", "They", "have", "walked", "and", "will", "make", "it", ""};
+        uint32_t n = 7;
+        syn_word w[9];
+        syn_words_prepare(m, forms, n, w);
+        static const char *const lemmas[] = {"", "they", "have", "walk", "and", "will", "make", "it"};
+        for (uint32_t i = 1; i <= n; i++)
+            w[i].lemma = syn_str_hash(lemmas[i], strlen(lemmas[i]));
+        uint16_t aux = 0xffff, dep = 0xffff;
+        for (uint32_t l = 0; l < m->parser.labels.n; l++) {
+            const char *name = syn_string(&m->parser.labels, l);
+            aux = strcmp(name, "aux") == 0 ? (uint16_t)l : aux;
+            dep = strcmp(name, "dep") == 0 ? (uint16_t)l : dep;
+        }
+        CHECK(aux != 0xffff && dep != 0xffff);
+        uint32_t head[9] = {0, 3, 3, 0, 6, 6, 3, 6, 0};
+        uint16_t label[9] = {0, dep, aux, 0, dep, aux, dep, dep, 0};
+        w[1].tag = w[4].tag = w[7].tag = 0;
+        w[2].tag = m->tags.vbp;     /* "have" itself is not changed */
+        w[3].tag = m->tags.vbd;     /* "have walked": VBN */
+        w[5].tag = m->tags.vbp;
+        w[6].tag = m->tags.vbp;     /* "will make": VB */
+        syn_retag_verbs(m, w, n, head, label);
+        CHECK_INT_EQ(w[3].tag, m->tags.vbn);
+        CHECK_INT_EQ(w[6].tag, m->tags.vb);
+        CHECK_INT_EQ(w[2].tag, m->tags.vbp);
+        CHECK_INT_EQ(w[5].tag, m->tags.vbp);
+        /* without the auxiliary, the tagger's tags stay */
+        label[2] = label[5] = dep;
+        w[3].tag = m->tags.vbd;
+        w[6].tag = m->tags.vbp;
+        syn_retag_verbs(m, w, n, head, label);
+        CHECK_INT_EQ(w[3].tag, m->tags.vbd);
+        CHECK_INT_EQ(w[6].tag, m->tags.vbp);
         sr_model_free(m);
     }
     remove(path);

@@ -54,9 +54,13 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
         x->xpos = cached(ds->xpos, t, m->tags.xpos[t], strings);
     }
     syn_parse(&m->parser, w, n, head, label, tmp);
+    syn_retag_verbs(m, w, n, head, label);
     syn_morph_predict(&m->morph, w, n, head, label, feats, mscratch);
     for (uint32_t i = 1; i <= n; i++) {
         sr_word *x = &words[i - 1];
+        uint16_t t = w[i].tag < m->tags.n ? w[i].tag : 0;
+        x->upos = m->tags.upos[t];
+        x->xpos = cached(ds->xpos, t, m->tags.xpos[t], strings);
         x->head = head[i];
         uint16_t l = label[i] < m->parser.labels.n ? label[i] : 0;
         x->deprel = cached(ds->deprel, l, syn_string(&m->parser.labels, l), strings);

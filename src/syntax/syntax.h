@@ -269,6 +269,7 @@ typedef struct syn_tagset {
     const char **xpos;       /* into a private copy, per class */
     uint8_t *upos;
     uint32_t n;
+    uint16_t vb, vbp, vbd, vbn;  /* classes VERB VB, VBP, VBD, VBN (0xffff: none) */
 } syn_tagset;
 
 /* Tagger, lemmatiser, parser and morphology views (each module's own). */
@@ -446,6 +447,11 @@ double syn_tagger_train(const syn_tagger_train_args *a, syn_writer *out);
  * pass only, or both when TAG2 is there); returns the accuracy against its
  * gold tags. */
 double syn_tagger_apply(syn_writer *w, const syn_corpus *target, bool first_only);
+
+/* After parsing, a verb's tag made to agree with its auxiliaries
+ * (tagger.c): w[i].tag changes. */
+void syn_retag_verbs(const sr_model *m, syn_word *w, uint32_t n,
+                     const uint32_t *head, const uint16_t *label);
 
 /* lemma.c */
 bool syn_lemma_load(sr_model *m, const void *file, size_t n, const char **why);
