@@ -493,7 +493,7 @@ static void test_lemma_lexicon(const char *dir)
         {"they", "they", "PRON", "PRP"}, {"will", "will", "AUX", "MD"},
         {"run", "run", "VERB", "VB"}, {"as", "as", "SCONJ", "IN"},
         {"you", "you", "PRON", "PRP"}, {"run", "run", "VERB", "VBP"},
-        {".", ".", "PUNCT", "."}, {NULL, NULL, NULL, NULL},
+        {"up", "up", "ADP", "RP"}, {".", ".", "PUNCT", "."}, {NULL, NULL, NULL, NULL},
     };
     char path[4096], model[4096];
     snprintf(path, sizeof path, "%s/lemma.conllu", dir);
@@ -512,7 +512,8 @@ static void test_lemma_lexicon(const char *dir)
         id++;
         fprintf(f, "%u\t%s\t%s\t%s\t%s\t_\t%u\t%s\t_\t_\n", id, rows[r][0], rows[r][1],
                 rows[r][2], rows[r][3], id == 1 ? 2u : id == 2 ? 0u : 2u,
-                id == 2 ? "root" : strcmp(rows[r][2], "AUX") == 0 ? "aux" : "dep");
+                id == 2 ? "root" : strcmp(rows[r][2], "AUX") == 0 ? "aux"
+                : strcmp(rows[r][3], "RP") == 0 ? "compound:prt" : "dep");
     }
     fclose(f);
     sr_train_options opt = {.train_path = path, .out_path = model, .seed = 1,
@@ -560,16 +561,26 @@ static void test_lemma_lexicon(const char *dir)
         w[3].tag = m->tags.vbd;     /* "have walked": VBN */
         w[5].tag = m->tags.vbp;
         w[6].tag = m->tags.vbp;     /* "will make": VB */
-        syn_retag_verbs(m, w, n, head, label);
+        syn_retag(m, w, n, head, label);
         CHECK_INT_EQ(w[3].tag, m->tags.vbn);
         CHECK_INT_EQ(w[6].tag, m->tags.vb);
         CHECK_INT_EQ(w[2].tag, m->tags.vbp);
         CHECK_INT_EQ(w[5].tag, m->tags.vbp);
+        /* a particle by its relation: "make it [up]" */
+        uint16_t prt = 0xffff;
+        for (uint32_t l = 0; l < m->parser.labels.n; l++)
+            if (strcmp(syn_string(&m->parser.labels, l), "compound:prt") == 0)
+                prt = (uint16_t)l;
+        CHECK(prt != 0xffff && m->tags.rp != 0xffff);
+        label[7] = prt;
+        syn_retag(m, w, n, head, label);
+        CHECK_INT_EQ(w[7].tag, m->tags.rp);
+        label[7] = dep;
         /* without the auxiliary, the tagger's tags stay */
         label[2] = label[5] = dep;
         w[3].tag = m->tags.vbd;
         w[6].tag = m->tags.vbp;
-        syn_retag_verbs(m, w, n, head, label);
+        syn_retag(m, w, n, head, label);
         CHECK_INT_EQ(w[3].tag, m->tags.vbd);
         CHECK_INT_EQ(w[6].tag, m->tags.vbp);
         sr_model_free(m);

@@ -54,7 +54,7 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
         x->xpos = cached(ds->xpos, t, m->tags.xpos[t], strings);
     }
     syn_parse(&m->parser, w, n, head, label, tmp);
-    syn_retag_verbs(m, w, n, head, label);
+    syn_retag(m, w, n, head, label);
     syn_morph_predict(&m->morph, w, n, head, label, feats, mscratch);
     for (uint32_t i = 1; i <= n; i++) {
         sr_word *x = &words[i - 1];

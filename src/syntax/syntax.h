@@ -270,6 +270,7 @@ typedef struct syn_tagset {
     uint8_t *upos;
     uint32_t n;
     uint16_t vb, vbp, vbd, vbn;  /* classes VERB VB, VBP, VBD, VBN (0xffff: none) */
+    uint16_t rp;                 /* class ADP RP */
 } syn_tagset;
 
 /* Tagger, lemmatiser, parser and morphology views (each module's own). */
@@ -448,9 +449,9 @@ double syn_tagger_train(const syn_tagger_train_args *a, syn_writer *out);
  * gold tags. */
 double syn_tagger_apply(syn_writer *w, const syn_corpus *target, bool first_only);
 
-/* After parsing, a verb's tag made to agree with its auxiliaries
- * (tagger.c): w[i].tag changes. */
-void syn_retag_verbs(const sr_model *m, syn_word *w, uint32_t n,
+/* After parsing, tags made to agree with the tree (tagger.c): a verb's
+ * with its auxiliaries, a particle's with its relation; w[i].tag changes. */
+void syn_retag(const sr_model *m, syn_word *w, uint32_t n,
                      const uint32_t *head, const uint16_t *label);
 
 /* lemma.c */
