@@ -251,10 +251,19 @@ static void test_bad_files(const char *good, const char *dir)
     fclose(out);
     CHECK(strstr(msg, "x.srm") && strstr(msg, "wrong size"));
     memcpy(tw + 4, &saved, 4);
+    /* a row offset outside the rows, in the hot table when there is one
+     * (the tiny model's keys all fit there), else in the first cold page */
+    uint32_t nhot, nhotwords, nbloom;
+    memcpy(&nhot, tw + 16, 4);
+    memcpy(&nhotwords, tw + 20, 4);
+    memcpy(&nbloom, tw + 24, 4);
     size_t dirbytes = (size_t)saved * 4 + (saved % 2 ? 4 : 0);
-    lin_slot *slots = (lin_slot *)(tw + 64 + dirbytes);  /* the first page */
+    lin_slot *slots = nhot ? (lin_slot *)(tw + 64)
+                           : (lin_slot *)(tw + 64 + (size_t)nbloom * 64 +
+                                          (size_t)nhotwords * 2 + dirbytes);
+    size_t nslots = nhot ? (size_t)nhot * LIN_BUCKET : LIN_BUCKET;
     bool spoiled = false;
-    for (uint32_t i = 0; i < LIN_BUCKET && !spoiled; i++)
+    for (size_t i = 0; i < nslots && !spoiled; i++)
         if (slots[i].fp) {
             slots[i].off = 0x7ffffff0u;
             spoiled = true;
@@ -589,6 +598,107 @@ static void test_lemma_lexicon(const char *dir)
     remove(model);
 }
 
+/* The weights lin_score adds for key k of the models below. */
+static float linear_want(size_t k, uint32_t c, uint32_t nclasses)
+{
+    if (nclasses == 7) {
+        if (k % 1000 == 0)          /* a dense row */
+            return (float)(1 + c);
+        return c == k % 7 ? (float)(1 + k % 5) : 0.0f;
+    }
+    if (k == 0)                     /* dense: classes 0..199 */
+        return c < 200 ? (float)(1 + c % 3) : 0.0f;
+    if (k == 1)                     /* sparse, classes above 255 */
+        return c >= 250 ? 2.0f : 0.0f;
+    return c == (k * 37) % nclasses ? (float)(1 + k % 3) : 0.0f;
+}
+
+/* Train (updates only) a model of nkeys keys with linear_want's weights,
+ * compile it, and check every key's weights and that absent keys add
+ * nothing. */
+static void check_linear(uint32_t nclasses, size_t nkeys, size_t hot_bytes,
+                         bool want_cold)
+{
+    lin_trainer *t = lint_new(nclasses);
+    lint_hot_bytes(t, hot_bytes);
+    for (size_t k = 0; k < nkeys; k++) {
+        uint64_t key = syn_key1(9, k);
+        for (uint32_t c = 0; c < nclasses; c++) {
+            int w = (int)linear_want(k, c, nclasses);
+            for (int r = 0; r < w; r++)
+                lint_add(t, &key, 1, (int)c, +1);
+        }
+    }
+    lint_tick(t);
+    sr_buf b;
+    sr_buf_init(&b);
+    lint_write(t, 0.0f, &b);
+    lin_model m;
+    const char *why = NULL;
+    CHECK(lin_view(&m, b.data, b.len, &why));
+    CHECK(m.nhot > 0);
+    CHECK(!want_cold || m.bloom != NULL);
+    size_t wrong = 0, hot = 0;
+    float *scores = sr_xcalloc(nclasses, sizeof *scores);
+    for (size_t k = 0; k < nkeys; k++) {
+        uint64_t key = syn_key1(9, k);
+        memset(scores, 0, nclasses * sizeof *scores);
+        lin_score(&m, &key, 1, scores);
+        for (uint32_t c = 0; c < nclasses; c++) {
+            /* updates at clock 1 of 2: the average is half the weight */
+            float d = scores[c] / m.scale - 0.5f * linear_want(k, c, nclasses);
+            if (d > 1e-3f || d < -1e-3f)
+                wrong++;
+        }
+        hot += lin_hot_row(&m, key) != NULL;
+    }
+    CHECK_INT_EQ(wrong, 0);
+    CHECK(hot > 0 && (hot < nkeys) == want_cold);
+    size_t found = 0;
+    for (size_t k = nkeys; k < nkeys + 100000; k++) {
+        uint64_t key = syn_key1(9, k);
+        found += lin_row(&m, key) != NULL;
+        memset(scores, 0, nclasses * sizeof *scores);
+        lin_score(&m, &key, 1, scores);
+        for (uint32_t c = 0; c < nclasses; c++)
+            wrong += scores[c] != 0.0f;
+    }
+    CHECK_INT_EQ(found, 0);
+    CHECK_INT_EQ(wrong, 0);
+    free(scores);
+    sr_buf_free(&b);
+    lint_free(t);
+}
+
+/* The compiled weight table: keys in the hot table (the most updated
+ * ones) and in the cold one behind the Bloom filter, sparse rows with 8-
+ * and 16-bit classes, dense rows. */
+static void test_linear_tables(void)
+{
+    check_linear(7, 150000, 256u << 10, true);
+    check_linear(300, 100, 1u << 20, false);
+    /* the most updated keys are the hot ones */
+    lin_trainer *t = lint_new(3);
+    lint_hot_bytes(t, 6);       /* room for one row: key 500's */
+    for (size_t k = 0; k < 1000; k++) {
+        uint64_t key = syn_key1(9, k);
+        for (size_t r = 0; r < (k == 500 ? 10u : 1u); r++)
+            lint_add(t, &key, 1, 0, +1);
+    }
+    lint_tick(t);
+    sr_buf b;
+    sr_buf_init(&b);
+    lint_write(t, 0.0f, &b);
+    lin_model m;
+    const char *why = NULL;
+    CHECK(lin_view(&m, b.data, b.len, &why));
+    CHECK(lin_hot_row(&m, syn_key1(9, 500)) != NULL);
+    CHECK(lin_hot_row(&m, syn_key1(9, 499)) == NULL);
+    CHECK(lin_row(&m, syn_key1(9, 499)) != NULL);
+    sr_buf_free(&b);
+    lint_free(t);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/sitrep-test-syntax-XXXXXX";
@@ -601,6 +711,7 @@ int main(void)
     test_tiny_model_learns(a);
     test_round_trip(a, b);
     test_bad_files(a, dir);
+    test_linear_tables();
     test_threads(a);
     test_parse_many(a);
     test_long_sentence(a);

@@ -16,37 +16,76 @@
  *
  * Compiled (lint_write), a model is one section of the model file, laid
  * out for the memory system: the parser's table is most of the shipped
- * model, and on a machine whose memory is far away (a virtual machine's
- * nested page tables make every TLB miss slow) its cache and TLB misses are
- * most of the parsing time. So a feature's slot and its row sit on the same
- * page, usually in neighbouring cache lines:
+ * model, and on the development machine (a virtual machine) only about
+ * 3 MB of data are close: a random read in a table of 1 MB takes 15 ns,
+ * of 3 MB 40 ns, of 6 MB or more 200-300 ns, with 4 KB or 2 MB pages
+ * alike. So cache misses are most of the parsing time. Lookups are very
+ * uneven: the parser's most frequent 65,536 keys (of 800,000) make three
+ * quarters of its lookups, and an eighth of its lookups are of keys the
+ * model does not have. So the keys go to two tables, and a filter guards
+ * the larger one:
  *
- *   u32 nclasses, u32 nbuckets, u32 nwords (u16 units of data), f32 scale,
- *   zero to 64 bytes,
- *   nbuckets x u32      dir: where each bucket's page starts in data
+ *   - hot: the most frequent keys (their count in training when the
+ *     trainer has counts, else their number of updates), as many as
+ *     lint_hot_bytes() allows, in buckets of LIN_BUCKET slots that are one
+ *     cache line each, with their rows packed after them, most frequent
+ *     first: the hottest rows share cache lines and stay in the caches,
+ *     and a lookup reads a bucket from a small table and then the row;
+ *   - a Bloom filter over the other keys, each key's LIN_BLOOM_K bits in
+ *     one 64-byte line, so most lookups of absent keys end in one line of
+ *     a table of well under a megabyte instead of a page of the cold table;
+ *   - cold: the other keys, where a feature's slot and its row sit on the
+ *     same page, usually in neighbouring cache lines.
+ *
+ *   u32 nclasses, u32 nbuckets (cold), u32 nwords (u16 units of cold
+ *   data), f32 scale, u32 nhot (hot buckets), u32 nhotwords (u16 units of
+ *   hot rows, a multiple of 32), u32 nbloom (filter lines), zero to 64
+ *   bytes,
+ *   nhot x 8 slots      hot buckets: (fingerprint, row offset in the hot
+ *                       rows), 64 bytes each,
+ *   nbloom x 64 bytes   the filter,
+ *   nhotwords x u16     hot rows (see put_row: sparse rows are count,
+ *                       weights, then classes, u8 when there are at most
+ *                       256; rows with weights for at least half the
+ *                       classes are dense), padded to 64 bytes,
+ *   nbuckets x u32      dir: where each cold bucket's page starts in data
  *                       (u16 units), padded to 8 bytes,
  *   nwords x u16        data: pages, each LIN_BUCKET slots (fingerprint,
  *                       row offset in data) followed by the rows of the
- *                       keys in those slots: count, then count x (class,
- *                       i16 weight); pages padded to 4 bytes.
+ *                       keys in those slots; pages padded to 4 bytes.
  *
- * The directory is small enough to stay in cache. Buckets are filled to
- * 3/4 on average (the home bucket is a multiply-shift of 32 key bits, so
- * any number of buckets will do); a full bucket overflows into the next,
- * and a bucket no key overflowed is marked so (LIN_OVERFLOW), so a lookup
- * almost always reads one page. Averaged weights are rounded to 16-bit
- * integers with one scale per model (1/32767 of the largest weight), and
- * weights that round to nothing are dropped.
+ * Buckets are filled to 3/4 on average (the home bucket is a
+ * multiply-shift of 32 key bits, so any number of buckets will do); a full
+ * bucket overflows into the next, and a bucket no key overflowed is marked
+ * so (LIN_OVERFLOW), so a lookup almost always reads one bucket. Averaged
+ * weights are rounded to 16-bit integers with one scale per model
+ * (1/32767 of the largest weight), and weights that round to nothing are
+ * dropped. Where a key is stored changes nothing in its weights, so the
+ * layout does not change a single score.
  *
- * lin_view() checks that layout (sizes, an empty slot, every row inside the
- * rows, every class below nclasses, a finite positive scale) so scoring can
- * trust it without further checks.
+ * lin_view() checks that layout (sizes, a bucket where lookups end in
+ * each table, every row inside its rows, every class below nclasses, a
+ * finite positive scale) so scoring can trust it without further checks;
+ * the filter's bits cannot be checked, but wrong bits only lose weights.
  */
 #include "syntax.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* How many bytes of rows go to the hot table unless the trainer says
+ * otherwise (lint_hot_bytes), and the Bloom filter's bits per cold key (3
+ * bits set per key: about 4% false positives at 8 bits). */
+#ifndef LIN_HOT_BYTES
+#define LIN_HOT_BYTES (2u << 20)
+#endif
+#ifndef LIN_BLOOM_BITS
+#define LIN_BLOOM_BITS 8
+#endif
 
 /* ---- map builder (also used for lexicons) ------------------------------- */
 
@@ -113,6 +152,7 @@ typedef struct lin_entry {
 typedef struct trow {
     uint32_t off;            /* first entry in the pool */
     uint16_t len, cap;
+    uint32_t updates;        /* how often the row was updated (saturating) */
 } trow;
 
 struct lin_trainer {
@@ -125,6 +165,7 @@ struct lin_trainer {
     lin_entry *pool;
     size_t npool, cappool;
     int64_t clock;
+    size_t hot_bytes;        /* room for rows in the hot table */
 };
 
 lin_trainer *lint_new(uint32_t nclasses)
@@ -133,6 +174,7 @@ lin_trainer *lint_new(uint32_t nclasses)
     t->nclasses = nclasses;
     syn_mb_init(&t->map);
     t->clock = 1;
+    t->hot_bytes = LIN_HOT_BYTES;
     return t;
 }
 
@@ -191,10 +233,16 @@ static trow *row_of(lin_trainer *t, uint64_t key)
         trow *r = &t->rows[t->nrows++];
         r->cap = 2;
         r->len = 0;
+        r->updates = 0;
         r->off = (uint32_t)pool_take(t, r->cap);
         s->a = (uint32_t)t->nrows;
     }
     return &t->rows[s->a - 1];
+}
+
+void lint_hot_bytes(lin_trainer *t, size_t bytes)
+{
+    t->hot_bytes = bytes;
 }
 
 void lint_filter(lin_trainer *t, const syn_map_builder *counts, uint32_t min)
@@ -211,6 +259,8 @@ static void add(lin_trainer *t, uint64_t key, int cls, int delta)
             return;
     }
     trow *r = row_of(t, key);
+    if (r->updates < UINT32_MAX)
+        r->updates++;
     lin_entry *e = t->pool + r->off;
     for (uint32_t j = 0; j < r->len; j++) {
         if (e[j].cls == cls) {
@@ -270,6 +320,102 @@ void lint_size(const lin_trainer *t, size_t *nfeatures, size_t *nweights)
 static void put_u32(sr_buf *b, uint32_t v) { sr_buf_put(b, &v, 4); }
 static void put_u64(sr_buf *b, uint64_t v) { sr_buf_put(b, &v, 8); }
 
+/* Buckets filled to 3/4 on average: nkeys + nkeys / 3 slots. */
+static uint32_t buckets_for(size_t nkeys)
+{
+    return (uint32_t)((nkeys + nkeys / 3) / LIN_BUCKET + 1);
+}
+
+/* Place keys[0..nkeys) in nbuckets buckets of `slots` (fingerprints set,
+ * overflow marks set); which[slot] = key index + 1. */
+static void place_keys(const uint64_t *keys, size_t nkeys, uint32_t nbuckets,
+                       lin_slot *slots, uint32_t *which)
+{
+    for (size_t k = 0; k < nkeys; k++) {
+        uint32_t b = lin_home(keys[k], nbuckets);
+        for (;;) {
+            lin_slot *s = slots + (size_t)b * LIN_BUCKET;
+            int j = 0;
+            while (j < LIN_BUCKET && s[j].fp)
+                j++;
+            if (j < LIN_BUCKET) {
+                s[j].fp = lin_fp(keys[k]);
+                which[(size_t)b * LIN_BUCKET + (size_t)j] = (uint32_t)k + 1;
+                break;
+            }
+            s[LIN_BUCKET - 1].off |= LIN_OVERFLOW;
+            b = b + 1 == nbuckets ? 0 : b + 1;
+        }
+    }
+}
+
+typedef struct by_freq {
+    uint64_t freq;
+    uint32_t idx;
+} by_freq;
+
+static int cmp_freq(const void *a, const void *b)
+{
+    const by_freq *x = a, *y = b;
+    if (x->freq != y->freq)
+        return x->freq > y->freq ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Rows are collected as (count, class, weight, class, weight ...) and
+ * written as one of (see lin_add_row):
+ *   sparse: count, count x i16 weight, count x class (u8 when there are at
+ *           most 256 classes, padded to a u16; else u16);
+ *   dense:  LIN_DENSE, nclasses x i16 weight (rows with weights for at
+ *           least half the classes: added without looking at classes). */
+static bool row_dense(const uint16_t *row, uint32_t nclasses)
+{
+    return 2 * (uint32_t)row[0] >= nclasses;
+}
+
+static size_t row_units(const uint16_t *row, uint32_t nclasses)
+{
+    size_t count = row[0];
+    if (row_dense(row, nclasses))
+        return 1 + (size_t)nclasses;
+    return 1 + count + (nclasses <= 256 ? (count + 1) / 2 : count);
+}
+
+static void put_row(sr_buf *out, const uint16_t *row, uint32_t nclasses)
+{
+    uint16_t count = row[0];
+    if (row_dense(row, nclasses)) {
+        uint16_t head = LIN_DENSE;
+        sr_buf_put(out, &head, 2);
+        size_t at = out->len;
+        for (uint32_t c = 0; c < nclasses; c++)
+            sr_buf_put(out, "\0\0", 2);
+        for (uint32_t j = 0; j < count; j++)
+            memcpy(out->data + at + 2 * (size_t)row[1 + 2 * j], &row[2 + 2 * j], 2);
+        return;
+    }
+    sr_buf_put(out, &count, 2);
+    for (uint32_t j = 0; j < count; j++)
+        sr_buf_put(out, &row[2 + 2 * j], 2);
+    for (uint32_t j = 0; j < count; j++) {
+        if (nclasses <= 256) {
+            uint8_t c = (uint8_t)row[1 + 2 * j];
+            sr_buf_put(out, &c, 1);
+        } else {
+            sr_buf_put(out, &row[1 + 2 * j], 2);
+        }
+    }
+    if (nclasses <= 256 && count % 2)
+        sr_buf_put(out, "", 1);
+}
+
+static void pad_to(sr_buf *b, size_t align)
+{
+    static const char zeros[64];
+    if (b->len % align)
+        sr_buf_put(b, zeros, align - b->len % align);
+}
+
 void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
 {
     /* the averages, and the largest, for the scale */
@@ -286,10 +432,13 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
         }
     }
     double scale = mx > 0 ? 32767.0 / mx : 1.0;
-    /* rows in the order of the trainer's table, which is deterministic */
+    /* rows in the order of the trainer's table, which is deterministic,
+     * with how often each key occurs: its count in training when the
+     * trainer filtered by counts (the parser), else its number of updates */
     uint16_t *rows = sr_xmalloc((t->nrows + cap + 1) * 3 * sizeof *rows);
     uint64_t *keys = sr_xmalloc((t->nrows + 1) * sizeof *keys);
     uint32_t *offs = sr_xmalloc((t->nrows + 1) * sizeof *offs);
+    by_freq *freq = sr_xmalloc((t->nrows + 1) * sizeof *freq);
     size_t nr = 0, nkeys = 0;
     for (size_t ti = 0; ti < t->map.cap; ti++) {
         const syn_slot *s = &t->map.slots[ti];
@@ -312,30 +461,73 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
             continue;
         }
         rows[head] = count;
+        uint64_t f = r->updates;
+        if (t->allow) {
+            const syn_slot *c = syn_mb_get(t->allow, s->key);
+            f = c ? c->a : 0;
+        }
+        freq[nkeys] = (by_freq){f, (uint32_t)nkeys};
         keys[nkeys] = s->key;
         offs[nkeys++] = (uint32_t)head;
     }
-    uint32_t nbuckets = (uint32_t)((nkeys + nkeys / 3) / LIN_BUCKET + 1);
+    /* the most frequent keys are hot; the rest cold, in the trainer's order */
+    qsort(freq, nkeys, sizeof *freq, cmp_freq);
+    size_t nhotkeys = 0, hotsize = 0;
+    while (nhotkeys < nkeys) {
+        size_t sz = 2 * row_units(rows + offs[freq[nhotkeys].idx], t->nclasses);
+        if (hotsize + sz > t->hot_bytes)
+            break;
+        hotsize += sz;
+        nhotkeys++;
+    }
+    uint64_t *hkeys = sr_xmalloc((nhotkeys + 1) * sizeof *hkeys);
+    uint32_t *hoffs = sr_xmalloc((nhotkeys + 1) * sizeof *hoffs);
+    bool *is_hot = sr_xcalloc(nkeys + 1, sizeof *is_hot);
+    for (size_t k = 0; k < nhotkeys; k++) {
+        hkeys[k] = keys[freq[k].idx];
+        hoffs[k] = offs[freq[k].idx];
+        is_hot[freq[k].idx] = true;
+    }
+    size_t ncold = 0;
+    for (size_t k = 0; k < nkeys; k++) {
+        if (is_hot[k])
+            continue;
+        keys[ncold] = keys[k];
+        offs[ncold++] = offs[k];
+    }
+    /* hot: slots, then the rows, most frequent first */
+    uint32_t nhot = nhotkeys ? buckets_for(nhotkeys) : 0;
+    lin_slot *hslots = sr_xcalloc((size_t)nhot * LIN_BUCKET + 1, sizeof *hslots);
+    uint32_t *hwhich = sr_xcalloc((size_t)nhot * LIN_BUCKET + 1, sizeof *hwhich);
+    place_keys(hkeys, nhotkeys, nhot, hslots, hwhich);
+    uint32_t *hpos = sr_xmalloc((nhotkeys + 1) * sizeof *hpos);
+    sr_buf hrows;
+    sr_buf_init(&hrows);
+    for (size_t k = 0; k < nhotkeys; k++) {
+        hpos[k] = (uint32_t)(hrows.len / 2);
+        put_row(&hrows, rows + hoffs[k], t->nclasses);
+    }
+    for (size_t i = 0; i < (size_t)nhot * LIN_BUCKET; i++)
+        if (hwhich[i])
+            hslots[i].off = (hslots[i].off & LIN_OVERFLOW) | hpos[hwhich[i] - 1];
+    pad_to(&hrows, 64);
+    /* the Bloom filter of the cold keys */
+    uint32_t nbloom = ncold ? (uint32_t)((ncold * LIN_BLOOM_BITS + 511) / 512) : 0;
+    uint64_t *bloom = sr_xcalloc((size_t)nbloom * 8 + 1, sizeof *bloom);
+    for (size_t k = 0; k < ncold; k++) {
+        uint64_t h = lin_bloom_hash(keys[k]);
+        uint64_t *line = bloom + 8 * (size_t)lin_home(h, nbloom);
+        for (int i = 0; i < LIN_BLOOM_K; i++) {
+            uint32_t bit = (uint32_t)(h >> (32 + 9 * i)) & 511u;
+            line[bit >> 6] |= 1ULL << (bit & 63);
+        }
+    }
+    /* cold: pages, each bucket's slots, then the rows of its keys */
+    uint32_t nbuckets = buckets_for(ncold);
     size_t nslots = (size_t)nbuckets * LIN_BUCKET;
     lin_slot *slots = sr_xcalloc(nslots, sizeof *slots);
     uint32_t *which = sr_xcalloc(nslots, sizeof *which);   /* key + 1 */
-    for (size_t k = 0; k < nkeys; k++) {
-        uint32_t b = lin_home(keys[k], nbuckets);
-        for (;;) {
-            lin_slot *s = slots + (size_t)b * LIN_BUCKET;
-            int j = 0;
-            while (j < LIN_BUCKET && s[j].fp)
-                j++;
-            if (j < LIN_BUCKET) {
-                s[j].fp = lin_fp(keys[k]);
-                which[(size_t)b * LIN_BUCKET + (size_t)j] = (uint32_t)k + 1;
-                break;
-            }
-            s[LIN_BUCKET - 1].off |= LIN_OVERFLOW;
-            b = b + 1 == nbuckets ? 0 : b + 1;
-        }
-    }
-    /* pages: each bucket's slots, then the rows of its keys */
+    place_keys(keys, ncold, nbuckets, slots, which);
     sr_buf data, dir;
     sr_buf_init(&data);
     sr_buf_init(&dir);
@@ -349,36 +541,88 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
             if (!k)
                 continue;
             s[j].off = (s[j].off & LIN_OVERFLOW) | (uint32_t)(rowpos / 2);
-            rowpos += (1 + 2 * (size_t)rows[offs[k - 1]]) * 2;
+            rowpos += row_units(rows + offs[k - 1], t->nclasses) * 2;
         }
         sr_buf_put(&data, s, LIN_BUCKET * sizeof *s);
         for (int j = 0; j < LIN_BUCKET; j++) {
             uint32_t k = which[(size_t)b * LIN_BUCKET + (size_t)j];
             if (k)
-                sr_buf_put(&data, rows + offs[k - 1], (1 + 2 * (size_t)rows[offs[k - 1]]) * 2);
+                put_row(&data, rows + offs[k - 1], t->nclasses);
         }
-        if (data.len % 4)
-            sr_buf_put(&data, "\0\0", 2);
+        pad_to(&data, 4);
     }
     float fscale = (float)scale;
-    static const char zeros[48];
+    size_t start = out->len;
     put_u32(out, t->nclasses);
     put_u32(out, nbuckets);
     put_u32(out, (uint32_t)(data.len / 2));
     sr_buf_put(out, &fscale, 4);
-    sr_buf_put(out, zeros, sizeof zeros);
+    put_u32(out, nhot);
+    put_u32(out, (uint32_t)(hrows.len / 2));
+    put_u32(out, nbloom);
+    while (out->len - start < 64)
+        put_u32(out, 0);
+    sr_buf_put(out, hslots, (size_t)nhot * LIN_BUCKET * sizeof *hslots);
+    sr_buf_put(out, bloom, (size_t)nbloom * 64);
+    sr_buf_put(out, hrows.data, hrows.len);
     sr_buf_put(out, dir.data, dir.len);
     if (dir.len % 8)
         put_u32(out, 0);
     sr_buf_put(out, data.data, data.len);
     sr_buf_free(&data);
     sr_buf_free(&dir);
+    sr_buf_free(&hrows);
     free(which);
     free(slots);
+    free(bloom);
+    free(hpos);
+    free(hwhich);
+    free(hslots);
+    free(is_hot);
+    free(hoffs);
+    free(hkeys);
+    free(freq);
     free(keys);
     free(offs);
     free(rows);
     free(avg);
+}
+
+/* Check the slots of one bucket against the rows they point into. */
+static bool bucket_ok(const lin_slot *sl, const uint16_t *rows, uint32_t nunits,
+                      uint32_t nclasses, const char **why)
+{
+    for (int j = 0; j < LIN_BUCKET; j++) {
+        if (!sl[j].fp)
+            continue;
+        uint32_t off = sl[j].off & ~LIN_OVERFLOW;
+        if (off >= nunits) {
+            *why = "a weight row lies outside the weights";
+            return false;
+        }
+        uint32_t head = rows[off], room = nunits - off - 1;
+        if (head & LIN_DENSE) {
+            if (head != LIN_DENSE || nclasses > room) {
+                *why = "a weight row lies outside the weights";
+                return false;
+            }
+            continue;
+        }
+        uint32_t cunits = nclasses <= 256 ? (head + 1) / 2 : head;
+        if (head + cunits > room) {
+            *why = "a weight row lies outside the weights";
+            return false;
+        }
+        const uint16_t *cls16 = rows + off + 1 + head;
+        const uint8_t *cls8 = (const uint8_t *)cls16;
+        for (uint32_t q = 0; q < head; q++) {
+            if ((nclasses <= 256 ? cls8[q] : cls16[q]) >= nclasses) {
+                *why = "a weight has a class out of range";
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
@@ -388,24 +632,47 @@ bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
         *why = "linear model section too short";
         return false;
     }
-    uint32_t nclasses, nbuckets, nwords;
+    uint32_t nclasses, nbuckets, nwords, nhot, nhotwords, nbloom;
     float scale;
     memcpy(&nclasses, b, 4);
     memcpy(&nbuckets, b + 4, 4);
     memcpy(&nwords, b + 8, 4);
     memcpy(&scale, b + 12, 4);
+    memcpy(&nhot, b + 16, 4);
+    memcpy(&nhotwords, b + 20, 4);
+    memcpy(&nbloom, b + 24, 4);
     if (nclasses == 0 || nclasses > UINT16_MAX + 1u || !isfinite(scale) || scale <= 0) {
         *why = "bad number of classes or scale in a linear model";
         return false;
     }
+    size_t hotbytes = (size_t)nhot * LIN_BUCKET * sizeof(lin_slot);
+    size_t bloombytes = (size_t)nbloom * 64;
     size_t dirbytes = (size_t)nbuckets * 4 + (nbuckets % 2 ? 4 : 0);
-    if (nbuckets == 0 || 64 + dirbytes + (size_t)nwords * 2 != n || nwords % 2) {
+    if (nbuckets == 0 || nwords % 2 || nhotwords % 32 ||
+        64 + hotbytes + bloombytes + (size_t)nhotwords * 2 + dirbytes +
+                (size_t)nwords * 2 != n) {
         *why = "linear model section has the wrong size";
         return false;
     }
-    const uint32_t *dir = (const uint32_t *)(b + 64);
-    const uint16_t *data = (const uint16_t *)(b + 64 + dirbytes);
-    bool stops = false;      /* a bucket where lookups end */
+    const lin_slot *hot = (const lin_slot *)(b + 64);
+    const uint64_t *bloom = (const uint64_t *)(b + 64 + hotbytes);
+    const uint16_t *hotrows = (const uint16_t *)(b + 64 + hotbytes + bloombytes);
+    const uint32_t *dir = (const uint32_t *)(b + 64 + hotbytes + bloombytes +
+                                             (size_t)nhotwords * 2);
+    const uint16_t *data = (const uint16_t *)((const unsigned char *)dir + dirbytes);
+    bool stops = nhot == 0;  /* a hot bucket where lookups end */
+    for (uint32_t k = 0; k < nhot; k++) {
+        const lin_slot *sl = hot + (size_t)k * LIN_BUCKET;
+        if (!(sl[LIN_BUCKET - 1].off & LIN_OVERFLOW))
+            stops = true;
+        if (!bucket_ok(sl, hotrows, nhotwords, nclasses, why))
+            return false;
+    }
+    if (!stops) {
+        *why = "linear model table has no bucket where a lookup ends";
+        return false;
+    }
+    stops = false;
     for (uint32_t k = 0; k < nbuckets; k++) {
         if (dir[k] % 2 || dir[k] > nwords || nwords - dir[k] < LIN_BUCKET * 4) {
             *why = "a bucket lies outside the weights";
@@ -414,21 +681,8 @@ bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
         const lin_slot *sl = (const lin_slot *)(data + dir[k]);
         if (!(sl[LIN_BUCKET - 1].off & LIN_OVERFLOW))
             stops = true;
-        for (int j = 0; j < LIN_BUCKET; j++) {
-            if (!sl[j].fp)
-                continue;
-            uint32_t off = sl[j].off & ~LIN_OVERFLOW;
-            if (off >= nwords || data[off] > (nwords - off - 1) / 2) {
-                *why = "a weight row lies outside the weights";
-                return false;
-            }
-            for (uint32_t q = 0; q < data[off]; q++) {
-                if (data[off + 1 + 2 * q] >= nclasses) {
-                    *why = "a weight has a class out of range";
-                    return false;
-                }
-            }
-        }
+        if (!bucket_ok(sl, data, nwords, nclasses, why))
+            return false;
     }
     if (!stops) {
         *why = "linear model table has no bucket where a lookup ends";
@@ -440,32 +694,94 @@ bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
     m->nclasses = nclasses;
     m->nwords = nwords;
     m->scale = scale;
+    m->hot = nhot ? hot : NULL;
+    m->hotrows = hotrows;
+    m->nhot = nhot;
+    m->nhotwords = nhotwords;
+    m->bloom = nbloom ? bloom : NULL;
+    m->nbloom = nbloom;
     return true;
 }
 
 #define PREFETCH_BATCH 256
 
+/* Add one row's weights to the scores (float sums of 16-bit integers are
+ * exact, so the order of the additions does not change a score). */
+static inline void lin_add_row(const lin_model *m, const uint16_t *r,
+                               float *scores)
+{
+    uint32_t head = r[0];
+    const int16_t *w = (const int16_t *)(r + 1);
+    if (head == LIN_DENSE) {
+        uint32_t c = 0, n = m->nclasses;
+#ifdef __SSE2__
+        for (; c + 8 <= n; c += 8) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(w + c));
+            __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16);
+            __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16);
+            _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c), _mm_cvtepi32_ps(lo)));
+            _mm_storeu_ps(scores + c + 4, _mm_add_ps(_mm_loadu_ps(scores + c + 4), _mm_cvtepi32_ps(hi)));
+        }
+#endif
+        for (; c < n; c++)
+            scores[c] += (float)w[c];
+        return;
+    }
+    if (m->nclasses <= 256) {
+        const uint8_t *cls = (const uint8_t *)(w + head);
+        for (uint32_t j = 0; j < head; j++)
+            scores[cls[j]] += (float)w[j];
+    } else {
+        const uint16_t *cls = (const uint16_t *)(w + head);
+        for (uint32_t j = 0; j < head; j++)
+            scores[cls[j]] += (float)w[j];
+    }
+}
+
 void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
                float *scores)
 {
     const uint16_t *found[PREFETCH_BATCH];
+    uint64_t bh[PREFETCH_BATCH];
+    uint16_t cold[PREFETCH_BATCH];
     while (n > 0) {
-        size_t k = n < PREFETCH_BATCH ? n : PREFETCH_BATCH;
+        size_t k = n < PREFETCH_BATCH ? n : PREFETCH_BATCH, nc = 0;
+        /* hot buckets and filter lines */
+        for (size_t i = 0; i < k; i++) {
+            if (m->nhot)
+                __builtin_prefetch(m->hot + (size_t)lin_home(keys[i], m->nhot) * LIN_BUCKET);
+            if (m->bloom) {
+                bh[i] = lin_bloom_hash(keys[i]);
+                __builtin_prefetch(lin_bloom_line(m, bh[i]));
+            }
+        }
+        /* hot rows; the cold pages of keys the filter lets through */
+        for (size_t i = 0; i < k; i++) {
+            const uint16_t *r = lin_hot_row(m, keys[i]);
+            found[i] = r;
+            if (r) {
+                __builtin_prefetch(r);
+            } else if (!m->bloom || lin_bloom_maybe(lin_bloom_line(m, bh[i]), bh[i])) {
+                __builtin_prefetch(m->dir + lin_home(keys[i], m->nbuckets));
+                cold[nc++] = (uint16_t)i;
+            }
+        }
+        /* a cold page: its slots, and the first rows after them */
+        for (size_t c = 0; c < nc; c++) {
+            const uint16_t *pg = m->data + m->dir[lin_home(keys[cold[c]], m->nbuckets)];
+            __builtin_prefetch(pg);
+            __builtin_prefetch(pg + 32);
+            __builtin_prefetch(pg + 64);
+        }
+        for (size_t c = 0; c < nc; c++) {
+            const uint16_t *r = lin_cold_row(m, keys[cold[c]]);
+            found[cold[c]] = r;
+            if (r)
+                __builtin_prefetch(r);
+        }
         for (size_t i = 0; i < k; i++)
-            __builtin_prefetch(m->data + m->dir[lin_home(keys[i], m->nbuckets)]);
-        for (size_t i = 0; i < k; i++) {
-            found[i] = lin_row(m, keys[i]);
             if (found[i])
-                __builtin_prefetch(found[i]);
-        }
-        for (size_t i = 0; i < k; i++) {
-            const uint16_t *r = found[i];
-            if (!r)
-                continue;
-            uint32_t count = r[0];
-            for (uint32_t j = 0; j < count; j++)
-                scores[r[1 + 2 * j]] += (float)(int16_t)r[2 + 2 * j];
-        }
+                lin_add_row(m, found[i], scores);
         keys += k;
         n -= k;
     }
@@ -474,10 +790,11 @@ void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
 void lin_score_many(const lin_model *m, const uint64_t *keys, size_t stride,
                     const size_t *n, size_t items, float *scores)
 {
-    /* every page first, so the misses of all items overlap */
-    for (size_t it = 0; it < items; it++)
-        for (size_t i = 0; i < n[it]; i++)
-            __builtin_prefetch(m->data + m->dir[lin_home(keys[it * stride + i], m->nbuckets)]);
+    /* every hot bucket first, so the misses of all items overlap */
+    if (m->nhot)
+        for (size_t it = 0; it < items; it++)
+            for (size_t i = 0; i < n[it]; i++)
+                __builtin_prefetch(m->hot + (size_t)lin_home(keys[it * stride + i], m->nhot) * LIN_BUCKET);
     for (size_t it = 0; it < items; it++)
         lin_score(m, keys + it * stride, n[it], scores + it * m->nclasses);
 }

@@ -114,14 +114,22 @@ syn_slot *syn_mb_get(const syn_map_builder *b, uint64_t key);
 
 /* ---- linear models (linear.c) ------------------------------------------- */
 
-/* A compiled model: a hash table from a feature's key to its row of
- * (class, weight) entries, in pages (see linear.c): a directory gives each
- * bucket's page, which holds LIN_BUCKET slots and then the rows of the keys
- * in them. A slot holds 32 bits of the key (the fingerprint; 0 = empty)
- * and its row's offset; the home bucket comes from the other 32 bits. A row
- * is a u16 count followed by that many (u16 class, i16 weight) pairs.
- * Weights are scaled integers; all weights of one model share the scale,
- * so scores compare without rescaling. */
+/* A compiled model: hash tables from a feature's key to its row of
+ * (class, weight) entries: a u16 count, that many i16 weights and their
+ * classes (u8 for models of at most 256 classes), or LIN_DENSE and a
+ * weight for every class (see linear.c). Weights are scaled integers; all weights
+ * of one model share the scale, so scores compare without rescaling.
+ *
+ * The keys are in two tables (see linear.c). The hot table holds the most
+ * frequent keys (counted in training): buckets of LIN_BUCKET slots, one
+ * cache line each, and the keys' rows packed together, most frequent
+ * first, so the keys that make most lookups sit in a few megabytes. The
+ * cold table holds the rest in pages: a directory gives each bucket's page,
+ * which holds LIN_BUCKET slots and then the rows of the keys in them. A
+ * Bloom filter over the cold keys stops most lookups of absent keys before
+ * they reach a cold page. A slot holds 32 bits of the key (the
+ * fingerprint; 0 = empty) and its row's offset; the home bucket comes from
+ * the other 32 bits. */
 #define LIN_BUCKET 8
 
 typedef struct lin_slot {
@@ -129,12 +137,16 @@ typedef struct lin_slot {
 } lin_slot;
 
 typedef struct lin_model {
-    const uint32_t *dir;     /* per bucket: its page in data */
+    const uint32_t *dir;     /* cold: per bucket, its page in data */
     const uint16_t *data;
     uint32_t nbuckets;
     uint32_t nclasses;
     uint32_t nwords;         /* u16 units in data */
     float scale;             /* weight = stored / scale */
+    const lin_slot *hot;     /* nhot buckets x LIN_BUCKET slots */
+    const uint16_t *hotrows; /* nhotwords u16 units */
+    const uint64_t *bloom;   /* nbloom lines of 8 u64 (512 bits), or NULL */
+    uint32_t nhot, nhotwords, nbloom;
 } lin_model;
 
 static inline uint32_t lin_home(uint64_t key, uint32_t nbuckets)
@@ -149,19 +161,48 @@ static inline uint32_t lin_fp(uint64_t key)
 
 /* The top bit of the last slot's offset marks a bucket that some key
  * passed on its way to a later one: a lookup that misses in a bucket
- * without the mark stops there, so it almost always reads one page. */
+ * without the mark stops there, so it almost always reads one bucket. */
 #define LIN_OVERFLOW 0x80000000u
 
-/* The row of `key`, or NULL. */
-static inline const uint16_t *lin_row(const lin_model *m, uint64_t key)
+/* A row's first u16 for a dense row (a weight for every class). */
+#define LIN_DENSE 0x8000u
+
+/* The offset (+ 1) of the row of the first slot of s[0..LIN_BUCKET) whose
+ * fingerprint is fp, or 0. */
+static inline uint32_t lin_probe(const lin_slot *s, uint32_t fp)
+{
+    uint32_t hit = 0;
+    for (int j = 0; j < LIN_BUCKET; j++)
+        hit |= -(uint32_t)(s[j].fp == fp && hit == 0) &
+               ((s[j].off & ~LIN_OVERFLOW) + 1);
+    return hit;
+}
+
+/* The row of `key` in the hot table, or NULL. */
+static inline const uint16_t *lin_hot_row(const lin_model *m, uint64_t key)
+{
+    if (!m->nhot)
+        return NULL;
+    uint32_t fp = lin_fp(key);
+    for (uint32_t b = lin_home(key, m->nhot);;) {
+        const lin_slot *s = m->hot + (size_t)b * LIN_BUCKET;
+        uint32_t hit = lin_probe(s, fp);
+        if (hit)
+            return m->hotrows + (hit - 1);
+        if (!(s[LIN_BUCKET - 1].off & LIN_OVERFLOW))
+            return NULL;
+        if (++b == m->nhot)
+            b = 0;
+    }
+}
+
+/* The row of `key` in the cold table, or NULL. */
+static inline const uint16_t *lin_cold_row(const lin_model *m, uint64_t key)
 {
     uint32_t fp = lin_fp(key);
     for (uint32_t b = lin_home(key, m->nbuckets);;) {
         const lin_slot *s = (const lin_slot *)(m->data + m->dir[b]);
-        uint32_t hit = 0;    /* the first matching slot's offset + 1 */
-        for (int j = 0; j < LIN_BUCKET; j++)
-            hit |= -(uint32_t)(s[j].fp == fp && hit == 0) &
-                   ((s[j].off & ~LIN_OVERFLOW) + 1);
+        uint32_t hit = lin_probe(s, fp);
         if (hit)
             return m->data + (hit - 1);
         if (!(s[LIN_BUCKET - 1].off & LIN_OVERFLOW))
@@ -171,9 +212,46 @@ static inline const uint16_t *lin_row(const lin_model *m, uint64_t key)
     }
 }
 
+/* The Bloom filter: a key sets LIN_BLOOM_K bits in one 64-byte line. */
+#define LIN_BLOOM_K 3
+static inline uint64_t lin_bloom_hash(uint64_t key)
+{
+    return syn_mix(key ^ 0x2545f4914f6cdd1dULL);
+}
+
+static inline const uint64_t *lin_bloom_line(const lin_model *m, uint64_t h)
+{
+    return m->bloom + 8 * (size_t)lin_home(h, m->nbloom);
+}
+
+static inline bool lin_bloom_maybe(const uint64_t *line, uint64_t h)
+{
+    bool all = true;
+    for (int i = 0; i < LIN_BLOOM_K; i++) {
+        uint32_t bit = (uint32_t)(h >> (32 + 9 * i)) & 511u;
+        all &= (line[bit >> 6] >> (bit & 63)) & 1;
+    }
+    return all;
+}
+
+/* The row of `key`, or NULL. */
+static inline const uint16_t *lin_row(const lin_model *m, uint64_t key)
+{
+    const uint16_t *r = lin_hot_row(m, key);
+    if (r)
+        return r;
+    if (m->bloom) {
+        uint64_t h = lin_bloom_hash(key);
+        if (!lin_bloom_maybe(lin_bloom_line(m, h), h))
+            return NULL;
+    }
+    return lin_cold_row(m, key);
+}
+
 /* Add the weights of `n` features to scores[0..nclasses) (in the model's
- * scaled units). Slots and rows are prefetched first, so the cache misses
- * of a state's hundred features overlap instead of queueing. */
+ * scaled units). Buckets, filter lines and rows are prefetched first, so
+ * the cache misses of a state's hundred features overlap instead of
+ * queueing. */
 void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
                float *scores);
 
@@ -217,13 +295,17 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out);
  * when the bytes are not a well-formed model. */
 bool lin_view(lin_model *m, const void *p, size_t n, const char **why);
 
+/* The room for rows in the hot table of lint_write (bytes; the default
+ * is 2 MB). */
+void lint_hot_bytes(lin_trainer *t, size_t bytes);
+
 /* Count the features of one example (key -> a += 1), for lint_filter. */
 void syn_count(syn_map_builder *counts, const uint64_t *keys, size_t n);
 
 /* ---- model files (model.c) ---------------------------------------------- */
 
 #define SYN_MAGIC "SRSYNTAX"
-#define SYN_FORMAT_VERSION 1u
+#define SYN_FORMAT_VERSION 2u
 
 /* Section ids: four ASCII letters read as a little-endian u32. */
 #define SYN_ID(a, b, c, d) \
