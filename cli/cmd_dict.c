@@ -67,6 +67,7 @@ static void print_stats(const sr_own_dict *d, FILE *out)
     fprintf(out, "files %u\n", d->files);
     for (int k = SR_OWN_SECTOR; k <= SR_OWN_PRED; k++)
         fprintf(out, "%-14s %u\n", sr_own_kind_name((sr_own_kind)k), c.entries[k]);
+    fprintf(out, "  of which noun %u (event nouns)\n", c.noun_patterns);
     fprintf(out, "names          %u\nroles          %u\n", c.names, c.roles);
     fprintf(out, "pattern variants %u (every alternative spelled out)\n",
             c.pattern_variants);

@@ -157,6 +157,14 @@ static const struct {
      "conflict: pattern 'visit obj:T' is 043 here but 042"},
     {"pred 042 visit to|in:T\npred 042 visit in:T\n", "duplicate pattern"},
     {"discard football match\ndiscard Football Match\n", "duplicate discard"},
+    {"noun 195 strike_back on:T\n", "t.txt:14: an event noun has no particle"},
+    {"noun 195 not strike on:T\n", "t.txt:14: an event noun cannot be negated"},
+    {"noun 9999 strike on:T\n", "t.txt:14: 9999 is not a CAMEO event code"},
+    {"noun 195\n", "t.txt:14: missing pattern"},
+    {"noun 195 strike on:T on:T\n", "relation 'on' is used twice"},
+    {"noun 195 strike on:T\nnoun 195 strike|airstrike on:T\n", "t.txt:15: duplicate pattern"},
+    {"noun 195 strike on:T\nnoun 190 strike on:T\n",
+     "t.txt:15: conflict: pattern 'noun strike on:T' is 190 here but 195"},
     {"nonactor Israel\n", "conflict: 'Israel'"},
     {"nonactor Haifa\n", "conflict: 'Haifa'"},
     {"actor ISRMIL IDF\n  place Haifa\n", "'place' is not a line a actor entry can have"},
@@ -178,6 +186,31 @@ static void test_bad(void)
         }
         free(msg);
     }
+}
+
+/* An event noun's pattern is kept apart from the verb's of the same
+ * spelling: "talk with:T" may be both a verb and a noun pattern. */
+static void test_noun_lines(void)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", base,
+             "pred 040 talk with:T\nnoun 040 talk|consultation with:T\n");
+    unsigned problems;
+    sr_own_dict *d;
+    char *msg = messages(text, &problems, &d);
+    CHECK_INT_EQ(problems, 0);
+    CHECK(d->nentries >= 2);
+    if (d->nentries >= 2) {
+        const sr_own_entry *v = &d->entries[d->nentries - 2], *n = &d->entries[d->nentries - 1];
+        CHECK_INT_EQ(v->kind, SR_OWN_PRED);
+        CHECK_INT_EQ(n->kind, SR_OWN_PRED);
+        CHECK(!v->pattern->noun);
+        CHECK(n->pattern->noun);
+        CHECK_INT_EQ(n->pattern->nheads, 2);
+        CHECK_STR_EQ(n->code, "040");
+    }
+    free(msg);
+    sr_own_free(d);
 }
 
 /* The good entries around a bad one are kept. */
@@ -279,6 +312,7 @@ int main(void)
     test_compile();
     test_good();
     test_bad();
+    test_noun_lines();
     test_recovery();
     test_shipped();
     return check_status();

@@ -647,6 +647,97 @@ static void test_infinitive_on_object(void)
     sr_dict_free(d);
 }
 
+/* The events of `spec` with `code`, and the modality of the first. */
+static int count_code(const sr_coder *c, const char *spec, const char *code,
+                      sr_modality *mod)
+{
+    sr_doc *d = parsed(spec);
+    if (!d)
+        return -1;
+    sr_event *ev;
+    size_t n = sr_code_doc(c, d, &ev);
+    int k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(ev[i].cameo, code)) {
+            if (!k && mod)
+                *mod = ev[i].modality;
+            k++;
+        }
+    sr_doc_free(d);
+    return k;
+}
+
+/* Event nouns (`noun` lines): "Israeli strikes on Iran", "Iran's attack on
+ * Israel"; the source from the noun's own phrase, the target from the
+ * pattern; none without a source; never twice with a light verb; the
+ * modality of the clause; not in PETRARCH's mode. */
+static void test_event_nouns(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 040 hold obj:talk with:T\n"
+                            "noun 040 talk with:T\n"
+                            "noun 190 attack on:T\n"
+                            "noun 195 strike on:T\n"
+                            "noun 163 sanction\n", true, &d);
+    CHECK(c != NULL);
+    const char *strikes = "Israeli/ADJ/2/amod strikes|strike/NOUN/5/nsubj on/ADP/4/case "
+                          "Iran/PROPN/2/nmod killed|kill/VERB/0/root ten/NUM/7/nummod "
+                          "people|people/NOUN/5/obj ./PUNCT/5/punct";
+    if (c) {
+        sr_modality m = SR_MOD_NEGATED;
+        CHECK(codes(c, strikes, "ISR", "IRN", "195"));
+        CHECK_INT_EQ(count_code(c, strikes, "195", &m), 1);
+        CHECK_INT_EQ(m, SR_MOD_ASSERTED);
+        /* a possessor is the source */
+        CHECK(codes(c, "Iran/PROPN/3/nmod:poss 's/PART/1/case attack|attack/NOUN/6/nsubj "
+                       "on/ADP/5/case Israel/PROPN/3/nmod failed|fail/VERB/0/root ./PUNCT/6/punct",
+                    "IRN", "ISR", "190"));
+        /* an actor of the prepositional phrase is no source */
+        CHECK_INT_EQ(count_code(c, "strikes|strike/NOUN/4/nsubj on/ADP/3/case Iran/PROPN/1/nmod "
+                                   "killed|kill/VERB/0/root ten/NUM/6/nummod people|people/NOUN/4/obj "
+                                   "./PUNCT/4/punct", "195", NULL), 0);
+        /* nor is the actor of a noun modifier after the noun ("on Israeli targets") */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj retaliated|retaliate/VERB/0/root with/ADP/4/case "
+                                   "strikes|strike/NOUN/2/obl on/ADP/7/case Israeli/ADJ/7/amod "
+                                   "targets|target/NOUN/4/nmod ./PUNCT/2/punct", "195", NULL), 0);
+        /* the light verb coded the talks: one event, not two */
+        const char *held = "Iran/PROPN/2/nsubj held|hold/VERB/0/root talks|talk/NOUN/2/obj "
+                           "with/ADP/5/case Israel/PROPN/3/nmod ./PUNCT/2/punct";
+        CHECK(codes(c, held, "IRN", "ISR", "040"));
+        CHECK_INT_EQ(count_code(c, held, "040", NULL), 1);
+        /* a one-sided kind with its source: "Israeli sanctions took effect" */
+        CHECK(codes(c, "Israeli/ADJ/2/amod sanctions|sanction/NOUN/3/nsubj took|take/VERB/0/root "
+                       "effect|effect/NOUN/3/obj ./PUNCT/3/punct", "ISR", "---", "163"));
+        /* a noun in what someone said: reported */
+        m = SR_MOD_ASSERTED;
+        CHECK_INT_EQ(count_code(c, "Israel/PROPN/2/nsubj said|say/VERB/0/root Iranian/ADJ/4/amod "
+                                   "attacks|attack/NOUN/7/nsubj on/ADP/6/case Haifa/PROPN/4/nmod "
+                                   "continued|continue/VERB/2/ccomp ./PUNCT/2/punct", "190", &m), 1);
+        CHECK_INT_EQ(m, SR_MOD_REPORTED);
+        /* "a possible strike": hypothetical */
+        m = SR_MOD_ASSERTED;
+        CHECK_INT_EQ(count_code(c, "Israel/PROPN/2/nsubj discussed|discuss/VERB/0/root a/DET/6/det "
+                                   "possible/ADJ/6/amod Iranian/ADJ/6/amod strike|strike/NOUN/2/obj "
+                                   "on/ADP/8/case Haifa/PROPN/6/nmod ./PUNCT/2/punct", "195", &m), 1);
+        CHECK_INT_EQ(m, SR_MOD_HYPOTHETICAL);
+        /* a verb of the same spelling is no event noun */
+        CHECK_INT_EQ(count_code(c, "Israel/PROPN/2/nsubj strikes|strike/VERB/0/root on/ADP/4/case "
+                                   "Iran/PROPN/2/obl ./PUNCT/2/punct", "195", NULL), 0);
+    }
+    sr_coder_free(c);
+    /* PETRARCH's convention codes verbs only */
+    sr_diag diag = {.out = devnull};
+    sr_code_options o;
+    sr_code_options_default(&o);
+    o.petrarch = true;
+    c = sr_coder_new(d, &o, &diag);
+    CHECK(c != NULL);
+    if (c)
+        CHECK_INT_EQ(count_code(c, strikes, "195", NULL), 0);
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -670,6 +761,7 @@ int main(void)
     test_agent_seen_before();
     test_subject_of_said();
     test_infinitive_on_object();
+    test_event_nouns();
     fclose(devnull);
     return check_status();
 }

@@ -1345,6 +1345,170 @@ static bool verb_tagged_noun(csent *cs, int v)
     return false;
 }
 
+/* ---- event nouns (sitrep's own mode) ------------------------------------------------------------ */
+
+/* Whether the pattern verb v matched names the word `lemma` ("hold
+ * obj:talk with:T" names "talk"): the noun is then part of the verb's
+ * event, a light-verb construction, not an event of its own. */
+static bool pattern_names(const csent *cs, const vinfo *x, const char *lemma)
+{
+    const sr_dict *d = cs->d;
+    if (!x->hit || x->pm.pattern < 0)
+        return false;
+    const sr_dpattern *p = &d->patterns[x->pm.pattern];
+    for (uint32_t i = 0; i < p->nterms; i++) {
+        const sr_dterm *t = &d->terms[p->terms + i];
+        if (t->kind == SR_TERM_WORD && strcmp(sr_dstr(d, d->words[t->arg].str), lemma) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether noun n may state an event: a common noun that is the subject,
+ * object or oblique of a clause, the root, or a conjunct of such a noun,
+ * and no part of a name. */
+static bool event_noun_place(const csent *cs, int n)
+{
+    if (cs->w[n].upos != SR_UPOS_NOUN)
+        return false;
+    for (int m = 0; m < cs->nm; m++)
+        if (cs->m[m].start <= n && n < cs->m[m].end)
+            return false;
+    int cur = n;
+    for (int steps = 0; steps < 4 && cs->w[cur].rel == R_CONJ && cs->w[cur].head >= 0; steps++)
+        cur = cs->w[cur].head;
+    if (cur != n && cs->w[cur].upos != SR_UPOS_NOUN)
+        return false;
+    uint8_t r = cs->w[cur].rel;
+    return r == R_NSUBJ || r == R_NSUBJPASS || r == R_OBJ || r == R_IOBJ || r == R_OBL ||
+           r == R_ROOT;
+}
+
+/* The source of event noun n when its pattern names none: the actors of
+ * its own phrase (a possessor, "Russia's attack"; a country modifier,
+ * "Israeli strikes", "US sanctions"), else a "by" phrase ("strikes by
+ * Israel"); -1 when there is none. */
+static int noun_source(csent *cs, int n)
+{
+    /* a mention of an actor (not only an agent: "an official visit to
+     * Germany" is no German visit) whose words hang on the noun through a
+     * possessive or a modifier (not "strikes on Israeli targets") */
+    bool own = false;
+    for (int m = 0; m < cs->nm && !own; m++) {
+        int a = cs->m[m].anchor;
+        if (a < 0 || a >= n || cs->m[m].agent)
+            continue;
+        for (int steps = 0; a >= 0 && a != n && steps < cs->n && sr_climbs(cs->w[a].rel); steps++)
+            a = cs->w[a].head;
+        own = a == n;
+    }
+    if (own && sr_meaning(cs, n)->n)
+        return n;
+    const cword *w = &cs->w[n];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if ((cs->w[c].rel == R_NMOD || cs->w[c].rel == R_OBL || cs->w[c].rel == R_AGENT) &&
+            sr_child_word(cs, c, R_CASE, "by") >= 0 && sr_meaning(cs, c)->n)
+            return c;
+    }
+    return -1;
+}
+
+/* The modality of event noun n and, for a noun in what someone said, the
+ * attribution: the governing clause's ("officials said the strikes on
+ * Gaza ...": reported), hypothetical for "a possible strike". */
+static void noun_modality(csent *cs, const vinfo *vi, int n, vinfo *x)
+{
+    static const char *const maybe[] = {"possible", "potential", "likely", "proposed",
+                                        "planned", "threatened", "expected", "alleged"};
+    x->mod = SR_MOD_ASSERTED;
+    const cword *w = &cs->w[n];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if (cs->w[c].rel != R_AMOD)
+            continue;
+        for (size_t q = 0; q < SR_ARRAY_LEN(maybe); q++)
+            if (strcmp(cs->w[c].lemma, maybe[q]) == 0 || strcmp(cs->w[c].lower, maybe[q]) == 0)
+                x->mod = SR_MOD_HYPOTHETICAL;
+    }
+    /* the clause the noun belongs to */
+    int g = w->head;
+    for (int steps = 0; g >= 0 && steps < cs->n && !sr_is_predicate(cs, g) &&
+                        cs->w[g].upos != SR_UPOS_VERB; steps++)
+        g = cs->w[g].head;
+    if (g < 0)
+        return;
+    (void)vi;
+    if (x->mod == SR_MOD_ASSERTED)
+        x->mod = aux_modality(cs, g);
+    /* a statement verb above the clause, through complements */
+    int cur = g;
+    for (int steps = 0; cur >= 0 && steps < cs->n; steps++) {
+        uint8_t r = cs->w[cur].rel;
+        int h = cs->w[cur].head;
+        if (h < 0 || (r != R_CCOMP && r != R_XCOMP && r != R_PARATAXIS))
+            break;
+        if (is_say_lemma(cs->w[h].lemma)) {
+            bool p = false;
+            int sj = sr_subject_of(cs, h, &p);
+            if (sj >= 0)
+                x->attribution = np_text(cs, sj, cs->doc->arena);
+            if (x->mod == SR_MOD_ASSERTED)
+                x->mod = SR_MOD_REPORTED;
+            return;
+        }
+        cur = h;
+    }
+}
+
+/* Events stated by nouns ("Israeli strikes on Gaza", "Trump's call with
+ * Netanyahu"): the own format's `noun` predicates, matched on nouns that
+ * are arguments of a clause and coded with the source from the noun's own
+ * phrase (or its pattern's S, or a "by" phrase) and the target its pattern
+ * names; never a noun a verb's pattern already coded ("held talks with
+ * Iran"). */
+static void code_event_nouns(csent *cs, vinfo *vi, evlist *L, const char *issues,
+                             const char *sent_attr)
+{
+    for (int n = 0; n < cs->n; n++) {
+        if (vi[n].hit || !event_noun_place(cs, n))
+            continue;
+        vinfo x;
+        memset(&x, 0, sizeof x);
+        if (!sr_find_noun(cs, n, &x.h))
+            continue;
+        window none = {0};
+        none.v = NULL;
+        if (!sr_match_patterns(cs, &x.h, &none, &none, &x.pm) || x.pm.pattern < 0)
+            continue;
+        /* a light verb whose pattern names the noun and codes an event of
+         * the same kind ("held talks with Iran", "carried out strikes on"
+         * or, one noun down, "a wave of strikes") coded it already;
+         * "condemned Russia's attack" (111) leaves the attack (190) */
+        int h = cs->w[n].head, hh = h >= 0 ? cs->w[h].head : -1;
+        if ((h >= 0 && pattern_names(cs, &vi[h], cs->w[n].lemma) &&
+             strncmp(vi[h].pm.code, x.pm.code, 2) == 0) ||
+            (hh >= 0 && pattern_names(cs, &vi[hh], cs->w[n].lemma) &&
+             strncmp(vi[hh].pm.code, x.pm.code, 2) == 0))
+            continue;
+        x.hit = true;
+        x.outer = -1;
+        x.src = x.pm.source >= 0 ? x.pm.source : noun_source(cs, n);
+        x.tgt = x.pm.target;
+        if (x.src < 0 || x.src == x.tgt)
+            continue;
+        x.subject = x.src;    /* the noun's own actor: a one-sided event may stand */
+        noun_modality(cs, vi, n, &x);
+        if (!x.attribution && sent_attr) {
+            x.attribution = sent_attr;
+            if (x.mod == SR_MOD_ASSERTED)
+                x.mod = SR_MOD_REPORTED;
+        }
+        x.pre = x.post = none;
+        events_of(cs, L, &x, issues);
+    }
+}
+
 static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *tmp,
                          uint32_t published, evlist *L, sr_context *ctx)
 {
@@ -1497,6 +1661,11 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
             continue;
         }
         events_of(&cs, L, x, issues);
+    }
+    if (!c->opt.petrarch && c->explicit_targets) {
+        if (!attr_done)
+            sent_attr = sentence_attribution(&cs);
+        code_event_nouns(&cs, vi, L, issues, sent_attr);
     }
     /* PETRARCH codes the event of a temporal subordinate clause ("almost
      * five years after crowds burned down its embassy") only when the

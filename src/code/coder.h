@@ -15,7 +15,9 @@
  *               around them
  *   coder.c     events: roles (subject, passive agent, object), compound
  *               actors, verb-in-verb combinations, negation, modality,
- *               attribution, dates, discards; the public sr_code_doc()
+ *               attribution, dates, discards; then, in sitrep's own mode,
+ *               events stated by nouns (own format `noun` lines: "Israeli
+ *               strikes on Gaza"); the public sr_code_doc()
  *   output.c    JSON Lines, GDELT and PLOVER records
  *
  * All per-sentence memory comes from a scratch arena that is reset for
@@ -235,6 +237,10 @@ typedef struct verbhit {
 } verbhit;
 
 bool sr_find_verb(csent *cs, int v, verbhit *out);
+/* An event noun of the dictionary (own format `noun` lines) at word v. */
+bool sr_find_noun(csent *cs, int v, verbhit *out);
+/* Whether verb block `block` is an event noun's. */
+bool sr_noun_block(const sr_dict *d, uint32_t block);
 
 /* The outcome of matching a block's patterns. */
 typedef struct pmatch {

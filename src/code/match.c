@@ -40,13 +40,35 @@
 
 /* ---- finding the verb ---------------------------------------------------------- */
 
+/* Whether a verb block holds an event noun's patterns (own format `noun`
+ * lines: its name ends in SR_NOUN_BLOCK_SUFFIX). */
+bool sr_noun_block(const sr_dict *d, uint32_t block)
+{
+    const char *name = sr_dstr(d, d->blocks[block].name);
+    size_t n = strlen(name), k = strlen(SR_NOUN_BLOCK_SUFFIX);
+    return n > k && strcmp(name + n - k, SR_NOUN_BLOCK_SUFFIX) == 0;
+}
+
+static bool find_form(csent *cs, int v, verbhit *out, bool noun);
+
 bool sr_find_verb(csent *cs, int v, verbhit *out)
+{
+    return find_form(cs, v, out, false);
+}
+
+bool sr_find_noun(csent *cs, int v, verbhit *out)
+{
+    return find_form(cs, v, out, true);
+}
+
+/* A form of a verb block (noun: of an event noun's block, one word) at v. */
+static bool find_form(csent *cs, int v, verbhit *out, bool noun)
 {
     const sr_dict *d = cs->d;
     sr_dtok toks[SR_DICT_MAX_TERMS];
     int best_len = 0;
     bool found = false;
-    for (int k = 0; k <= 3 && k <= v; k++) {
+    for (int k = 0; k <= (noun ? 0 : 3) && k <= v; k++) {
         int start = v - k;
         int n = cs->n - start < SR_DICT_MAX_TERMS ? cs->n - start : SR_DICT_MAX_TERMS;
         for (int i = 0; i < n; i++)
@@ -62,6 +84,8 @@ bool sr_find_verb(csent *cs, int v, verbhit *out)
                 const sr_dphrase *p = &d->phrases[pid];
                 const sr_dform *f = &d->forms[p->owner];
                 if ((int)f->verb_word != k || (int)p->nwords <= k || (int)p->nwords < best_len)
+                    continue;
+                if (sr_noun_block(d, f->block) != noun || (noun && p->nwords != 1))
                     continue;
                 /* verb phrases match by form only (the form list is
                  * complete); a lemma match is for LEMMA phrases */

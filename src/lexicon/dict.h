@@ -79,6 +79,10 @@
 /* The longest word (in bytes, after normalisation) a dictionary keeps;
  * longer words are truncated. */
 #define SR_DICT_MAX_WORD 127
+/* The name suffix of a verb block that holds an event noun's patterns (the
+ * own format's `noun` lines, "strike#n"): the coder tries such blocks on
+ * nouns only, and never on verbs. */
+#define SR_NOUN_BLOCK_SUFFIX "#n"
 /* The most words one phrase or pattern may have; longer ones are reported
  * and dropped. */
 #define SR_DICT_MAX_TERMS 64

@@ -39,7 +39,8 @@ typedef enum sr_own_kind {
     SR_OWN_NONACTOR,     /* nonactor names */
     SR_OWN_DISCARD,      /* discard phrases (sentence) */
     SR_OWN_DISCARD_STORY,/* discard-story phrases */
-    SR_OWN_PRED,         /* pred CODE pattern */
+    SR_OWN_PRED,         /* pred CODE pattern; also `noun CODE pattern`
+                            (an event noun: pattern->noun) */
 } sr_own_kind;
 
 /* What a name of an entry is. */
@@ -91,6 +92,8 @@ struct sr_own_slot {
 
 typedef struct sr_own_pattern {
     bool negated;            /* `not`: matches only a negated head */
+    bool noun;               /* an event-noun predicate (`noun CODE ...`):
+                                the heads are noun lemmas ("strike on:T") */
     const char **heads;      /* verb lemmas, alternatives */
     const char **particles;  /* per head: the particle ("down"), or NULL */
     uint32_t nheads;
@@ -190,6 +193,7 @@ typedef struct sr_own_counts {
     unsigned entries[SR_OWN_PRED + 1];
     unsigned names, roles;
     unsigned root_patterns[21];
+    unsigned noun_patterns;      /* preds that are event nouns (`noun`) */
     unsigned pattern_variants;   /* patterns with every alternative
                                     (head, relation, filler) spelled out */
 } sr_own_counts;

@@ -794,7 +794,8 @@ static void pattern_variants(const sr_own_pattern *p, variants *out,
     expand_slots(&slots, p->slots, p->nslots, a);
     for (uint32_t h = 0; h < p->nheads; h++)
         for (size_t s = 0; s < slots.n; s++)
-            vpush(out, sr_arena_printf(a, "%s%s%s%s %s", p->negated ? "not " : "",
+            vpush(out, sr_arena_printf(a, "%s%s%s%s%s %s", p->noun ? "noun " : "",
+                                       p->negated ? "not " : "",
                                        p->heads[h], p->particles[h] ? "_" : "",
                                        p->particles[h] ? p->particles[h] : "",
                                        slots.v[s]));
@@ -884,6 +885,7 @@ void sr_own_count(const sr_own_dict *d, sr_own_counts *cnt)
         int root = (e->code[0] - '0') * 10 + (e->code[1] - '0');
         if (root >= 1 && root <= 20)
             cnt->root_patterns[root]++;
+        cnt->noun_patterns += e->pattern->noun;
         variants vs = {.a = a};
         pattern_variants(e->pattern, &vs, a);
         cnt->pattern_variants += (unsigned)vs.n;

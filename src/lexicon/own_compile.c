@@ -433,7 +433,7 @@ static void collect_defaults(const sr_own_dict *d, blocks *bl)
 {
     for (size_t i = 0; i < d->nentries; i++) {
         const sr_own_entry *e = &d->entries[i];
-        if (e->kind != SR_OWN_PRED || !generic(e->pattern))
+        if (e->kind != SR_OWN_PRED || e->pattern->noun || !generic(e->pattern))
             continue;
         const sr_own_pattern *p = e->pattern;
         for (uint32_t h = 0; h < p->nheads; h++) {
@@ -469,6 +469,49 @@ static const char *default_code(const blocks *bl, const char *name)
         if (strcmp(bl->dnames[k], name) == 0)
             return bl->dcodes[k];
     return "---";
+}
+
+/* The plural of a noun lemma, regular English spelling ("strike" ->
+ * "strikes", "embargo" -> "embargoes", "assembly" -> "assemblies"). */
+static void noun_plural(const char *n, char *out, size_t cap)
+{
+    size_t k = strlen(n);
+    char last = k ? n[k - 1] : 0, prev = k > 1 ? n[k - 2] : 0;
+    bool vowel = prev && strchr("aeiou", prev);
+    if (last == 'y' && !vowel)
+        snprintf(out, cap, "%.*sies", (int)(k - 1), n);
+    else if (last == 's' || last == 'x' || last == 'z' || last == 'o' ||
+             (last == 'h' && (prev == 's' || prev == 'c')))
+        snprintf(out, cap, "%ses", n);
+    else
+        snprintf(out, cap, "%ss", n);
+}
+
+/* The block of an event noun: named "LEMMA#n" so that the coder tells it
+ * from the verb of the same spelling ("strike"); its forms are the lemma
+ * (matched by lemma) and the plural as written. */
+static uint32_t noun_block_for(sr_dict_builder *b, blocks *bl, const char *head)
+{
+    char name[SR_DICT_MAX_WORD + 1];
+    snprintf(name, sizeof name, "%s" SR_NOUN_BLOCK_SUFFIX, head);
+    for (size_t i = 0; i < bl->n; i++)
+        if (strcmp(bl->names[i], name) == 0)
+            return bl->ids[i];
+    if (bl->n == bl->cap) {
+        bl->cap = bl->cap ? bl->cap * 2 : 256;
+        bl->names = sr_xrealloc(bl->names, bl->cap * sizeof *bl->names);
+        bl->ids = sr_xrealloc(bl->ids, bl->cap * sizeof *bl->ids);
+    }
+    /* an event noun codes only through its patterns */
+    uint32_t id = sr_dictb_verb_block(b, name, "---");
+    sr_dictb_verb_form(b, id, head, 0, NULL, SR_PHRASE_LEMMA);
+    char plural[SR_DICT_MAX_WORD + 8];
+    noun_plural(head, plural, sizeof plural);
+    sr_dictb_verb_form(b, id, head, 0, NULL, 0);
+    sr_dictb_verb_form(b, id, plural, 0, NULL, 0);
+    snprintf(bl->names[bl->n], sizeof bl->names[bl->n], "%s", name);
+    bl->ids[bl->n++] = id;
+    return id;
 }
 
 static uint32_t block_for(sr_dict_builder *b, blocks *bl, const char *head,
@@ -527,7 +570,8 @@ static void add_pred(sr_dict_builder *b, blocks *bl, const sr_own_entry *e)
         walk *w = sr_xcalloc(1, sizeof *w);
         w->b = b;
         w->e = e;
-        w->block = block_for(b, bl, p->heads[h], p->particles[h]);
+        w->block = p->noun ? noun_block_for(b, bl, p->heads[h])
+                           : block_for(b, bl, p->heads[h], p->particles[h]);
         if (p->negated)
             push(&w->t, SR_TERM_WORD, 0, "not", "advmod");
         pending all = {seq, n, 0, NULL};
@@ -592,7 +636,7 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
  * dict.srd made by an older version of this compiler is rebuilt: bump it
  * whenever the mapping to the builder changes. */
 #define OWN_COMPILER "sitrep own-format compiler"
-#define OWN_COMPILER_VERSION 7
+#define OWN_COMPILER_VERSION 8
 
 static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
 {

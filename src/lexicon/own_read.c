@@ -558,12 +558,17 @@ static void header(reader *r, span s)
 {
     span kw = next_token(&s);
     sr_own_kind kind = kind_from_name(kw.p, kw.n);
+    /* `noun CODE PATTERN`: an event-noun predicate, a pred whose heads are
+     * nouns */
+    bool noun = span_is(kw, "noun");
+    if (noun)
+        kind = SR_OWN_PRED;
     r->cur = NULL;
     r->orphan_reported = false;
     if (!kind) {
         bad(r, "unknown keyword '%.*s' (expected sector, region, country, "
                "actor, person, media, agent, nonactor, discard, "
-               "discard-story or pred)", (int)(kw.n > 40 ? 40 : kw.n), kw.p);
+               "discard-story, pred or noun)", (int)(kw.n > 40 ? 40 : kw.n), kw.p);
         return;
     }
     sr_own_entry *e = new_entry(r, kind);
@@ -611,6 +616,19 @@ static void header(reader *r, span s)
     case SR_OWN_PRED:
         ok = read_event_code(r, next_token(&s), e->code) &&
              (e->pattern = read_pattern(r, s)) != NULL;
+        if (ok && noun) {
+            e->pattern->noun = true;
+            if (e->pattern->negated) {
+                bad(r, "an event noun cannot be negated ('not' is for verbs)");
+                ok = false;
+            }
+            for (uint32_t h = 0; ok && h < e->pattern->nheads; h++)
+                if (e->pattern->particles[h]) {
+                    bad(r, "an event noun has no particle ('%s_%s'); write the "
+                           "noun's lemma", e->pattern->heads[h], e->pattern->particles[h]);
+                    ok = false;
+                }
+        }
         break;
     }
     if (ok) {
