@@ -676,6 +676,7 @@ static void test_event_nouns(void)
     sr_dict *d;
     sr_coder *c = coder_for("pred 040 hold obj:talk with:T\n"
                             "noun 040 talk with:T\n"
+                            "noun 040 talk between:T\n"
                             "noun 190 attack on:T\n"
                             "noun 195 strike on:T\n"
                             "noun 163 sanction\n", true, &d);
@@ -720,6 +721,24 @@ static void test_event_nouns(void)
                                    "possible/ADJ/6/amod Iranian/ADJ/6/amod strike|strike/NOUN/2/obj "
                                    "on/ADP/8/case Haifa/PROPN/6/nmod ./PUNCT/2/punct", "195", &m), 1);
         CHECK_INT_EQ(m, SR_MOD_HYPOTHETICAL);
+        /* "talks between Iran and Israel": the members act on each other */
+        const char *between = "talks|talk/NOUN/7/nsubj between/ADP/3/case Iran/PROPN/1/nmod "
+                              "and/CCONJ/5/cc Israel/PROPN/3/conj were|be/AUX/7/cop "
+                              "tense|tense/ADJ/0/root ./PUNCT/7/punct";
+        CHECK(codes(c, between, "IRN", "ISR", "040"));
+        CHECK(codes(c, between, "ISR", "IRN", "040"));
+        /* what the clause puts ahead is not coded */
+        CHECK_INT_EQ(count_code(c, "talks|talk/NOUN/7/nsubj between/ADP/3/case Iran/PROPN/1/nmod "
+                                   "and/CCONJ/5/cc Israel/PROPN/3/conj are|be/AUX/7/cop "
+                                   "due|due/ADJ/0/root to/PART/9/mark resume|resume/VERB/7/xcomp "
+                                   "./PUNCT/7/punct", "040", NULL), 0);
+        CHECK_INT_EQ(count_code(c, "Iranian/ADJ/2/amod strikes|strike/NOUN/4/nsubj will/AUX/4/aux "
+                                   "hit|hit/VERB/0/root Haifa/PROPN/4/obj ./PUNCT/4/punct",
+                                "195", NULL), 0);
+        /* one actor between is no pair */
+        CHECK_INT_EQ(count_code(c, "talks|talk/NOUN/5/nsubj between/ADP/3/case Iran/PROPN/1/nmod "
+                                   "were|be/AUX/5/cop tense|tense/ADJ/0/root ./PUNCT/5/punct",
+                                "040", NULL), 0);
         /* a verb of the same spelling is no event noun */
         CHECK_INT_EQ(count_code(c, "Israel/PROPN/2/nsubj strikes|strike/VERB/0/root on/ADP/4/case "
                                    "Iran/PROPN/2/obl ./PUNCT/2/punct", "195", NULL), 0);

@@ -1441,6 +1441,17 @@ static void noun_modality(csent *cs, const vinfo *vi, int n, vinfo *x)
     (void)vi;
     if (x->mod == SR_MOD_ASSERTED)
         x->mod = aux_modality(cs, g);
+    /* "negotiations ... are due to resume", "talks are set to begin" */
+    static const char *const ahead[] = {"due", "set", "scheduled", "expected", "slated"};
+    for (size_t q = 0; x->mod == SR_MOD_ASSERTED && q < SR_ARRAY_LEN(ahead); q++)
+        if (strcmp(cs->w[g].lemma, ahead[q]) == 0 || strcmp(cs->w[g].lower, ahead[q]) == 0)
+            x->mod = SR_MOD_FUTURE;
+    if (x->mod == SR_MOD_ASSERTED && cs->w[g].rel == R_XCOMP && cs->w[g].head >= 0) {
+        const char *l = cs->w[cs->w[g].head].lemma;
+        for (size_t q = 0; q < SR_ARRAY_LEN(ahead); q++)
+            if (strcmp(l, ahead[q]) == 0)
+                x->mod = SR_MOD_FUTURE;
+    }
     /* a statement verb above the clause, through complements */
     int cur = g;
     for (int steps = 0; cur >= 0 && steps < cs->n; steps++) {
@@ -1495,10 +1506,23 @@ static void code_event_nouns(csent *cs, vinfo *vi, evlist *L, const char *issues
         x.outer = -1;
         x.src = x.pm.source >= 0 ? x.pm.source : noun_source(cs, n);
         x.tgt = x.pm.target;
+        if (x.src < 0 && x.tgt >= 0 && sr_child_word(cs, x.tgt, R_CASE, "between") >= 0 &&
+            sr_meaning(cs, x.tgt)->n >= 2) {
+            /* "talks between Iran and the United States": the members act
+             * on each other */
+            x.src = x.tgt;
+            x.tgt = -1;
+            x.pm.compound = true;
+        }
         if (x.src < 0 || x.src == x.tgt)
             continue;
         x.subject = x.src;    /* the noun's own actor: a one-sided event may stand */
         noun_modality(cs, vi, n, &x);
+        /* what the clause puts ahead ("talks will be held", "negotiations
+         * are due to resume") has not happened, and the noun names no
+         * actor's intent: not coded */
+        if (x.mod == SR_MOD_FUTURE)
+            continue;
         if (!x.attribution && sent_attr) {
             x.attribution = sent_attr;
             if (x.mod == SR_MOD_ASSERTED)
