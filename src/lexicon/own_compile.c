@@ -487,6 +487,28 @@ static void noun_plural(const char *n, char *out, size_t cap)
         snprintf(out, cap, "%ss", n);
 }
 
+/* The block already made under `name`, if any. */
+static bool block_known(const blocks *bl, const char *name, uint32_t *id)
+{
+    for (size_t i = 0; i < bl->n; i++)
+        if (strcmp(bl->names[i], name) == 0) {
+            *id = bl->ids[i];
+            return true;
+        }
+    return false;
+}
+
+static void block_remember(blocks *bl, const char *name, uint32_t id)
+{
+    if (bl->n == bl->cap) {
+        bl->cap = bl->cap ? bl->cap * 2 : 256;
+        bl->names = sr_xrealloc(bl->names, bl->cap * sizeof *bl->names);
+        bl->ids = sr_xrealloc(bl->ids, bl->cap * sizeof *bl->ids);
+    }
+    snprintf(bl->names[bl->n], sizeof bl->names[bl->n], "%s", name);
+    bl->ids[bl->n++] = id;
+}
+
 /* The block of an event noun: named "LEMMA#n" so that the coder tells it
  * from the verb of the same spelling ("strike"); its forms are the lemma
  * (matched by lemma) and the plural as written. */
@@ -494,14 +516,9 @@ static uint32_t noun_block_for(sr_dict_builder *b, blocks *bl, const char *head)
 {
     char name[SR_DICT_MAX_WORD + 1];
     snprintf(name, sizeof name, "%s" SR_NOUN_BLOCK_SUFFIX, head);
-    for (size_t i = 0; i < bl->n; i++)
-        if (strcmp(bl->names[i], name) == 0)
-            return bl->ids[i];
-    if (bl->n == bl->cap) {
-        bl->cap = bl->cap ? bl->cap * 2 : 256;
-        bl->names = sr_xrealloc(bl->names, bl->cap * sizeof *bl->names);
-        bl->ids = sr_xrealloc(bl->ids, bl->cap * sizeof *bl->ids);
-    }
+    uint32_t known;
+    if (block_known(bl, name, &known))
+        return known;
     /* an event noun codes only through its patterns */
     uint32_t id = sr_dictb_verb_block(b, name, "---");
     sr_dictb_verb_form(b, id, head, 0, NULL, SR_PHRASE_LEMMA);
@@ -509,8 +526,7 @@ static uint32_t noun_block_for(sr_dict_builder *b, blocks *bl, const char *head)
     noun_plural(head, plural, sizeof plural);
     sr_dictb_verb_form(b, id, head, 0, NULL, 0);
     sr_dictb_verb_form(b, id, plural, 0, NULL, 0);
-    snprintf(bl->names[bl->n], sizeof bl->names[bl->n], "%s", name);
-    bl->ids[bl->n++] = id;
+    block_remember(bl, name, id);
     return id;
 }
 
@@ -520,14 +536,9 @@ static uint32_t block_for(sr_dict_builder *b, blocks *bl, const char *head,
     char name[SR_DICT_MAX_WORD + 1];
     snprintf(name, sizeof name, "%s%s%s", head, particle ? "_" : "",
              particle ? particle : "");
-    for (size_t i = 0; i < bl->n; i++)
-        if (strcmp(bl->names[i], name) == 0)
-            return bl->ids[i];
-    if (bl->n == bl->cap) {
-        bl->cap = bl->cap ? bl->cap * 2 : 256;
-        bl->names = sr_xrealloc(bl->names, bl->cap * sizeof *bl->names);
-        bl->ids = sr_xrealloc(bl->ids, bl->cap * sizeof *bl->ids);
-    }
+    uint32_t known;
+    if (block_known(bl, name, &known))
+        return known;
     uint32_t id = sr_dictb_verb_block(b, name, default_code(bl, name));
     char phrase[1024];
     snprintf(phrase, sizeof phrase, "%s%s%s", head, particle ? " " : "",
@@ -541,8 +552,7 @@ static uint32_t block_for(sr_dict_builder *b, blocks *bl, const char *head,
                  particle ? particle : "");
         sr_dictb_verb_form(b, id, phrase, 0, NULL, 0);
     }
-    snprintf(bl->names[bl->n], sizeof bl->names[bl->n], "%s", name);
-    bl->ids[bl->n++] = id;
+    block_remember(bl, name, id);
     return id;
 }
 
