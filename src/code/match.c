@@ -594,22 +594,24 @@ static bool m_item(mstate *m, const cont *k, int prev, bool adj)
         }
         return false;
     }
-    case SR_TERM_SOURCE: case SR_TERM_TARGET: {
+    case SR_TERM_SOURCE: case SR_TERM_TARGET: case SR_TERM_COMPOUND: {
+        if (x->kind == SR_TERM_COMPOUND && m->pre) {
+            /* '%' before the verb: the subject's members act on each other */
+            m->compound = true;
+            return m_run(m, &rest, prev, adj);
+        }
+        /* '%' after the verb ("* WITH %") stands for a target that is a
+         * compound: the pattern applies only when it is one */
         int last;
         int h = next_actor(m, prev, &last);
-        if (h < 0)
+        if (h < 0 || (x->kind == SR_TERM_COMPOUND && sr_meaning(cs, h)->n < 2))
             return false;
-        int save = x->kind == SR_TERM_SOURCE ? m->source : m->target;
-        if (x->kind == SR_TERM_SOURCE)
-            m->source = h;
-        else
-            m->target = h;
+        int *role = x->kind == SR_TERM_SOURCE ? &m->source : &m->target;
+        int save = *role;
+        *role = h;
         if (m_run(m, &rest, last, false))
             return true;
-        if (x->kind == SR_TERM_SOURCE)
-            m->source = save;
-        else
-            m->target = save;
+        *role = save;
         return false;
     }
     case SR_TERM_SKIP: {
@@ -618,23 +620,6 @@ static bool m_item(mstate *m, const cont *k, int prev, bool adj)
             return false;
         return m_run(m, &rest, last, false);
     }
-    case SR_TERM_COMPOUND:
-        if (!m->pre) {
-            /* '%' after the verb ("* WITH %") stands for a target that is
-             * a compound: the pattern applies only when it is one */
-            int last;
-            int h = next_actor(m, prev, &last);
-            if (h < 0 || sr_meaning(cs, h)->n < 2)
-                return false;
-            int save = m->target;
-            m->target = h;
-            if (m_run(m, &rest, last, false))
-                return true;
-            m->target = save;
-            return false;
-        }
-        m->compound = true;
-        return m_run(m, &rest, prev, adj);
     default:
         return m_run(m, &rest, prev, adj);
     }
