@@ -757,6 +757,103 @@ static void test_event_nouns(void)
     sr_dict_free(d);
 }
 
+/* Parse errors the coder reads through in its own mode: a person parsed
+ * as the indirect object of a verb with no direct one ("allowed candidate
+ * X to participate"); a phrase hung on the last conjunct of the object
+ * ("provided photographs and intelligence to Israel"); a verb hung as an
+ * adjective on a later noun with the noun's determiner or numeral between
+ * them ("Iran has rejected an Israeli proposal", "troops wounded two
+ * soldiers, police said"); a verb with an object hung as an adjective
+ * ("the Iranian president today accused Israel"). */
+static void test_parse_repairs(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("agent MIL soldier\n"
+                            "pred 0812 allow obj:T xcomp:participate\n"
+                            "pred 070 provide obj:* to:T\n"
+                            "pred 120 reject obj:T\n"
+                            "pred 190 wound obj:T\n"
+                            "pred 112 accuse obj:T\n", true, &d);
+    CHECK(c != NULL);
+    const char *rejected = "Iran/PROPN/0/root has|have/AUX/1/aux rejected|reject/VERB:VBN/6/amod "
+                           "an/DET/6/det Israeli/ADJ/6/amod proposal/NOUN/2/obj ./PUNCT/1/punct";
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj allowed|allow/VERB:VBD/0/root Israeli/ADJ/4/amod "
+                       "party/NOUN/2/iobj to/PART/6/mark participate/VERB/2/xcomp ./PUNCT/2/punct",
+                    "IRN", "ISRPTY", "0812"));
+        /* beside a direct object, an indirect one is no object */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj allowed|allow/VERB:VBD/0/root Israeli/ADJ/4/amod "
+                        "party/NOUN/2/iobj a/DET/6/det vote/NOUN/2/obj to/PART/8/mark "
+                        "participate/VERB/2/xcomp ./PUNCT/2/punct",
+                     "IRN", "ISRPTY", "0812"));
+        CHECK(codes(c, "Iran/PROPN/2/nsubj provided|provide/VERB:VBD/0/root "
+                       "photographs|photograph/NOUN/2/obj and/CCONJ/5/cc intelligence/NOUN/3/conj "
+                       "to/ADP/7/case Israel/PROPN/5/nmod ./PUNCT/2/punct", "IRN", "ISR", "070"));
+        /* a phrase under a modifier of the object (no conjunct) is not the verb's */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj provided|provide/VERB:VBD/0/root "
+                        "photographs|photograph/NOUN/2/obj of/ADP/5/case intelligence/NOUN/3/nmod "
+                        "to/ADP/7/case Israel/PROPN/5/nmod ./PUNCT/2/punct", "IRN", "ISR", "070"));
+        CHECK(codes(c, rejected, "IRN", "ISR", "120"));
+        CHECK(codes(c, "Iranian/ADJ/2/amod troops|troop/NOUN/9/nsubj wounded|wound/VERB:VBD/6/amod "
+                       "two/NUM/6/nummod Israeli/ADJ/6/amod soldiers|soldier/NOUN/9/nsubj "
+                       ",/PUNCT/8/punct police/NOUN/9/nsubj said|say/VERB/0/root ./PUNCT/9/punct",
+                    "IRNMIL", "ISRMIL", "190"));
+        /* a participle after the determiner is an adjective */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj discussed|discuss/VERB:VBD/0/root the/DET/6/det "
+                                   "rejected|reject/VERB:VBN/6/amod Israeli/ADJ/6/amod "
+                                   "proposal/NOUN/2/obj ./PUNCT/2/punct", "120", NULL), 0);
+        CHECK(codes(c, "Iranian/ADJ/2/amod president/NOUN/0/root today/NOUN/4/obl "
+                       "accused|accuse/VERB:VBD/2/amod Israel/PROPN/4/obj ./PUNCT/2/punct",
+                    "IRNGOV", "ISR", "112"));
+    }
+    sr_coder_free(c);
+    /* PETRARCH's convention reads the tree as given */
+    sr_diag diag = {.out = devnull};
+    sr_code_options o;
+    sr_code_options_default(&o);
+    o.petrarch = true;
+    c = sr_coder_new(d, &o, &diag);
+    CHECK(c != NULL);
+    if (c)
+        CHECK_INT_EQ(count_code(c, rejected, "120", NULL), 0);
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* An event noun whose own phrase names no source, as the object of a verb
+ * that performs or announces it, takes that verb's subject ("Iran
+ * announced an agreement with Israel"); not the subject of a verb that
+ * judges another's event ("condemned an agreement"), nor a passive's. */
+static void test_noun_performer(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("noun 057 agreement with:T\nnoun 190 incursion into:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj announced|announce/VERB:VBD/0/root an/DET/4/det "
+                       "agreement/NOUN/2/obj with/ADP/6/case Israel/PROPN/4/nmod ./PUNCT/2/punct",
+                    "IRN", "ISR", "057"));
+        CHECK(codes(c, "Iran/PROPN/2/nsubj carried|carry/VERB:VBD/0/root out/ADP/2/compound:prt "
+                       "an/DET/5/det agreement/NOUN/2/obj with/ADP/7/case Israel/PROPN/5/nmod "
+                       "./PUNCT/2/punct", "IRN", "ISR", "057"));
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj condemned|condemn/VERB:VBD/0/root an/DET/4/det "
+                                   "agreement/NOUN/2/obj with/ADP/6/case Israel/PROPN/4/nmod "
+                                   "./PUNCT/2/punct", "057", NULL), 0);
+        CHECK_INT_EQ(count_code(c, "an/DET/2/det agreement/NOUN/4/nsubj:pass was/AUX/4/aux:pass "
+                                   "announced|announce/VERB:VBN/0/root by/ADP/6/case "
+                                   "Iran/PROPN/4/obl with/ADP/8/case Israel/PROPN/2/nmod "
+                                   "./PUNCT/4/punct", "057", NULL), 0);
+        /* a phrase the parser hung on the verb after its object noun */
+        CHECK(codes(c, "Iran/PROPN/2/nsubj made|make/VERB:VBD/0/root incursions|incursion/NOUN/2/obj "
+                       "into/ADP/5/case Israel/PROPN/2/obl ./PUNCT/2/punct", "IRN", "ISR", "190"));
+        CHECK(!codes(c, "Iran/PROPN/4/nsubj into/ADP/3/case Israel/PROPN/4/obl "
+                        "made|make/VERB:VBD/0/root incursions|incursion/NOUN/4/obj ./PUNCT/4/punct",
+                     "IRN", "ISR", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -781,6 +878,8 @@ int main(void)
     test_subject_of_said();
     test_infinitive_on_object();
     test_event_nouns();
+    test_parse_repairs();
+    test_noun_performer();
     fclose(devnull);
     return check_status();
 }

@@ -455,8 +455,15 @@ static bool subordinator_as_case(const csent *cs, int h, int v)
 static int subject_by_position(csent *cs, int v)
 {
     uint8_t r = cs->w[v].rel;
+    /* sitrep's own mode: a verb with an object that the parser hung as an
+     * adjective ("Prime Minister Robert Mugabe today accused the United
+     * States of ..." with "accused" an amod): an adjective takes no
+     * object, so it is a clause's verb */
+    bool amod_verb = r == R_AMOD && cs->w[v].upos == SR_UPOS_VERB &&
+                     !cs->c->opt.petrarch && cs->c->explicit_targets &&
+                     sr_child(cs, v, R_OBJ) >= 0;
     if (r != R_ROOT && r != R_PARATAXIS && r != R_CONJ && r != R_DEP && r != R_XCOMP &&
-        cs->w[v].upos != SR_UPOS_NOUN)     /* a verb tagged as a noun */
+        cs->w[v].upos != SR_UPOS_NOUN && !amod_verb)     /* a verb tagged as a noun */
         return -1;
     for (int j = v - 1; j >= 0; j--) {
         const cword *w = &cs->w[j];
@@ -1472,6 +1479,41 @@ static void noun_modality(csent *cs, const vinfo *vi, int n, vinfo *x)
     }
 }
 
+/* The source of event noun n from the clause it is the object of, when
+ * that clause's verb performs or makes known the noun's event itself
+ * ("Egypt announced a truce agreement with ...", "Israel carried out
+ * strikes on ...", "Iran lodged a complaint against ..."): the verb's
+ * active subject. Verbs that take another actor's event as their object
+ * ("condemned the attack on Kharkiv", "welcomed the agreement") are not
+ * among them. -1 when none. */
+static int performer_source(csent *cs, int n)
+{
+    static const char *const verbs[] = {
+        "announce", "sign", "conclude", "reach", "seal", "finalize", "finalise", "ink",
+        "conduct", "launch", "mount", "stage", "hold", "impose", "declare", "begin",
+        "start", "resume", "intensify", "escalate", "renew", "initiate", "undertake",
+        "unleash", "wage", "issue", "lodge", "file", "deliver", "voice", "express",
+        "pay", "make", "order", "extend"};
+    int h = cs->w[n].head;
+    if (h < 0 || cs->w[n].rel != R_OBJ || cs->w[h].upos != SR_UPOS_VERB)
+        return -1;
+    const char *l = cs->w[h].lemma;
+    bool ok = false;
+    for (size_t k = 0; k < SR_ARRAY_LEN(verbs) && !ok; k++)
+        ok = strcmp(l, verbs[k]) == 0;
+    /* "carry out", "step up" */
+    if (!ok && (strcmp(l, "carry") == 0 || strcmp(l, "step") == 0))
+        ok = sr_child_word(cs, h, R_PRT, strcmp(l, "carry") == 0 ? "out" : "up") >= 0;
+    if (!ok)
+        return -1;
+    bool passive = false;
+    int sj = sr_subject_of(cs, h, &passive);
+    if (sj < 0 || passive || is_passive(cs, h) || sj == n)
+        return -1;
+    const alist *m = sr_meaning(cs, sj);
+    return m->n && !m->v[0].weak ? sj : -1;
+}
+
 /* Events stated by nouns ("Israeli strikes on Gaza", "Trump's call with
  * Netanyahu"): the own format's `noun` predicates, matched on nouns that
  * are arguments of a clause and coded with the source from the noun's own
@@ -1506,6 +1548,8 @@ static void code_event_nouns(csent *cs, vinfo *vi, evlist *L, const char *issues
         x.outer = -1;
         x.src = x.pm.source >= 0 ? x.pm.source : noun_source(cs, n);
         x.tgt = x.pm.target;
+        if (x.src < 0)
+            x.src = performer_source(cs, n);
         if (x.src < 0 && x.tgt >= 0 && sr_child_word(cs, x.tgt, R_CASE, "between") >= 0 &&
             sr_meaning(cs, x.tgt)->n >= 2) {
             /* "talks between Iran and the United States": the members act

@@ -694,6 +694,15 @@ static bool dep_rel_ok(const dstate *s, int w, const char *rel)
         cs->w[w].head >= 0 && cs->w[cs->w[w].head].rel == R_OBJ &&
         cs->w[cs->w[w].head].head == s->v)
         return true;
+    /* "allowed candidate Ouattara to participate" with the person parsed
+     * as an indirect object of a verb that has no direct one, before the
+     * verb's infinitive: the object ("told Reuters" stays no object) */
+    if (want == R_OBJ && have == R_IOBJ && cs->w[w].head == s->v &&
+        sr_child(cs, s->v, R_OBJ) < 0) {
+        int x = sr_child(cs, s->v, R_XCOMP);
+        if (x > w && sr_child_word(cs, x, R_MARK, "to") >= 0)
+            return true;
+    }
     if (want == R_COMPOUND && have == R_PRT)
         return false;
     return false;
@@ -847,37 +856,62 @@ static bool d_pp(dstate *s, const sr_dterm *t, int i, int n)
     for (int a = nanch - 1; a >= 0; a--) {
         if (only >= 0 && a != only)
             continue;
-        const cword *aw = &cs->w[s->anch[a]];
-        for (int k = 0; k < aw->nkids; k++) {
-            int c = cs->kids[aw->kid0 + k];
-            uint8_t r = cs->w[c].rel;
-            if (--s->budget < 0)
-                return false;
-            if ((r != R_OBL && r != R_NMOD && r != R_AGENT && r != R_TMOD) || !has_prep(cs, c, prep))
-                continue;
-            int sv = s->source, tv = s->target;
-            bool ok = true;
-            for (int j = i + 2; j < e && ok; j++) {
-                const sr_dterm *x = &t[j];
-                if (x->kind == SR_TERM_WORD)
-                    ok = word_ok(cs, x, c);
-                else if (x->kind == SR_TERM_TARGET || x->kind == SR_TERM_SOURCE) {
-                    ok = sr_meaning(cs, c)->n > 0;
-                    if (x->kind == SR_TERM_SOURCE)
-                        s->source = c;
-                    else
-                        s->target = c;
+        /* the phrase may hang on the anchor, or on a later conjunct of an
+         * anchor noun ("provided photographs and intelligence to
+         * Macedonia": "to Macedonia" on "intelligence"), where the parser
+         * puts a phrase shared by the coordination */
+        int hosts[9], nh = 0;
+        hosts[nh++] = s->anch[a];
+        /* an event noun that is a verb's object: a phrase the parser hung
+         * on the verb after the noun ("made incursions into Swedish
+         * waters" with "into" on "made") may be the noun's */
+        if (s->anch[a] == s->v && cs->w[s->v].upos == SR_UPOS_NOUN &&
+            cs->w[s->v].rel == R_OBJ && cs->w[s->v].head >= 0 &&
+            cs->w[cs->w[s->v].head].upos == SR_UPOS_VERB)
+            hosts[nh++] = cs->w[s->v].head;
+        if (s->anch[a] != s->v && sr_is_nominal(cs, s->anch[a])) {
+            const cword *aw = &cs->w[s->anch[a]];
+            for (int k = 0; k < aw->nkids && nh < 9; k++) {
+                int c = cs->kids[aw->kid0 + k];
+                if (cs->w[c].rel == R_CONJ && c > s->anch[a] && sr_is_nominal(cs, c))
+                    hosts[nh++] = c;
+            }
+        }
+        for (int hi = 0; hi < nh; hi++) {
+            const cword *aw = &cs->w[hosts[hi]];
+            for (int k = 0; k < aw->nkids; k++) {
+                int c = cs->kids[aw->kid0 + k];
+                uint8_t r = cs->w[c].rel;
+                if (--s->budget < 0)
+                    return false;
+                if ((r != R_OBL && r != R_NMOD && r != R_AGENT && r != R_TMOD) || !has_prep(cs, c, prep))
+                    continue;
+                if (hosts[hi] != s->anch[a] && cs->w[hosts[hi]].upos == SR_UPOS_VERB && c < s->v)
+                    continue;   /* a verb's phrase before the noun is the verb's */
+                int sv = s->source, tv = s->target;
+                bool ok = true;
+                for (int j = i + 2; j < e && ok; j++) {
+                    const sr_dterm *x = &t[j];
+                    if (x->kind == SR_TERM_WORD)
+                        ok = word_ok(cs, x, c);
+                    else if (x->kind == SR_TERM_TARGET || x->kind == SR_TERM_SOURCE) {
+                        ok = sr_meaning(cs, c)->n > 0;
+                        if (x->kind == SR_TERM_SOURCE)
+                            s->source = c;
+                        else
+                            s->target = c;
+                    }
                 }
+                if (ok) {
+                    s->alev[s->nanch] = term_level(&t[i]) + 1;
+                    s->anch[s->nanch++] = c;
+                    if (d_run(s, t, e + 1, n))
+                        return true;
+                    s->nanch--;
+                }
+                s->source = sv;
+                s->target = tv;
             }
-            if (ok) {
-                s->alev[s->nanch] = term_level(&t[i]) + 1;
-                s->anch[s->nanch++] = c;
-                if (d_run(s, t, e + 1, n))
-                    return true;
-                s->nanch--;
-            }
-            s->source = sv;
-            s->target = tv;
         }
     }
     return false;

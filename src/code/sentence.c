@@ -125,6 +125,60 @@ static bool is_subj(uint8_t r)
     return r == R_NSUBJ || r == R_NSUBJPASS;
 }
 
+/* A verb form (VBD, VBN) that the parser hung as an adjective on a later
+ * noun whose determiner or numeral stands between them ("Bangladesh has
+ * rejected an Indian proposal", "guerrillas wounded two British
+ * soldiers"): no adjective precedes its noun's determiner, so the form is
+ * the verb and the noun its object. The verb takes the noun's place in
+ * the tree; a noun that was the subject of a later verb ("..., police
+ * said") makes the verb that verb's complement; an auxiliary the parser
+ * hung on a noun before the verb ("Bangladesh has") is the verb's, and
+ * that noun its subject. Only in sitrep's own mode (its dictionaries are
+ * written over a correct tree; PETRARCH's validation records are not). */
+static void repair_verb_as_adjective(cword *w, const sr_word *x, int n)
+{
+    for (int i = 0; i < n; i++) {
+        int h = w[i].head;
+        const char *xp = x[i].xpos ? x[i].xpos : "";
+        if (w[i].upos != SR_UPOS_VERB || w[i].rel != R_AMOD || h <= i ||
+            (strcmp(xp, "VBD") != 0 && strcmp(xp, "VBN") != 0) ||
+            (w[h].upos != SR_UPOS_NOUN && w[h].upos != SR_UPOS_PROPN))
+            continue;
+        bool inner = false;
+        for (int j = i + 1; j < h && !inner; j++)
+            inner = w[j].head == h && (w[j].rel == R_DET || w[j].rel == R_NUMMOD);
+        if (!inner)
+            continue;
+        int g = w[h].head;
+        uint8_t r = w[h].rel;
+        bool below = false;             /* no cycle: g must not hang under i */
+        for (int a = g, steps = 0; a >= 0 && steps <= n && !below; a = w[a].head, steps++)
+            below = a == i;
+        if (below)
+            continue;
+        w[i].head = g;
+        w[i].rel = r;
+        w[h].head = i;
+        w[h].rel = R_OBJ;
+        if (g < 0) {
+            w[i].rel = R_ROOT;
+        } else if (g > i && is_subj(r)) {
+            w[i].rel = R_CCOMP;         /* "X wounded Y, police said" */
+        } else if (g < i && w[g].upos == SR_UPOS_AUX && w[g].head >= 0 && w[g].head < g &&
+                   (w[w[g].head].upos == SR_UPOS_NOUN || w[w[g].head].upos == SR_UPOS_PROPN)) {
+            int q = w[g].head;          /* "Bangladesh has ... rejected" */
+            w[i].head = w[q].head;
+            w[i].rel = w[q].head < 0 ? R_ROOT : w[q].rel;
+            for (int j = 0; j < n; j++)
+                if (j != i && w[j].head == q && j > q && (j > i || w[j].rel == R_AUX ||
+                                                          w[j].rel == R_ADVMOD))
+                    w[j].head = i;
+            w[q].head = i;
+            w[q].rel = R_NSUBJ;
+        }
+    }
+}
+
 static void repair(cword *w, const sr_word *x, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -383,6 +437,8 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         w->np = -1;
         sr_dict_tok(cs->d, w->form, x->lemma ? x->lemma : NULL, &w->tok);
     }
+    if (!c->opt.petrarch && c->explicit_targets)
+        repair_verb_as_adjective(cs->w, src, n);
     repair(cs->w, src, n);
     for (int i = 0; i < n; i++)
         if (cs->w[i].head >= 0)
