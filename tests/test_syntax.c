@@ -699,6 +699,191 @@ static void test_linear_tables(void)
     lint_free(t);
 }
 
+/* ---- post-parse repairs (repair.c), on the shipped model's tag set ------ */
+
+static uint16_t tag_named(const sr_model *m, const char *upos_xpos)
+{
+    for (uint32_t t = 0; t < m->tags.n; t++)
+        if (strcmp(syn_string(&m->tags.names, t), upos_xpos) == 0)
+            return (uint16_t)t;
+    return 0xffff;
+}
+
+static uint16_t label_named(const sr_model *m, const char *name)
+{
+    for (uint32_t l = 0; l < m->parser.labels.n; l++)
+        if (strcmp(syn_string(&m->parser.labels, l), name) == 0)
+            return (uint16_t)l;
+    return 0xffff;
+}
+
+typedef struct rword {
+    const char *form, *tag;      /* "UPOS\tXPOS" */
+    uint32_t head;
+    const char *label;
+    uint8_t space_after;
+} rword;
+
+/* Run syn_repair on a hand-built sentence; the final tags' XPOS in xpos[],
+ * the decided lemmas in lemma[]. */
+static void repair_sentence(const sr_model *m, const rword *s, uint32_t n,
+                            const char **xpos, const char **lemma)
+{
+    const char *forms[16] = {""};
+    syn_word w[16];
+    uint32_t head[16] = {0};
+    uint16_t label[16] = {0};
+    uint8_t space[16] = {0}, kids[16];
+    CHECK(n + 2 <= 16);
+    for (uint32_t i = 1; i <= n; i++)
+        forms[i] = s[i - 1].form;
+    forms[n + 1] = "";
+    syn_words_prepare(m, forms, n, w);
+    for (uint32_t i = 1; i <= n; i++) {
+        uint16_t t = tag_named(m, s[i - 1].tag);
+        uint16_t l = label_named(m, s[i - 1].label);
+        CHECK(t != 0xffff && l != 0xffff);
+        w[i].tag = t != 0xffff ? t : 0;
+        head[i] = s[i - 1].head;
+        label[i] = l != 0xffff ? l : 0;
+        space[i] = s[i - 1].space_after;
+    }
+    syn_repair(m, w, n, head, label, forms, space, kids, lemma);
+    for (uint32_t i = 1; i <= n; i++)
+        xpos[i] = m->tags.xpos[w[i].tag < m->tags.n ? w[i].tag : 0];
+}
+
+static void test_repairs(void)
+{
+    char model[4096];
+    snprintf(model, sizeof model, "%s/data/models/%s", SR_SOURCE_DIR, SR_MODEL_DEFAULT);
+    if (access(model, R_OK) != 0) {
+        printf("post-parse repair checks skipped: %s is absent\n", model);
+        return;
+    }
+    sr_model *m = sr_model_load(model, NULL);
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    const char *xpos[16], *lemma[16];
+    /* quotes by their spacing: He said "yes". (both mistagged) */
+    static const rword quotes[] = {
+        {"He", "PRON\tPRP", 2, "nsubj", 1}, {"said", "VERB\tVBD", 0, "root", 1},
+        {"\"", "PUNCT\t''", 4, "punct", 0}, {"yes", "INTJ\tUH", 2, "obj", 0},
+        {"\"", "PUNCT\t``", 4, "punct", 0}, {".", "PUNCT\t.", 2, "punct", 1},
+    };
+    repair_sentence(m, quotes, 6, xpos, lemma);
+    CHECK_STR_EQ(xpos[3], "``");
+    CHECK_STR_EQ(xpos[5], "''");
+    CHECK_STR_EQ(xpos[4], "UH");
+    CHECK(lemma[3] == NULL && lemma[5] == NULL);
+    /* a quote with spaces on both sides keeps the tagger's tag */
+    static const rword spaced[] = {
+        {"a", "DET\tDT", 3, "det", 1}, {"\"", "PUNCT\t''", 3, "punct", 1},
+        {"word", "NOUN\tNN", 0, "root", 1},
+    };
+    repair_sentence(m, spaced, 3, xpos, lemma);
+    CHECK_STR_EQ(xpos[2], "''");
+    /* an xcomp without a subject is a base form: let them [know]; with a
+     * subject it stays present tense */
+    static const rword let[] = {
+        {"let", "VERB\tVB", 0, "root", 1}, {"them", "PRON\tPRP", 1, "obj", 1},
+        {"know", "VERB\tVBP", 1, "xcomp", 0},
+    };
+    repair_sentence(m, let, 3, xpos, lemma);
+    CHECK_STR_EQ(xpos[3], "VB");
+    static const rword said[] = {
+        {"said", "VERB\tVBD", 0, "root", 1}, {"they", "PRON\tPRP", 3, "nsubj", 1},
+        {"know", "VERB\tVBP", 1, "xcomp", 0},
+    };
+    repair_sentence(m, said, 3, xpos, lemma);
+    CHECK_STR_EQ(xpos[3], "VBP");
+    /* "to" as the marker of a base form: tried [to] leave; before a noun it
+     * stays a preposition */
+    static const rword to[] = {
+        {"tried", "VERB\tVBD", 0, "root", 1}, {"to", "ADP\tIN", 3, "mark", 1},
+        {"leave", "VERB\tVB", 1, "xcomp", 0},
+    };
+    repair_sentence(m, to, 3, xpos, lemma);
+    CHECK_STR_EQ(xpos[2], "TO");
+    CHECK_INT_EQ(m->tags.upos[tag_named(m, "PART\tTO")], SR_UPOS_PART);
+    static const rword to_noun[] = {
+        {"went", "VERB\tVBD", 0, "root", 1}, {"to", "ADP\tIN", 3, "case", 1},
+        {"Paris", "PROPN\tNNP", 1, "obl", 0},
+    };
+    repair_sentence(m, to_noun, 3, xpos, lemma);
+    CHECK_STR_EQ(xpos[2], "IN");
+    /* a determiner by its relation: [no] way */
+    static const rword no[] = {
+        {"no", "INTJ\tUH", 2, "det", 1}, {"way", "NOUN\tNN", 0, "root", 0},
+    };
+    repair_sentence(m, no, 2, xpos, lemma);
+    CHECK_STR_EQ(xpos[1], "DT");
+    /* a participle with an active subject and no auxiliary heading a
+     * relative clause is a past tense: the man who [visited] left; with
+     * "had" it stays a participle */
+    static const rword rel[] = {
+        {"the", "DET\tDT", 2, "det", 1}, {"man", "NOUN\tNN", 5, "nsubj", 1},
+        {"who", "PRON\tWP", 4, "nsubj", 1}, {"visited", "VERB\tVBN", 2, "acl:relcl", 1},
+        {"left", "VERB\tVBD", 0, "root", 0},
+    };
+    repair_sentence(m, rel, 5, xpos, lemma);
+    CHECK_STR_EQ(xpos[4], "VBD");
+    CHECK_STR_EQ(xpos[5], "VBD");
+    static const rword rel_aux[] = {
+        {"the", "DET\tDT", 2, "det", 1}, {"man", "NOUN\tNN", 6, "nsubj", 1},
+        {"who", "PRON\tWP", 5, "nsubj", 1}, {"had", "AUX\tVBD", 5, "aux", 1},
+        {"visited", "VERB\tVBN", 2, "acl:relcl", 1}, {"left", "VERB\tVBD", 0, "root", 0},
+    };
+    repair_sentence(m, rel_aux, 6, xpos, lemma);
+    CHECK_STR_EQ(xpos[5], "VBN");
+    /* a base form with a subject heading a relative clause is present
+     * tense: people who [know] */
+    static const rword know[] = {
+        {"people", "NOUN\tNNS", 0, "root", 1}, {"who", "PRON\tWP", 3, "nsubj", 1},
+        {"know", "VERB\tVB", 1, "acl:relcl", 0},
+    };
+    repair_sentence(m, know, 3, xpos, lemma);
+    CHECK_STR_EQ(xpos[3], "VBP");
+    /* "'s" before a participle: "have" as an auxiliary, "be" (left to the
+     * lemmatiser) as a passive one */
+    static const rword has[] = {
+        {"it", "PRON\tPRP", 3, "nsubj", 0}, {"'s", "AUX\tVBZ", 3, "aux", 1},
+        {"gone", "VERB\tVBN", 0, "root", 0},
+    };
+    repair_sentence(m, has, 3, xpos, lemma);
+    CHECK(lemma[2] != NULL);
+    if (lemma[2])
+        CHECK_STR_EQ(lemma[2], "have");
+    CHECK(lemma[1] == NULL && lemma[3] == NULL);
+    static const rword is[] = {
+        {"it", "PRON\tPRP", 3, "nsubj:pass", 0}, {"'s", "AUX\tVBZ", 3, "aux:pass", 1},
+        {"gone", "VERB\tVBN", 0, "root", 0},
+    };
+    repair_sentence(m, is, 3, xpos, lemma);
+    CHECK(lemma[2] == NULL);
+    /* through the pipeline: FEATS and lemmas follow the final tags, and
+     * the tree is the parser's */
+    static const char conllu[] =
+        "# text = He said \"yes\".\n"
+        "1\tHe\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "2\tsaid\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "3\t\"\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+        "4\tyes\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+        "5\t\"\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n"
+        "6\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+    sr_doc *d = read_one(conllu, sizeof conllu - 1);
+    CHECK(d != NULL && d->nwords == 6);
+    if (d && d->nwords == 6) {
+        CHECK_INT_EQ(sr_syntax_parse(m, d), SR_OK);
+        CHECK_STR_EQ(d->words[2].xpos, "``");
+        CHECK_STR_EQ(d->words[4].xpos, "''");
+        CHECK_STR_EQ(d->words[2].lemma, "\"");
+    }
+    sr_doc_free(d);
+    sr_model_free(m);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/sitrep-test-syntax-XXXXXX";
@@ -717,6 +902,7 @@ int main(void)
     test_long_sentence(a);
     test_lemma_lexicon(dir);
     test_shipped_model();
+    test_repairs();
     remove(a);
     remove(b);
     char bad[4096];

@@ -191,6 +191,9 @@ bool syn_morph_load(sr_model *m, const void *file, size_t n, const char **why)
     mo->cand = u;
     mo->cand_list = list;
     mo->ncand_list = nlist;
+    /* the last section loaded: the post-parse repairs can look up the
+     * tags and relations now */
+    syn_repair_init(m);
     return true;
 }
 

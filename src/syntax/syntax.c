@@ -54,7 +54,30 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
         x->xpos = cached(ds->xpos, t, m->tags.xpos[t], strings);
     }
     syn_parse(&m->parser, w, n, head, label, tmp);
+    /* post-parse: tags from the tree (and spacing), then the lemmas of the
+     * words whose part of speech changed (a verb's lemma is the same for
+     * VBD and VBN: "bid" stays "bid"), then FEATS from the final tags */
+    uint16_t *tag0 = sr_arena_alloc(tmp, ((size_t)n + 2) * sizeof *tag0);
+    uint8_t *space = sr_arena_alloc(tmp, (size_t)n + 2);
+    uint8_t *kids = sr_arena_alloc(tmp, (size_t)n + 2);
+    const char **fixed = sr_arena_alloc(tmp, ((size_t)n + 2) * sizeof *fixed);
+    for (uint32_t i = 1; i <= n; i++) {
+        tag0[i] = w[i].tag;
+        space[i] = words[i - 1].space_after;
+    }
     syn_retag(m, w, n, head, label);
+    syn_repair(m, w, n, head, label, forms, space, kids, fixed);
+    for (uint32_t i = 1; i <= n; i++) {
+        sr_word *x = &words[i - 1];
+        if (fixed[i])
+            x->lemma = sr_arena_strdup(strings, fixed[i]);
+        else if (w[i].tag != tag0[i] && w[i].tag < m->tags.n &&
+                 m->tags.upos[w[i].tag] != m->tags.upos[tag0[i] < m->tags.n ? tag0[i] : 0])
+            x->lemma = syn_lemmatize(m, forms[i], w[i].tag, i == 1, strings);
+        else
+            continue;
+        w[i].lemma = syn_str_hash(x->lemma, strlen(x->lemma));
+    }
     syn_morph_predict(&m->morph, w, n, head, label, feats, mscratch);
     for (uint32_t i = 1; i <= n; i++) {
         sr_word *x = &words[i - 1];

@@ -393,6 +393,28 @@ typedef struct syn_morph {
     uint32_t ncand_list;
 } syn_morph;
 
+/* What the post-parse repairs (repair.c) look up: relation ids, and per
+ * tag class a code for its XPOS and the classes of the same UPOS with
+ * another verb XPOS. Filled at load time by syn_repair_init. */
+#define SYN_MAX_TAGS 1000    /* the tag set's size limit (syn_tagset_load) */
+enum {
+    SYN_RL_AUX, SYN_RL_AUXPASS, SYN_RL_COP, SYN_RL_NSUBJ, SYN_RL_NSUBJPASS,
+    SYN_RL_EXPL, SYN_RL_CSUBJ, SYN_RL_CSUBJPASS, SYN_RL_MARK, SYN_RL_XCOMP,
+    SYN_RL_DET, SYN_RL_ACL, SYN_RL_RELCL, SYN_RL_CCOMP, SYN_RL_ADVCL,
+    SYN_RL_COUNT
+};
+enum {
+    SYN_RX_OTHER, SYN_RX_VB, SYN_RX_VBP, SYN_RX_VBN, SYN_RX_VBD, SYN_RX_VBZ,
+    SYN_RX_IN, SYN_RX_UH, SYN_RX_CC, SYN_RX_RB, SYN_RX_OPEN, SYN_RX_CLOSE
+};
+typedef struct syn_repairs {
+    bool ready;
+    uint16_t label[SYN_RL_COUNT];    /* 0xffff: not in the model */
+    uint16_t open, close, to, dt;    /* PUNCT ``, PUNCT '', PART TO, DET DT */
+    uint8_t xcode[SYN_MAX_TAGS];     /* SYN_RX_* */
+    uint16_t as_vb[SYN_MAX_TAGS], as_vbp[SYN_MAX_TAGS], as_vbd[SYN_MAX_TAGS];
+} syn_repairs;
+
 struct sr_model {
     const char *path;
     const unsigned char *map;
@@ -403,6 +425,7 @@ struct sr_model {
     syn_lemmatizer lemma;
     syn_parser parser;
     syn_morph morph;
+    syn_repairs repair;      /* post-parse repairs (repair.c) */
     syn_map clusters;        /* word -> cluster bits (a) and length (b) */
     syn_strings info;        /* key=value lines about the training run */
 };
@@ -535,6 +558,17 @@ double syn_tagger_apply(syn_writer *w, const syn_corpus *target, bool first_only
  * with its auxiliaries, a particle's with its relation; w[i].tag changes. */
 void syn_retag(const sr_model *m, syn_word *w, uint32_t n,
                      const uint32_t *head, const uint16_t *label);
+
+/* After syn_retag, tags mended from the tree and the spacing (repair.c):
+ * w[i].tag may change; lemma[i] is set (else NULL) where the lemma itself
+ * is decided ("'s" as "have"). space_after[i] is 1 when whitespace follows
+ * word i; kids is scratch of n + 2 bytes. The caller recomputes the lemmas
+ * of words whose tag changed. */
+void syn_repair_init(sr_model *m);
+void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
+                const uint32_t *head, const uint16_t *label,
+                const char *const *forms, const uint8_t *space_after,
+                uint8_t *kids, const char **lemma);
 
 /* lemma.c */
 bool syn_lemma_load(sr_model *m, const void *file, size_t n, const char **why);

@@ -1,0 +1,230 @@
+/*
+ * repair.c — tags and lemmas mended after parsing, from what the tagger
+ * does not see.
+ *
+ * The tagger reads a window of words; it sees neither the tree nor the
+ * spacing of the text. After parsing, a few of its decisions can be checked
+ * against both (`syn_repair`, called after `syn_retag`; the tree itself is
+ * not changed, and the lemma of a word whose tag changed is recomputed by
+ * the caller, so FEATS and lemmas follow the final tags):
+ *
+ *   - a straight or curly quote written against the word after it and apart
+ *     from the word before (`say "yes`) opens (``), one written against the
+ *     word before and apart from the word after (`yes" he`, `"yes".`)
+ *     closes (''); a word (letters or digits) on one side counts first,
+ *     then any token;
+ *   - a present-tense verb (VBP) that is an open clausal complement with no
+ *     subject of its own ("let them [know]", "watch it [grow]") is a base
+ *     form (VB);
+ *   - "to" tagged as a preposition but made the `mark` of a base-form verb
+ *     ("in order [to] leave") is the infinitive marker (PART TO);
+ *   - a word the parser made a determiner (`det`) but tagged IN, UH, CC or RB
+ *     ("[that] time", "[no] way") is DET DT;
+ *   - a past participle (VBN) with an active subject and no auxiliary,
+ *     copula or passive subject, heading a relative, adverbial, clausal
+ *     complement or adnominal clause ("the man who [visited]", "he said
+ *     they [left]") is a past tense (VBD);
+ *   - a base form (VB) with a subject and no auxiliary, copula or marker,
+ *     heading a relative clause ("people who [know]"), is present (VBP);
+ *   - "'s" as the (non-passive) auxiliary of a past participle is "have"
+ *     ("it's [been]", "he's [gone]"), which the lemmatiser alone cannot tell
+ *     from "is".
+ *
+ * Each rule was counted on EWT train and dev (docs/benchmarks.md, Syntax,
+ * "Post-parse repairs"); rules that lost were left out.
+ */
+#include "syntax.h"
+
+#include <string.h>
+
+static uint16_t label_id(const sr_model *m, const char *name)
+{
+    for (uint32_t l = 0; l < m->parser.labels.n && l < 0xffff; l++)
+        if (strcmp(syn_string(&m->parser.labels, l), name) == 0)
+            return (uint16_t)l;
+    return 0xffff;
+}
+
+static uint16_t class_id(const syn_tagset *ts, const char *upos_xpos)
+{
+    for (uint32_t t = 0; t < ts->n; t++)
+        if (strcmp(syn_string(&ts->names, t), upos_xpos) == 0)
+            return (uint16_t)t;
+    return 0xffff;
+}
+
+void syn_repair_init(sr_model *m)
+{
+    syn_repairs *r = &m->repair;
+    memset(r, 0, sizeof *r);
+    static const char *const labels[SYN_RL_COUNT] = {
+        [SYN_RL_AUX] = "aux", [SYN_RL_AUXPASS] = "aux:pass", [SYN_RL_COP] = "cop",
+        [SYN_RL_NSUBJ] = "nsubj", [SYN_RL_NSUBJPASS] = "nsubj:pass",
+        [SYN_RL_EXPL] = "expl", [SYN_RL_CSUBJ] = "csubj",
+        [SYN_RL_CSUBJPASS] = "csubj:pass", [SYN_RL_MARK] = "mark",
+        [SYN_RL_XCOMP] = "xcomp", [SYN_RL_DET] = "det", [SYN_RL_ACL] = "acl",
+        [SYN_RL_RELCL] = "acl:relcl", [SYN_RL_CCOMP] = "ccomp",
+        [SYN_RL_ADVCL] = "advcl",
+    };
+    for (int k = 0; k < SYN_RL_COUNT; k++)
+        r->label[k] = label_id(m, labels[k]);
+    const syn_tagset *ts = &m->tags;
+    static const struct {
+        const char *xpos;
+        uint8_t code;
+    } codes[] = {
+        {"VB", SYN_RX_VB}, {"VBP", SYN_RX_VBP}, {"VBN", SYN_RX_VBN},
+        {"VBD", SYN_RX_VBD}, {"IN", SYN_RX_IN}, {"UH", SYN_RX_UH},
+        {"CC", SYN_RX_CC}, {"RB", SYN_RX_RB}, {"``", SYN_RX_OPEN},
+        {"''", SYN_RX_CLOSE}, {"VBZ", SYN_RX_VBZ},
+    };
+    for (uint32_t t = 0; t < ts->n && t < SYN_MAX_TAGS; t++)
+        for (size_t c = 0; c < sizeof codes / sizeof *codes; c++)
+            if (strcmp(ts->xpos[t], codes[c].xpos) == 0)
+                r->xcode[t] = codes[c].code;
+    r->open = class_id(ts, "PUNCT\t``");
+    r->close = class_id(ts, "PUNCT\t''");
+    r->to = class_id(ts, "PART\tTO");
+    r->dt = class_id(ts, "DET\tDT");
+    /* per tag, the class with the same UPOS and XPOS VB, VBP, VBD */
+    for (uint32_t t = 0; t < ts->n && t < SYN_MAX_TAGS; t++) {
+        r->as_vb[t] = r->as_vbp[t] = r->as_vbd[t] = 0xffff;
+        const char *name = syn_string(&ts->names, t);
+        const char *tab = strchr(name, '\t');
+        if (!tab || (size_t)(tab - name) > 16)
+            continue;
+        char want[32];
+        size_t ul = (size_t)(tab - name) + 1;
+        memcpy(want, name, ul);
+        memcpy(want + ul, "VB", 3);
+        r->as_vb[t] = class_id(ts, want);
+        memcpy(want + ul, "VBP", 4);
+        r->as_vbp[t] = class_id(ts, want);
+        memcpy(want + ul, "VBD", 4);
+        r->as_vbd[t] = class_id(ts, want);
+    }
+    r->ready = true;
+}
+
+static inline uint8_t xcode(const syn_repairs *r, uint16_t tag)
+{
+    return tag < SYN_MAX_TAGS ? r->xcode[tag] : 0;
+}
+
+static bool is_quote(const char *f)
+{
+    return strcmp(f, "\"") == 0 || strcmp(f, "'") == 0 || strcmp(f, "``") == 0 ||
+           strcmp(f, "''") == 0 || strcmp(f, "\xe2\x80\x9c") == 0 ||   /* “ */
+           strcmp(f, "\xe2\x80\x9d") == 0 ||                          /* ” */
+           strcmp(f, "\xe2\x80\x98") == 0 ||                          /* ‘ */
+           strcmp(f, "\xe2\x80\x99") == 0;                            /* ’ */
+}
+
+static bool lower_is(const char *f, const char *want)
+{
+    for (; *f && *want; f++, want++)
+        if ((*f >= 'A' && *f <= 'Z' ? *f + 32 : *f) != *want)
+            return false;
+    return !*f && !*want;
+}
+
+/* Bits of the relations of each word's children that the rules read. */
+enum {
+    K_SUBJ = 1,      /* nsubj, expl, csubj (active) */
+    K_PSUBJ = 2,     /* nsubj:pass, csubj:pass */
+    K_AUX = 4,       /* aux, aux:pass, cop */
+    K_MARK = 8,
+    K_NSUBJ = 16,    /* nsubj itself */
+};
+
+void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
+                const uint32_t *head, const uint16_t *label,
+                const char *const *forms, const uint8_t *space_after,
+                uint8_t *kids, const char **lemma)
+{
+    const syn_repairs *r = &m->repair;
+    for (uint32_t i = 1; i <= n; i++)
+        lemma[i] = NULL;
+    if (!r->ready)
+        return;
+    const uint16_t *L = r->label;
+    memset(kids, 0, (size_t)n + 2);
+    for (uint32_t d = 1; d <= n; d++) {
+        uint32_t h = head[d];
+        if (h < 1 || h > n)
+            continue;
+        uint16_t l = label[d];
+        if (l == L[SYN_RL_NSUBJ])
+            kids[h] |= K_SUBJ | K_NSUBJ;
+        else if (l == L[SYN_RL_EXPL] || l == L[SYN_RL_CSUBJ])
+            kids[h] |= K_SUBJ;
+        else if (l == L[SYN_RL_NSUBJPASS] || l == L[SYN_RL_CSUBJPASS])
+            kids[h] |= K_PSUBJ;
+        else if (l == L[SYN_RL_AUX] || l == L[SYN_RL_AUXPASS] || l == L[SYN_RL_COP])
+            kids[h] |= K_AUX;
+        else if (l == L[SYN_RL_MARK])
+            kids[h] |= K_MARK;
+    }
+    for (uint32_t i = 1; i <= n; i++) {
+        uint16_t t = w[i].tag;
+        uint8_t x = xcode(r, t);
+        uint16_t l = label[i];
+        uint32_t h = head[i] <= n ? head[i] : 0;
+        switch (x) {
+        case SYN_RX_OPEN:
+        case SYN_RX_CLOSE:
+            if (is_quote(forms[i]) && r->open != 0xffff && r->close != 0xffff) {
+                /* against a word (letters or digits) first, else against
+                 * anything: `"yes".` closes, `said "yes` opens */
+                bool before = i > 1 && !space_after[i - 1];
+                bool after = i < n && !space_after[i];
+                bool wbefore = before && !(w[i - 1].flags & SYN_F_PUNCT);
+                bool wafter = after && !(w[i + 1].flags & SYN_F_PUNCT);
+                if (wbefore != wafter)
+                    w[i].tag = wbefore ? r->close : r->open;
+                else if (before != after)
+                    w[i].tag = before ? r->close : r->open;
+            }
+            break;
+        case SYN_RX_VBP:
+            if (l == L[SYN_RL_XCOMP] && !(kids[i] & (K_SUBJ | K_PSUBJ)) &&
+                t < SYN_MAX_TAGS && r->as_vb[t] != 0xffff)
+                w[i].tag = r->as_vb[t];
+            break;
+        case SYN_RX_IN:
+            if (l == L[SYN_RL_MARK] && h && xcode(r, w[h].tag) == SYN_RX_VB &&
+                r->to != 0xffff && lower_is(forms[i], "to")) {
+                w[i].tag = r->to;
+                break;
+            }
+            /* fall through */
+        case SYN_RX_UH:
+        case SYN_RX_CC:
+        case SYN_RX_RB:
+            if (l == L[SYN_RL_DET] && r->dt != 0xffff)
+                w[i].tag = r->dt;
+            break;
+        case SYN_RX_VBN:
+            if ((l == L[SYN_RL_RELCL] || l == L[SYN_RL_ADVCL] || l == L[SYN_RL_CCOMP] ||
+                 l == L[SYN_RL_ACL]) &&
+                (kids[i] & K_NSUBJ) && !(kids[i] & (K_AUX | K_PSUBJ)) &&
+                t < SYN_MAX_TAGS && r->as_vbd[t] != 0xffff)
+                w[i].tag = r->as_vbd[t];
+            break;
+        case SYN_RX_VB:
+            if (l == L[SYN_RL_RELCL] && (kids[i] & K_NSUBJ) &&
+                !(kids[i] & (K_AUX | K_MARK)) && t < SYN_MAX_TAGS &&
+                r->as_vbp[t] != 0xffff)
+                w[i].tag = r->as_vbp[t];
+            break;
+        case SYN_RX_VBZ:
+            if (l == L[SYN_RL_AUX] && h && xcode(r, w[h].tag) == SYN_RX_VBN &&
+                (strcmp(forms[i], "'s") == 0 || strcmp(forms[i], "\xe2\x80\x99s") == 0 ||
+                 strcmp(forms[i], "'S") == 0))
+                lemma[i] = "have";
+            break;
+        default:
+            break;
+        }
+    }
+}
