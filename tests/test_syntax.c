@@ -862,6 +862,39 @@ static void test_repairs(void)
     };
     repair_sentence(m, is, 3, xpos, lemma);
     CHECK(lemma[2] == NULL);
+    /* "'s" beside "been": it's been a while */
+    static const rword been[] = {
+        {"it", "PRON\tPRP", 5, "nsubj", 0}, {"'s", "AUX\tVBZ", 5, "aux", 1},
+        {"been", "AUX\tVBN", 5, "cop", 1}, {"a", "DET\tDT", 5, "det", 1},
+        {"while", "NOUN\tNN", 0, "root", 0},
+    };
+    repair_sentence(m, been, 5, xpos, lemma);
+    CHECK(lemma[2] != NULL);
+    if (lemma[2])
+        CHECK_STR_EQ(lemma[2], "have");
+    /* a VBZ word as an object with nothing of a verb's is a plural noun:
+     * finished the [tasks]; with an object of its own it stays a verb */
+    static const rword tasks[] = {
+        {"finished", "VERB\tVBD", 0, "root", 1}, {"the", "DET\tDT", 3, "det", 1},
+        {"tasks", "VERB\tVBZ", 1, "obj", 0},
+    };
+    repair_sentence(m, tasks, 3, xpos, lemma);
+    CHECK_STR_EQ(xpos[3], "NNS");
+    CHECK_INT_EQ(m->tags.upos[tag_named(m, "NOUN\tNNS")], SR_UPOS_NOUN);
+    static const rword says[] = {
+        {"heard", "VERB\tVBD", 0, "root", 1}, {"says", "VERB\tVBZ", 1, "obj", 1},
+        {"it", "PRON\tPRP", 2, "obj", 0},
+    };
+    repair_sentence(m, says, 3, xpos, lemma);
+    CHECK_STR_EQ(xpos[2], "VBZ");
+    /* an NNS word heading a relative clause with a subject is a verb:
+     * someone who [works] */
+    static const rword works[] = {
+        {"someone", "PRON\tNN", 0, "root", 1}, {"who", "PRON\tWP", 3, "nsubj", 1},
+        {"works", "NOUN\tNNS", 1, "acl:relcl", 0},
+    };
+    repair_sentence(m, works, 3, xpos, lemma);
+    CHECK_STR_EQ(xpos[3], "VBZ");
     /* through the pipeline: FEATS and lemmas follow the final tags, and
      * the tree is the parser's */
     static const char conllu[] =

@@ -26,9 +26,13 @@
  *     they [left]") is a past tense (VBD);
  *   - a base form (VB) with a subject and no auxiliary, copula or marker,
  *     heading a relative clause ("people who [know]"), is present (VBP);
- *   - "'s" as the (non-passive) auxiliary of a past participle is "have"
- *     ("it's [been]", "he's [gone]"), which the lemmatiser alone cannot tell
- *     from "is".
+ *   - a VBZ word as object, oblique or subject with no subject, auxiliary
+ *     or object of its own is a plural noun (NNS), and an NNS word heading
+ *     a relative clause with a subject and no determiner or auxiliary is a
+ *     VBZ verb ("someone who [works]");
+ *   - "'s" as the (non-passive) auxiliary of a past participle, or beside
+ *     "been" ("it's [been] a while"), is "have" ("he's [gone]"), which the
+ *     lemmatiser alone cannot tell from "is".
  *
  * Each rule was counted on EWT train and dev (docs/benchmarks.md, Syntax,
  * "Post-parse repairs"); rules that lost were left out.
@@ -64,7 +68,7 @@ void syn_repair_init(sr_model *m)
         [SYN_RL_CSUBJPASS] = "csubj:pass", [SYN_RL_MARK] = "mark",
         [SYN_RL_XCOMP] = "xcomp", [SYN_RL_DET] = "det", [SYN_RL_ACL] = "acl",
         [SYN_RL_RELCL] = "acl:relcl", [SYN_RL_CCOMP] = "ccomp",
-        [SYN_RL_ADVCL] = "advcl",
+        [SYN_RL_ADVCL] = "advcl", [SYN_RL_OBJ] = "obj", [SYN_RL_OBL] = "obl",
     };
     for (int k = 0; k < SYN_RL_COUNT; k++)
         r->label[k] = label_id(m, labels[k]);
@@ -76,7 +80,7 @@ void syn_repair_init(sr_model *m)
         {"VB", SYN_RX_VB}, {"VBP", SYN_RX_VBP}, {"VBN", SYN_RX_VBN},
         {"VBD", SYN_RX_VBD}, {"IN", SYN_RX_IN}, {"UH", SYN_RX_UH},
         {"CC", SYN_RX_CC}, {"RB", SYN_RX_RB}, {"``", SYN_RX_OPEN},
-        {"''", SYN_RX_CLOSE}, {"VBZ", SYN_RX_VBZ},
+        {"''", SYN_RX_CLOSE}, {"VBZ", SYN_RX_VBZ}, {"NNS", SYN_RX_NNS},
     };
     for (uint32_t t = 0; t < ts->n && t < SYN_MAX_TAGS; t++)
         for (size_t c = 0; c < sizeof codes / sizeof *codes; c++)
@@ -86,6 +90,8 @@ void syn_repair_init(sr_model *m)
     r->close = class_id(ts, "PUNCT\t''");
     r->to = class_id(ts, "PART\tTO");
     r->dt = class_id(ts, "DET\tDT");
+    r->nns = class_id(ts, "NOUN\tNNS");
+    r->vbz = class_id(ts, "VERB\tVBZ");
     /* per tag, the class with the same UPOS and XPOS VB, VBP, VBD */
     for (uint32_t t = 0; t < ts->n && t < SYN_MAX_TAGS; t++) {
         r->as_vb[t] = r->as_vbp[t] = r->as_vbd[t] = 0xffff;
@@ -135,7 +141,19 @@ enum {
     K_AUX = 4,       /* aux, aux:pass, cop */
     K_MARK = 8,
     K_NSUBJ = 16,    /* nsubj itself */
+    K_OBJ = 32,
+    K_DET = 64,
 };
+
+/* Has head h a child (other than i) whose form is "been"? */
+static bool been_beside(const char *const *forms, const uint32_t *head,
+                        uint32_t n, uint32_t h, uint32_t i)
+{
+    for (uint32_t k = 1; k <= n; k++)
+        if (k != i && head[k] == h && lower_is(forms[k], "been"))
+            return true;
+    return false;
+}
 
 void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
                 const uint32_t *head, const uint16_t *label,
@@ -164,6 +182,10 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
             kids[h] |= K_AUX;
         else if (l == L[SYN_RL_MARK])
             kids[h] |= K_MARK;
+        else if (l == L[SYN_RL_OBJ])
+            kids[h] |= K_OBJ;
+        else if (l == L[SYN_RL_DET])
+            kids[h] |= K_DET;
     }
     for (uint32_t i = 1; i <= n; i++) {
         uint16_t t = w[i].tag;
@@ -218,10 +240,27 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
                 w[i].tag = r->as_vbp[t];
             break;
         case SYN_RX_VBZ:
-            if (l == L[SYN_RL_AUX] && h && xcode(r, w[h].tag) == SYN_RX_VBN &&
-                (strcmp(forms[i], "'s") == 0 || strcmp(forms[i], "\xe2\x80\x99s") == 0 ||
-                 strcmp(forms[i], "'S") == 0))
+            if ((strcmp(forms[i], "'s") == 0 || strcmp(forms[i], "\xe2\x80\x99s") == 0 ||
+                 strcmp(forms[i], "'S") == 0) && h &&
+                ((l == L[SYN_RL_AUX] && xcode(r, w[h].tag) == SYN_RX_VBN) ||
+                 ((l == L[SYN_RL_AUX] || l == L[SYN_RL_COP]) &&
+                  been_beside(forms, head, n, h, i)))) {
                 lemma[i] = "have";
+                break;
+            }
+            /* a verb form in a noun's place, with no subject, auxiliary or
+             * object of its own: a plural noun ("the [tasks]") */
+            if ((l == L[SYN_RL_OBJ] || l == L[SYN_RL_OBL] || l == L[SYN_RL_NSUBJ] ||
+                 l == L[SYN_RL_NSUBJPASS]) &&
+                !(kids[i] & (K_SUBJ | K_PSUBJ | K_AUX | K_OBJ)) && r->nns != 0xffff)
+                w[i].tag = r->nns;
+            break;
+        case SYN_RX_NNS:
+            /* a plural noun heading a relative clause with a subject:
+             * "the man who [works]" */
+            if (l == L[SYN_RL_RELCL] && (kids[i] & K_NSUBJ) &&
+                !(kids[i] & (K_AUX | K_DET)) && r->vbz != 0xffff)
+                w[i].tag = r->vbz;
             break;
         default:
             break;
