@@ -27,6 +27,7 @@ static const char base[] =
     "region IGO\n"
     "actor IGOUNO United Nations\n"
     "country USA United States\n"
+    "  adj American\n"
     "  seat MIL Pentagon\n"
     "agent GOV president; negotiator\n"
     "agent MIL troop; vessel\n"
@@ -764,7 +765,8 @@ static void test_event_nouns(void)
  * adjective on a later noun with the noun's determiner or numeral between
  * them ("Iran has rejected an Israeli proposal", "troops wounded two
  * soldiers, police said"); a verb with an object hung as an adjective
- * ("the Iranian president today accused Israel"). */
+ * ("the Iranian president today accused Israel"); a verb form on a bare
+ * conjunct ("troops wounded Iranian soldiers"); a vocative subject. */
 static void test_parse_repairs(void)
 {
     sr_dict *d;
@@ -805,6 +807,21 @@ static void test_parse_repairs(void)
         CHECK(codes(c, "Iranian/ADJ/2/amod president/NOUN/0/root today/NOUN/4/obl "
                        "accused|accuse/VERB:VBD/2/amod Israel/PROPN/4/obj ./PUNCT/2/punct",
                     "IRNGOV", "ISR", "112"));
+        /* a verb form after a noun, on a noun parsed as that noun's
+         * conjunct with no "and" or comma between them */
+        CHECK(codes(c, "Israeli/ADJ/2/amod troops|troop/NOUN/0/root wounded|wound/VERB:VBD/5/amod "
+                       "Iranian/ADJ/5/amod soldiers|soldier/NOUN/2/conj ./PUNCT/2/punct",
+                    "ISRMIL", "IRNMIL", "190"));
+        CHECK(!codes(c, "Israeli/ADJ/2/amod troops|troop/NOUN/0/root and/CCONJ/6/cc "
+                        "wounded|wound/VERB:VBD/6/amod Iranian/ADJ/6/amod soldiers|soldier/NOUN/2/conj "
+                        "./PUNCT/2/punct", "ISRMIL", "IRNMIL", "190"));
+        /* a name parsed as the vocative of a verb with no subject */
+        CHECK(codes(c, "Iran/PROPN/7/vocative ,/PUNCT/1/punct an/DET/5/det American/ADJ/5/amod "
+                       "ally/NOUN/1/appos ,/PUNCT/1/punct rejected|reject/VERB:VBD/0/root "
+                       "Israel/PROPN/7/obj ./PUNCT/7/punct", "IRN", "ISR", "120"));
+        CHECK(!codes(c, "Iran/PROPN/4/vocative ,/PUNCT/1/punct United/PROPN/4/nsubj "
+                        "rejected|reject/VERB:VBD/0/root Israel/PROPN/4/obj ./PUNCT/4/punct",
+                     "IRN", "ISR", "120"));
     }
     sr_coder_free(c);
     /* PETRARCH's convention reads the tree as given */

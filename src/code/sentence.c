@@ -179,7 +179,25 @@ static void repair_verb_as_adjective(cword *w, const sr_word *x, int n)
     }
 }
 
-static void repair(cword *w, const sr_word *x, int n)
+/* News has no vocatives: a name the parser hung as the vocative of a
+ * later verb that has no subject ("Pakistan, a key U.S. ally in the war
+ * against terrorism, has refused ...") is its subject. Own mode only. */
+static void repair_vocative(cword *w, const sr_word *x, int n)
+{
+    for (int i = 0; i < n; i++) {
+        int h = w[i].head;
+        if (h <= i || !x[i].deprel || strcmp(x[i].deprel, "vocative") != 0 ||
+            (w[i].upos != SR_UPOS_PROPN && w[i].upos != SR_UPOS_NOUN))
+            continue;
+        bool subj = false;
+        for (int j = 0; j < n && !subj; j++)
+            subj = w[j].head == h && is_subj(w[j].rel);
+        if (!subj)
+            w[i].rel = R_NSUBJ;
+    }
+}
+
+static void repair(cword *w, const sr_word *x, int n, bool own_mode)
 {
     for (int i = 0; i < n; i++) {
         int h = w[i].head;
@@ -238,9 +256,20 @@ static void repair(cword *w, const sr_word *x, int n)
          * "arrested" an amod of "students" */
         const char *xp = x[i].xpos ? x[i].xpos : "";
         int p = w[h].head;
+        /* sitrep's own mode: also a noun parsed as a conjunct of the one
+         * before the verb form with no "and" or comma between them ("Red
+         * Cross officials suspended aid deliveries" with "deliveries" a
+         * conjunct of "officials") */
+        bool bare_conj = false;
+        if (own_mode && w[h].rel == R_CONJ) {
+            bare_conj = true;
+            for (int j = p + 1; p >= 0 && j < h && bare_conj; j++)
+                bare_conj = !(w[j].upos == SR_UPOS_CCONJ ||
+                              (w[j].upos == SR_UPOS_PUNCT && strcmp(w[j].form, ",") == 0));
+        }
         if (!own && (!*xp || (strncmp(xp, "VB", 2) == 0 && strcmp(xp, "VBG") != 0)) &&
             p >= 0 && p < i && (w[p].upos == SR_UPOS_NOUN || w[p].upos == SR_UPOS_PROPN) &&
-            w[h].rel == R_OBJ) {
+            (w[h].rel == R_OBJ || bare_conj)) {
             bool adjacent = true;   /* only p's own phrase between p and i */
             for (int j = p + 1; j < i && adjacent; j++)
                 adjacent = w[j].head == p || w[j].head == i;
@@ -437,9 +466,11 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         w->np = -1;
         sr_dict_tok(cs->d, w->form, x->lemma ? x->lemma : NULL, &w->tok);
     }
-    if (!c->opt.petrarch && c->explicit_targets)
+    if (!c->opt.petrarch && c->explicit_targets) {
         repair_verb_as_adjective(cs->w, src, n);
-    repair(cs->w, src, n);
+        repair_vocative(cs->w, src, n);
+    }
+    repair(cs->w, src, n, !c->opt.petrarch && c->explicit_targets);
     for (int i = 0; i < n; i++)
         if (cs->w[i].head >= 0)
             nkids++;
