@@ -844,7 +844,8 @@ static void test_parse_repairs(void)
 static void test_noun_performer(void)
 {
     sr_dict *d;
-    sr_coder *c = coder_for("noun 057 agreement with:T\nnoun 190 incursion into:T\n", true, &d);
+    sr_coder *c = coder_for("noun 057 agreement with:T\nnoun 190 incursion into:T\n"
+                            "noun 040 talk with:T\nnoun 195 strike on:T\n", true, &d);
     CHECK(c != NULL);
     if (c) {
         CHECK(codes(c, "Iran/PROPN/2/nsubj announced|announce/VERB:VBD/0/root an/DET/4/det "
@@ -860,6 +861,17 @@ static void test_noun_performer(void)
                                    "announced|announce/VERB:VBN/0/root by/ADP/6/case "
                                    "Iran/PROPN/4/obl with/ADP/8/case Israel/PROPN/2/nmod "
                                    "./PUNCT/4/punct", "057", NULL), 0);
+        /* talks as the purpose of a clause with no object */
+        CHECK(codes(c, "Iran/PROPN/2/nsubj arrived|arrive/VERB:VBD/0/root for/ADP/4/case "
+                       "talks|talk/NOUN/2/obl with/ADP/6/case Israel/PROPN/4/nmod ./PUNCT/2/punct",
+                    "IRN", "ISR", "040"));
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj criticized|criticize/VERB:VBD/0/root the/DET/4/det "
+                        "party/NOUN/2/obj for/ADP/6/case talks|talk/NOUN/2/obl with/ADP/8/case "
+                        "Israel/PROPN/6/nmod ./PUNCT/2/punct", "IRN", "ISR", "040"));
+        /* what a clause asks for is not its subject's act */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj pressed|press/VERB:VBD/0/root for/ADP/4/case "
+                                   "strikes|strike/NOUN/2/obl on/ADP/6/case Israel/PROPN/4/nmod "
+                                   "./PUNCT/2/punct", "195", NULL), 0);
         /* a phrase the parser hung on the verb after its object noun */
         CHECK(codes(c, "Iran/PROPN/2/nsubj made|make/VERB:VBD/0/root incursions|incursion/NOUN/2/obj "
                        "into/ADP/5/case Israel/PROPN/2/obl ./PUNCT/2/punct", "IRN", "ISR", "190"));

@@ -1486,7 +1486,7 @@ static void noun_modality(csent *cs, const vinfo *vi, int n, vinfo *x)
  * active subject. Verbs that take another actor's event as their object
  * ("condemned the attack on Kharkiv", "welcomed the agreement") are not
  * among them. -1 when none. */
-static int performer_source(csent *cs, int n)
+static int performer_source(csent *cs, int n, const char *code)
 {
     static const char *const verbs[] = {
         "announce", "sign", "conclude", "reach", "seal", "finalize", "finalise", "ink",
@@ -1495,7 +1495,24 @@ static int performer_source(csent *cs, int n)
         "unleash", "wage", "issue", "lodge", "file", "deliver", "voice", "express",
         "pay", "make", "order", "extend"};
     int h = cs->w[n].head;
-    if (h < 0 || cs->w[n].rel != R_OBJ || cs->w[h].upos != SR_UPOS_VERB)
+    if (h < 0)
+        return -1;
+    /* a meeting as the purpose of a clause with no object: "X is in
+     * Washington this week for talks with Y", "X flew to Tehran for
+     * talks" ("X criticized Y for talks with Z" has an object: Y's talks,
+     * not X's; "pressed for strikes", "pushed for sanctions" ask for
+     * another's act) */
+    if (code && strncmp(code, "04", 2) == 0 && (cs->w[n].rel == R_OBL || cs->w[n].rel == R_NMOD) && sr_is_predicate(cs, h) &&
+        sr_child_word(cs, n, R_CASE, "for") >= 0 && sr_child(cs, h, R_OBJ) < 0 &&
+        sr_child(cs, h, R_IOBJ) < 0) {
+        bool passive = false;
+        int sj = sr_subject_of(cs, h, &passive);
+        if (sj < 0 || passive || is_passive(cs, h) || sj == n)
+            return -1;
+        const alist *m = sr_meaning(cs, sj);
+        return m->n && !m->v[0].weak ? sj : -1;
+    }
+    if (cs->w[n].rel != R_OBJ || cs->w[h].upos != SR_UPOS_VERB)
         return -1;
     const char *l = cs->w[h].lemma;
     bool ok = false;
@@ -1549,7 +1566,7 @@ static void code_event_nouns(csent *cs, vinfo *vi, evlist *L, const char *issues
         x.src = x.pm.source >= 0 ? x.pm.source : noun_source(cs, n);
         x.tgt = x.pm.target;
         if (x.src < 0)
-            x.src = performer_source(cs, n);
+            x.src = performer_source(cs, n, x.pm.code);
         if (x.src < 0 && x.tgt >= 0 && sr_child_word(cs, x.tgt, R_CASE, "between") >= 0 &&
             sr_meaning(cs, x.tgt)->n >= 2) {
             /* "talks between Iran and the United States": the members act
