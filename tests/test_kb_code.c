@@ -815,6 +815,12 @@ static void test_parse_repairs(void)
         CHECK(!codes(c, "Israeli/ADJ/2/amod troops|troop/NOUN/0/root and/CCONJ/6/cc "
                         "wounded|wound/VERB:VBD/6/amod Iranian/ADJ/6/amod soldiers|soldier/NOUN/2/conj "
                         "./PUNCT/2/punct", "ISRMIL", "IRNMIL", "190"));
+        /* a clause with an object hung on the noun of a prepositional
+         * phrase is the whole phrase's ("Iran and a group of troops
+         * attacked Israel" with "attacked" on "troops") */
+        CHECK(codes(c, "Iran/PROPN/0/root and/CCONJ/4/cc a/DET/4/det group/NOUN/1/conj of/ADP/6/case "
+                       "troops|troop/NOUN/4/nmod wounded|wound/VERB:VBN/6/acl Israel/PROPN/7/obj "
+                       "./PUNCT/1/punct", "IRN", "ISR", "190"));
         /* a name parsed as the vocative of a verb with no subject */
         CHECK(codes(c, "Iran/PROPN/7/vocative ,/PUNCT/1/punct an/DET/5/det American/ADJ/5/amod "
                        "ally/NOUN/1/appos ,/PUNCT/1/punct rejected|reject/VERB:VBD/0/root "

@@ -232,8 +232,30 @@ static int subject_rec(const csent *cs, int v, bool *passive, int depth)
         bool p2 = false;
         return subject_rec(cs, w->head, &p2, depth + 1);
     }
-    case R_ACL: case R_RELCL:
+    case R_ACL: case R_RELCL: {
+        /* sitrep's own mode: a past tense (VBD: a reduced relative clause
+         * takes a participle) or a participle with an object (a passive
+         * takes none) hung as a clause on a noun of a prepositional
+         * phrase ("Laurent Fabius and a group of deputies held talks" with
+         * "held" on "deputies") is the clause of the whole phrase: its
+         * subject is the phrase's head */
+        const sr_word *x = cs->doc->words + cs->s->first_word + v;
+        int h = w->head;
+        if (!cs->c->opt.petrarch && cs->c->explicit_targets && w->rel == R_ACL && x->xpos &&
+            (strcmp(x->xpos, "VBD") == 0 ||
+             (strcmp(x->xpos, "VBN") == 0 && sr_child(cs, v, R_OBJ) >= 0)) &&
+            h < v && cs->w[h].rel == R_NMOD) {
+            int top = h;
+            for (int steps = 0; steps < 6 && top >= 0 &&
+                                (cs->w[top].rel == R_NMOD || cs->w[top].rel == R_CONJ) &&
+                                cs->w[top].head >= 0 && cs->w[top].head < top; steps++)
+                top = cs->w[top].head;
+            if (top >= 0 && top != h && (cs->w[top].rel == R_ROOT || cs->w[top].rel == R_NSUBJ) &&
+                (cs->w[top].upos == SR_UPOS_NOUN || cs->w[top].upos == SR_UPOS_PROPN))
+                return top;
+        }
         return w->head;
+    }
     case R_APPOS:
         return hung_on_root_noun(cs, v) ? w->head : -1;
     default:
