@@ -819,6 +819,18 @@ static void test_repairs(void)
     };
     repair_sentence(m, no, 2, xpos, lemma);
     CHECK_STR_EQ(xpos[1], "DT");
+    /* "in" as a bare adverbial: come [in]; as a preposition it stays */
+    static const rword in[] = {
+        {"come", "VERB\tVB", 0, "root", 1}, {"in", "ADP\tIN", 1, "advmod", 0},
+    };
+    repair_sentence(m, in, 2, xpos, lemma);
+    CHECK_STR_EQ(xpos[2], "RB");
+    static const rword in_case[] = {
+        {"live", "VERB\tVBP", 0, "root", 1}, {"in", "ADP\tIN", 3, "case", 1},
+        {"Rome", "PROPN\tNNP", 1, "obl", 0},
+    };
+    repair_sentence(m, in_case, 3, xpos, lemma);
+    CHECK_STR_EQ(xpos[2], "IN");
     /* a participle with an active subject and no auxiliary heading a
      * relative clause is a past tense: the man who [visited] left; with
      * "had" it stays a participle */

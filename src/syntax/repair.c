@@ -19,7 +19,8 @@
  *   - "to" tagged as a preposition but made the `mark` of a base-form verb
  *     ("in order [to] leave") is the infinitive marker (PART TO);
  *   - a word the parser made a determiner (`det`) but tagged IN, UH, CC or RB
- *     ("[that] time", "[no] way") is DET DT;
+ *     ("[that] time", "[no] way") is DET DT; "in" as an `advmod` with no
+ *     dependents ("come [in]") is ADV RB;
  *   - a past participle (VBN) with an active subject and no auxiliary,
  *     copula or passive subject, heading a relative, adverbial, clausal
  *     complement or adnominal clause ("the man who [visited]", "he said
@@ -69,6 +70,7 @@ void syn_repair_init(sr_model *m)
         [SYN_RL_XCOMP] = "xcomp", [SYN_RL_DET] = "det", [SYN_RL_ACL] = "acl",
         [SYN_RL_RELCL] = "acl:relcl", [SYN_RL_CCOMP] = "ccomp",
         [SYN_RL_ADVCL] = "advcl", [SYN_RL_OBJ] = "obj", [SYN_RL_OBL] = "obl",
+        [SYN_RL_ADVMOD] = "advmod",
     };
     for (int k = 0; k < SYN_RL_COUNT; k++)
         r->label[k] = label_id(m, labels[k]);
@@ -92,6 +94,7 @@ void syn_repair_init(sr_model *m)
     r->dt = class_id(ts, "DET\tDT");
     r->nns = class_id(ts, "NOUN\tNNS");
     r->vbz = class_id(ts, "VERB\tVBZ");
+    r->rb = class_id(ts, "ADV\tRB");
     /* per tag, the class with the same UPOS and XPOS VB, VBP, VBD */
     for (uint32_t t = 0; t < ts->n && t < SYN_MAX_TAGS; t++) {
         r->as_vb[t] = r->as_vbp[t] = r->as_vbd[t] = 0xffff;
@@ -143,6 +146,7 @@ enum {
     K_NSUBJ = 16,    /* nsubj itself */
     K_OBJ = 32,
     K_DET = 64,
+    K_ANY = 128,     /* any child */
 };
 
 /* Has head h a child (other than i) whose form is "been"? */
@@ -172,6 +176,7 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
         if (h < 1 || h > n)
             continue;
         uint16_t l = label[d];
+        kids[h] |= K_ANY;
         if (l == L[SYN_RL_NSUBJ])
             kids[h] |= K_SUBJ | K_NSUBJ;
         else if (l == L[SYN_RL_EXPL] || l == L[SYN_RL_CSUBJ])
@@ -217,6 +222,12 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
             if (l == L[SYN_RL_MARK] && h && xcode(r, w[h].tag) == SYN_RX_VB &&
                 r->to != 0xffff && lower_is(forms[i], "to")) {
                 w[i].tag = r->to;
+                break;
+            }
+            /* "in" as a bare adverbial: "come [in]", "log [in]" */
+            if (l == L[SYN_RL_ADVMOD] && !(kids[i] & K_ANY) && r->rb != 0xffff &&
+                lower_is(forms[i], "in")) {
+                w[i].tag = r->rb;
                 break;
             }
             /* fall through */

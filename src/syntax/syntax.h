@@ -401,7 +401,7 @@ enum {
     SYN_RL_AUX, SYN_RL_AUXPASS, SYN_RL_COP, SYN_RL_NSUBJ, SYN_RL_NSUBJPASS,
     SYN_RL_EXPL, SYN_RL_CSUBJ, SYN_RL_CSUBJPASS, SYN_RL_MARK, SYN_RL_XCOMP,
     SYN_RL_DET, SYN_RL_ACL, SYN_RL_RELCL, SYN_RL_CCOMP, SYN_RL_ADVCL,
-    SYN_RL_OBJ, SYN_RL_OBL, SYN_RL_COUNT
+    SYN_RL_OBJ, SYN_RL_OBL, SYN_RL_ADVMOD, SYN_RL_COUNT
 };
 enum {
     SYN_RX_OTHER, SYN_RX_VB, SYN_RX_VBP, SYN_RX_VBN, SYN_RX_VBD, SYN_RX_VBZ,
@@ -412,7 +412,7 @@ typedef struct syn_repairs {
     bool ready;
     uint16_t label[SYN_RL_COUNT];    /* 0xffff: not in the model */
     uint16_t open, close, to, dt;    /* PUNCT ``, PUNCT '', PART TO, DET DT */
-    uint16_t nns, vbz;               /* NOUN NNS, VERB VBZ */
+    uint16_t nns, vbz, rb;           /* NOUN NNS, VERB VBZ, ADV RB */
     uint8_t xcode[SYN_MAX_TAGS];     /* SYN_RX_* */
     uint16_t as_vb[SYN_MAX_TAGS], as_vbp[SYN_MAX_TAGS], as_vbd[SYN_MAX_TAGS];
 } syn_repairs;
