@@ -710,6 +710,13 @@ static void test_event_nouns(void)
         /* a one-sided kind with its source: "Israeli sanctions took effect" */
         CHECK(codes(c, "Israeli/ADJ/2/amod sanctions|sanction/NOUN/3/nsubj took|take/VERB/0/root "
                        "effect|effect/NOUN/3/obj ./PUNCT/3/punct", "ISR", "---", "163"));
+        /* the object of a denied verb is no event; a denied description
+         * of the noun leaves it */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/4/nsubj would/AUX/4/aux not/PART/4/advmod "
+                                   "permit|permit/VERB/0/root Israeli/ADJ/6/amod "
+                                   "sanctions|sanction/NOUN/4/obj ./PUNCT/4/punct", "163", NULL), 0);
+        CHECK_INT_EQ(count_code(c, "Israeli/ADJ/2/amod sanctions|sanction/NOUN/5/nsubj were|be/AUX/5/cop "
+                                   "not/PART/5/advmod routine/ADJ/0/root ./PUNCT/5/punct", "163", NULL), 1);
         /* a noun in what someone said: reported */
         m = SR_MOD_ASSERTED;
         CHECK_INT_EQ(count_code(c, "Israel/PROPN/2/nsubj said|say/VERB/0/root Iranian/ADJ/4/amod "

@@ -1468,6 +1468,14 @@ static void noun_modality(csent *cs, const vinfo *vi, int n, vinfo *x)
     if (g < 0)
         return;
     (void)vi;
+    /* "would not permit US strikes": the object of a denied verb states
+     * no event ("Trump's call with Netanyahu was not routine" still
+     * happened) */
+    if (cs->w[g].upos == SR_UPOS_VERB && w->head == g &&
+        (w->rel == R_OBJ || w->rel == R_IOBJ || w->rel == R_OBL) && sr_has_neg(cs, g)) {
+        x->mod = SR_MOD_NEGATED;
+        return;
+    }
     if (x->mod == SR_MOD_ASSERTED)
         x->mod = aux_modality(cs, g);
     /* "negotiations ... are due to resume", "talks are set to begin" */
@@ -1604,7 +1612,7 @@ static void code_event_nouns(csent *cs, vinfo *vi, evlist *L, const char *issues
         /* what the clause puts ahead ("talks will be held", "negotiations
          * are due to resume") has not happened, and the noun names no
          * actor's intent: not coded */
-        if (x.mod == SR_MOD_FUTURE)
+        if (x.mod == SR_MOD_FUTURE || x.mod == SR_MOD_NEGATED)
             continue;
         if (!x.attribution && sent_attr) {
             x.attribution = sent_attr;
