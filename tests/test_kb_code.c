@@ -807,6 +807,16 @@ static void test_parse_repairs(void)
                        "two/NUM/6/nummod Israeli/ADJ/6/amod soldiers|soldier/NOUN/9/nsubj "
                        ",/PUNCT/8/punct police/NOUN/9/nsubj said|say/VERB/0/root ./PUNCT/9/punct",
                     "IRNMIL", "ISRMIL", "190"));
+        /* so is a participle the tagger took for an adjective */
+        CHECK(codes(c, "Iranian/ADJ/2/amod troops|troop/NOUN/9/nsubj wounded/ADJ:JJ/6/amod "
+                       "two/NUM/6/nummod Israeli/ADJ/6/amod soldiers|soldier/NOUN/9/nsubj "
+                       ",/PUNCT/8/punct police/NOUN/9/nsubj said|say/VERB/0/root ./PUNCT/9/punct",
+                    "IRNMIL", "ISRMIL", "190"));
+        /* "an estimated 100 people": the noun's determiner before the form */
+        CHECK(!codes(c, "Iranian/ADJ/2/amod troops|troop/NOUN/10/nsubj an/DET/7/det "
+                        "wounded|wound/VERB:VBN/7/amod two/NUM/7/nummod Israeli/ADJ/7/amod "
+                        "soldiers|soldier/NOUN/10/nsubj ,/PUNCT/9/punct police/NOUN/10/nsubj "
+                        "said|say/VERB/0/root ./PUNCT/10/punct", "IRNMIL", "ISRMIL", "190"));
         /* a participle after the determiner is an adjective */
         CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj discussed|discuss/VERB:VBD/0/root the/DET/6/det "
                                    "rejected|reject/VERB:VBN/6/amod Israeli/ADJ/6/amod "

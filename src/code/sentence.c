@@ -140,15 +140,26 @@ static void repair_verb_as_adjective(cword *w, const sr_word *x, int n)
     for (int i = 0; i < n; i++) {
         int h = w[i].head;
         const char *xp = x[i].xpos ? x[i].xpos : "";
-        if (w[i].upos != SR_UPOS_VERB || w[i].rel != R_AMOD || h <= i ||
-            (strcmp(xp, "VBD") != 0 && strcmp(xp, "VBN") != 0) ||
+        size_t fl = strlen(w[i].lower);
+        /* a past participle the tagger took for an adjective ("wounded
+         * two British soldiers"); the verb is found by its form */
+        bool ed_adj = w[i].upos == SR_UPOS_ADJ && fl > 4 && strcmp(w[i].lower + fl - 2, "ed") == 0 &&
+                      (strcmp(xp, "JJ") == 0 || strcmp(xp, "VBN") == 0 || strcmp(xp, "VBD") == 0);
+        if ((w[i].upos != SR_UPOS_VERB && !ed_adj) || w[i].rel != R_AMOD || h <= i ||
+            (strcmp(xp, "VBD") != 0 && strcmp(xp, "VBN") != 0 && !ed_adj) ||
             (w[h].upos != SR_UPOS_NOUN && w[h].upos != SR_UPOS_PROPN))
             continue;
-        bool inner = false;
+        bool inner = false, outer = false;
         for (int j = i + 1; j < h && !inner; j++)
             inner = w[j].head == h && (w[j].rel == R_DET || w[j].rel == R_NUMMOD);
-        if (!inner)
+        /* "an estimated 100 people", "a reported 20 deaths": a determiner
+         * of the noun before the form makes it the noun's modifier */
+        for (int j = 0; j < i && !outer; j++)
+            outer = w[j].head == h && (w[j].rel == R_DET || w[j].rel == R_POSS);
+        if (!inner || outer)
             continue;
+        if (ed_adj)
+            w[i].upos = SR_UPOS_VERB;
         int g = w[h].head;
         uint8_t r = w[h].rel;
         bool below = false;             /* no cycle: g must not hang under i */
