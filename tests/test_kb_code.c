@@ -782,7 +782,8 @@ static void test_parse_repairs(void)
                             "pred 070 provide obj:* to:T\n"
                             "pred 120 reject obj:T\n"
                             "pred 190 wound obj:T\n"
-                            "pred 112 accuse obj:T\n", true, &d);
+                            "pred 112 accuse obj:T\n"
+                            "pred 195 shoot_down obj:T\n", true, &d);
     CHECK(c != NULL);
     const char *rejected = "Iran/PROPN/0/root has|have/AUX/1/aux rejected|reject/VERB:VBN/6/amod "
                            "an/DET/6/det Israeli/ADJ/6/amod proposal/NOUN/2/obj ./PUNCT/1/punct";
@@ -838,6 +839,23 @@ static void test_parse_repairs(void)
         CHECK(codes(c, "Iran/PROPN/0/root and/CCONJ/4/cc a/DET/4/det group/NOUN/1/conj of/ADP/6/case "
                        "troops|troop/NOUN/4/nmod wounded|wound/VERB:VBN/6/acl Israel/PROPN/7/obj "
                        "./PUNCT/1/punct", "IRN", "ISR", "190"));
+        /* an irregular past the lemmatiser left as it is ("shot") */
+        CHECK(codes(c, "Iran/PROPN/2/nsubj shot|shot/VERB:VBD/0/root down/ADP/2/compound:prt "
+                       "an/DET/6/det Israeli/ADJ/6/amod drone/NOUN/2/obj ./PUNCT/2/punct",
+                    "IRN", "ISR", "195"));
+        /* a phrasal verb taken for a noun, its particle for a preposition */
+        const char *shot = "Iranian/ADJ/2/amod troops|troop/NOUN/3/compound shot|shot/NOUN/0/root "
+                           "down/ADP/7/case an/DET/7/det Israeli/ADJ/7/amod drone/NOUN/3/nmod "
+                           "./PUNCT/3/punct";
+        CHECK(codes(c, shot, "IRNMIL", "ISR", "195"));
+        /* ... and in an inverted condition ("Had ... shot down ..., ...") */
+        sr_modality m = SR_MOD_ASSERTED;
+        CHECK_INT_EQ(count_code(c, "Had|have/VERB:VBD/11/advcl Iranian/ADJ/3/amod "
+                                   "troops|troop/NOUN/4/compound shot|shot/NOUN/1/obj down/ADP/8/case "
+                                   "an/DET/8/det Israeli/ADJ/8/amod drone/NOUN/4/nmod ,/PUNCT/1/punct "
+                                   "war/NOUN/11/nsubj followed|follow/VERB:VBD/0/root ./PUNCT/11/punct",
+                                "195", &m), 1);
+        CHECK_INT_EQ(m, SR_MOD_CONDITIONAL);
         /* a name parsed as the vocative of a verb with no subject */
         CHECK(codes(c, "Iran/PROPN/7/vocative ,/PUNCT/1/punct an/DET/5/det American/ADJ/5/amod "
                        "ally/NOUN/1/appos ,/PUNCT/1/punct rejected|reject/VERB:VBD/0/root "

@@ -714,6 +714,14 @@ static sr_modality aux_modality(const csent *cs, int v)
             if (cs->w[c].rel != R_AUX)
                 continue;
             const char *a = cs->w[c].lower;
+            /* "Had Japan shot down the missile, ...": an auxiliary opening
+             * the sentence before its subject is a condition */
+            if (c == 0 && cur == v && (strcmp(a, "had") == 0 || strcmp(a, "were") == 0 ||
+                                       strcmp(a, "should") == 0)) {
+                int sj = sr_child(cs, v, R_NSUBJ);
+                if (sj > c && sj < v)
+                    return SR_MOD_CONDITIONAL;
+            }
             if (strcmp(a, "would") == 0 || strcmp(a, "'d") == 0)
                 return SR_MOD_CONDITIONAL;
             if (strcmp(a, "may") == 0 || strcmp(a, "might") == 0 || strcmp(a, "could") == 0 ||

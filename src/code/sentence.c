@@ -444,6 +444,52 @@ static void repair(cword *w, const sr_word *x, int n, bool own_mode)
     }
 }
 
+/* A phrasal verb the tagger took for a noun, its particle for the
+ * preposition of its object ("a US fighter jet shot down an Iranian drone"
+ * parsed as the noun phrase "a US fighter jet shot" with "down an Iranian
+ * drone" under it): when the noun and the particle spell a verb form of
+ * the dictionary, the noun is that verb, its last noun modifier the head
+ * of its subject, the particle its particle and the phrase its object.
+ * Own mode only. */
+static void repair_phrasal_noun(csent *cs)
+{
+    cword *w = cs->w;
+    for (int v = 0; v + 1 < cs->n; v++) {
+        int p = v + 1, k = w[p].head;
+        if (w[v].upos != SR_UPOS_NOUN || w[p].upos != SR_UPOS_ADP || w[p].rel != R_CASE ||
+            k <= p || k >= cs->n || w[k].head != v || (w[k].rel != R_NMOD && w[k].rel != R_OBL))
+            continue;
+        int subj = -1;
+        for (int j = 0; j < v; j++)
+            if (w[j].head == v && w[j].rel == R_COMPOUND &&
+                (w[j].upos == SR_UPOS_NOUN || w[j].upos == SR_UPOS_PROPN))
+                subj = j;
+        verbhit h;
+        if (subj < 0 || !sr_find_verb(cs, v, &h) || h.lo != v || h.hi != p)
+            continue;
+        w[v].upos = SR_UPOS_VERB;
+        for (int j = 0; j < subj; j++)
+            if (w[j].head == v)
+                w[j].head = subj;
+        w[subj].head = v;
+        w[subj].rel = R_NSUBJ;
+        w[p].head = v;
+        w[p].rel = R_PRT;
+        w[k].rel = R_OBJ;
+        /* "Had Japan shot down the missile, ..." with "Had" the verb and
+         * the phrase its object: the auxiliary of an inverted condition */
+        if (w[v].head == 0 && w[0].head != v &&
+            (strcmp(w[0].lower, "had") == 0 || strcmp(w[0].lower, "were") == 0 ||
+             strcmp(w[0].lower, "should") == 0)) {
+            w[v].head = w[0].head;
+            w[v].rel = w[0].head < 0 ? R_ROOT : w[0].rel;
+            w[0].head = v;
+            w[0].rel = R_AUX;
+            w[0].upos = SR_UPOS_AUX;
+        }
+    }
+}
+
 bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
                    sr_arena *tmp)
 {
@@ -478,6 +524,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         sr_dict_tok(cs->d, w->form, x->lemma ? x->lemma : NULL, &w->tok);
     }
     if (!c->opt.petrarch && c->explicit_targets) {
+        repair_phrasal_noun(cs);
         repair_verb_as_adjective(cs->w, src, n);
         repair_vocative(cs->w, src, n);
     }

@@ -259,6 +259,37 @@ static bool is_vowel(char c)
  * the forms with the consonant doubled ("expel" -> "expelled",
  * "ban" -> "banning"), since either spelling may be right. Matching forms
  * as well as lemmas keeps a predicate working when the lemmatiser errs. */
+/* Past forms of the irregular verbs of news (the lemmatiser sometimes
+ * leaves them as they are: "shot" with the lemma "shot"): the verb, its
+ * past tense and its past participle when different. */
+static const char *const irregular[][3] = {
+    {"arise", "arose", "arisen"}, {"beat", "beat", "beaten"}, {"become", "became", "become"},
+    {"begin", "began", "begun"}, {"bind", "bound", "bound"}, {"blow", "blew", "blown"},
+    {"break", "broke", "broken"}, {"bring", "brought", "brought"}, {"build", "built", "built"},
+    {"buy", "bought", "bought"}, {"catch", "caught", "caught"}, {"choose", "chose", "chosen"},
+    {"come", "came", "come"}, {"deal", "dealt", "dealt"}, {"draw", "drew", "drawn"},
+    {"drive", "drove", "driven"}, {"fall", "fell", "fallen"}, {"feed", "fed", "fed"},
+    {"fight", "fought", "fought"}, {"find", "found", "found"}, {"flee", "fled", "fled"},
+    {"fly", "flew", "flown"}, {"forbid", "forbade", "forbidden"}, {"forgive", "forgave", "forgiven"},
+    {"freeze", "froze", "frozen"}, {"get", "got", "gotten"}, {"give", "gave", "given"},
+    {"go", "went", "gone"}, {"hang", "hung", "hung"}, {"hide", "hid", "hidden"},
+    {"hold", "held", "held"}, {"keep", "kept", "kept"}, {"lay", "laid", "laid"},
+    {"lead", "led", "led"}, {"leave", "left", "left"}, {"lend", "lent", "lent"},
+    {"lose", "lost", "lost"}, {"make", "made", "made"}, {"meet", "met", "met"},
+    {"overcome", "overcame", "overcome"}, {"overrun", "overran", "overrun"},
+    {"overthrow", "overthrew", "overthrown"}, {"pay", "paid", "paid"}, {"rise", "rose", "risen"},
+    {"run", "ran", "run"}, {"say", "said", "said"}, {"see", "saw", "seen"},
+    {"seek", "sought", "sought"}, {"sell", "sold", "sold"}, {"send", "sent", "sent"},
+    {"shake", "shook", "shaken"}, {"shoot", "shot", "shot"}, {"sink", "sank", "sunk"},
+    {"speak", "spoke", "spoken"}, {"spend", "spent", "spent"}, {"stand", "stood", "stood"},
+    {"steal", "stole", "stolen"}, {"strike", "struck", "struck"}, {"swear", "swore", "sworn"},
+    {"take", "took", "taken"}, {"teach", "taught", "taught"}, {"tear", "tore", "torn"},
+    {"tell", "told", "told"}, {"think", "thought", "thought"}, {"throw", "threw", "thrown"},
+    {"undertake", "undertook", "undertaken"}, {"uphold", "upheld", "upheld"},
+    {"win", "won", "won"}, {"withdraw", "withdrew", "withdrawn"},
+    {"withhold", "withheld", "withheld"}, {"write", "wrote", "written"},
+};
+
 static int verb_inflections(const char *v, char out[][SR_DICT_MAX_WORD + 1])
 {
     int n = sr_dict_verb_forms(v, out);
@@ -267,6 +298,15 @@ static int verb_inflections(const char *v, char out[][SR_DICT_MAX_WORD + 1])
         is_vowel(v[len - 2]) && !is_vowel(v[len - 3]) && !strchr("wxy", v[len - 1])) {
         snprintf(out[n++], SR_DICT_MAX_WORD + 1, "%s%ced", v, v[len - 1]);
         snprintf(out[n++], SR_DICT_MAX_WORD + 1, "%s%cing", v, v[len - 1]);
+    }
+    for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++) {
+        if (strcmp(v, irregular[i][0]) != 0)
+            continue;
+        /* the irregular past replaces the regular one ("shooted") */
+        snprintf(out[1], SR_DICT_MAX_WORD + 1, "%s", irregular[i][1]);
+        if (strcmp(irregular[i][2], irregular[i][1]) != 0 && strcmp(irregular[i][2], v) != 0)
+            snprintf(out[n++], SR_DICT_MAX_WORD + 1, "%s", irregular[i][2]);
+        break;
     }
     return n;
 }
@@ -545,11 +585,13 @@ static uint32_t block_for(sr_dict_builder *b, blocks *bl, const char *head,
              particle ? particle : "");
     sr_dictb_verb_form(b, id, phrase, 0, NULL, SR_PHRASE_LEMMA);
     /* the inflected forms too, matched as written */
-    char forms[6][SR_DICT_MAX_WORD + 1];
+    char forms[8][SR_DICT_MAX_WORD + 1];
     int nf = verb_inflections(head, forms);
     for (int i = 0; i < nf; i++) {
-        snprintf(phrase, sizeof phrase, "%s%s%s", forms[i], particle ? " " : "",
-                 particle ? particle : "");
+        int k = snprintf(phrase, sizeof phrase, "%s%s%s", forms[i], particle ? " " : "",
+                         particle ? particle : "");
+        if (k < 0 || (size_t)k >= sizeof phrase)
+            continue;
         sr_dictb_verb_form(b, id, phrase, 0, NULL, 0);
     }
     block_remember(bl, name, id);
@@ -646,7 +688,7 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
  * dict.srd made by an older version of this compiler is rebuilt: bump it
  * whenever the mapping to the builder changes. */
 #define OWN_COMPILER "sitrep own-format compiler"
-#define OWN_COMPILER_VERSION 8
+#define OWN_COMPILER_VERSION 9
 
 static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
 {
