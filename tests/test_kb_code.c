@@ -878,6 +878,26 @@ static void test_parse_repairs(void)
     sr_dict_free(d);
 }
 
+/* "reiterated its demand today" parsed with "today" the head of the
+ * object and "demand" its compound: the day word ends the phrase. */
+static void test_day_head(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 100 reiterate obj:demand\n", false, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj reiterated|reiterate/VERB:VBD/0/root its/PRON/4/nmod:poss "
+                       "demand/NOUN/5/compound today/NOUN/2/obl:unmarked ./PUNCT/2/punct",
+                    "IRN", "---", "100"));
+        /* a verb with an object of its own keeps it */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj reiterated|reiterate/VERB:VBD/0/root the/DET/4/det "
+                        "call/NOUN/2/obj its/PRON/6/nmod:poss demand/NOUN/7/compound "
+                        "today/NOUN/2/obl:unmarked ./PUNCT/2/punct", "IRN", "---", "100"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 /* An event noun whose own phrase names no source, as the object of a verb
  * that performs or announces it, takes that verb's subject ("Iran
  * announced an agreement with Israel"); not the subject of a verb that
@@ -950,6 +970,7 @@ int main(void)
     test_event_nouns();
     test_parse_repairs();
     test_noun_performer();
+    test_day_head();
     fclose(devnull);
     return check_status();
 }

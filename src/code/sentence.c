@@ -190,6 +190,38 @@ static void repair_verb_as_adjective(cword *w, const sr_word *x, int n)
     }
 }
 
+/* "reiterated its demand today that ..." parsed with "today" the head
+ * of the noun phrase and "demand" its compound: a day word ends the
+ * phrase before it, which takes its place (the object of a verb that has
+ * none), and the day word is the verb's temporal modifier. Own mode
+ * only. */
+static void repair_day_head(cword *w, int n)
+{
+    static const char *const days[] = {"today", "yesterday", "tonight", "tomorrow"};
+    for (int t = 1; t < n; t++) {
+        bool day = false;
+        for (size_t k = 0; k < SR_ARRAY_LEN(days) && !day; k++)
+            day = strcmp(w[t].lower, days[k]) == 0;
+        int c = t - 1, g = w[t].head;
+        if (!day || w[c].head != t || w[c].rel != R_COMPOUND || w[c].upos != SR_UPOS_NOUN ||
+            g < 0 || w[g].upos != SR_UPOS_VERB)
+            continue;
+        bool obj = false;
+        for (int j = 0; j < n && !obj; j++)
+            obj = w[j].head == g && (w[j].rel == R_OBJ || w[j].rel == R_CCOMP);
+        uint8_t r = w[t].rel;
+        if (r == R_OBL || r == R_TMOD || r == R_NMOD)
+            r = obj ? R_OBL : R_OBJ;
+        for (int j = 0; j < n; j++)
+            if (j != c && w[j].head == t)
+                w[j].head = c;
+        w[c].head = g;
+        w[c].rel = r;
+        w[t].head = g;
+        w[t].rel = R_TMOD;
+    }
+}
+
 /* News has no vocatives: a name the parser hung as the vocative of a
  * later verb that has no subject ("Pakistan, a key U.S. ally in the war
  * against terrorism, has refused ...") is its subject. Own mode only. */
@@ -527,6 +559,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         repair_phrasal_noun(cs);
         repair_verb_as_adjective(cs->w, src, n);
         repair_vocative(cs->w, src, n);
+        repair_day_head(cs->w, n);
     }
     repair(cs->w, src, n, !c->opt.petrarch && c->explicit_targets);
     for (int i = 0; i < n; i++)
