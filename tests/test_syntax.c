@@ -251,23 +251,19 @@ static void test_bad_files(const char *good, const char *dir)
     fclose(out);
     CHECK(strstr(msg, "x.srm") && strstr(msg, "wrong size"));
     memcpy(tw + 4, &saved, 4);
-    /* a row offset outside the rows, in the hot table when there is one
-     * (the tiny model's keys all fit there), else in the first cold page */
-    uint32_t nhot, nhotwords, nbloom;
+    /* a hot line claiming more weights than it holds (the tiny model's
+     * keys all fit in the hot table) */
+    uint32_t nhot;
     memcpy(&nhot, tw + 16, 4);
-    memcpy(&nhotwords, tw + 20, 4);
-    memcpy(&nbloom, tw + 24, 4);
-    size_t dirbytes = (size_t)saved * 4 + (saved % 2 ? 4 : 0);
-    lin_slot *slots = nhot ? (lin_slot *)(tw + 64)
-                           : (lin_slot *)(tw + 64 + (size_t)nbloom * 64 +
-                                          (size_t)nhotwords * 2 + dirbytes);
-    size_t nslots = nhot ? (size_t)nhot * LIN_BUCKET : LIN_BUCKET;
+    CHECK(nhot > 0);
     bool spoiled = false;
-    for (size_t i = 0; i < nslots && !spoiled; i++)
-        if (slots[i].fp) {
-            slots[i].off = 0x7ffffff0u;
+    for (uint32_t i = 0; i < nhot && !spoiled; i++) {
+        unsigned char *line = tw + 64 + (size_t)i * LIN_LINE;
+        if (line[0] > 0) {
+            line[1] = 200;
             spoiled = true;
         }
+    }
     CHECK(spoiled);
     FILE *devnull = fopen("/dev/null", "w");
     sr_diag quiet = {.out = devnull};
@@ -650,14 +646,14 @@ static void check_linear(uint32_t nclasses, size_t nkeys, size_t hot_bytes,
             if (d > 1e-3f || d < -1e-3f)
                 wrong++;
         }
-        hot += lin_hot_row(&m, key) != NULL;
+        hot += lin_in_hot(&m, key);
     }
     CHECK_INT_EQ(wrong, 0);
     CHECK(hot > 0 && (hot < nkeys) == want_cold);
     size_t found = 0;
     for (size_t k = nkeys; k < nkeys + 100000; k++) {
         uint64_t key = syn_key1(9, k);
-        found += lin_row(&m, key) != NULL;
+        found += lin_has(&m, key);
         memset(scores, 0, nclasses * sizeof *scores);
         lin_score(&m, &key, 1, scores);
         for (uint32_t c = 0; c < nclasses; c++)
@@ -666,6 +662,131 @@ static void check_linear(uint32_t nclasses, size_t nkeys, size_t hot_bytes,
     CHECK_INT_EQ(found, 0);
     CHECK_INT_EQ(wrong, 0);
     free(scores);
+    sr_buf_free(&b);
+    lint_free(t);
+}
+
+/* lin_view's reason for refusing section `b` after `spoil` changed its
+ * copy (NULL: accepted). */
+static const char *view_after(const sr_buf *b, void (*spoil)(unsigned char *sec))
+{
+    unsigned char *c = sr_xmalloc(b->len);
+    memcpy(c, b->data, b->len);
+    spoil(c);
+    lin_model m;
+    const char *why = NULL;
+    bool ok = lin_view(&m, c, b->len, &why);
+    free(c);
+    return ok ? NULL : why;
+}
+
+/* The first hot line of a section with a key whose weights are inline
+ * (want_inline) or out of line, and that key's index. */
+static unsigned char *line_with(unsigned char *sec, bool want_inline, unsigned *key)
+{
+    uint32_t nhot;
+    memcpy(&nhot, sec + 16, 4);
+    for (uint32_t i = 0; i < nhot; i++) {
+        unsigned char *line = sec + 64 + (size_t)i * LIN_LINE;
+        for (unsigned j = 0; j < line[0]; j++) {
+            if ((line[1 + j] != 0) == want_inline) {
+                *key = j;
+                return line;
+            }
+        }
+    }
+    return NULL;
+}
+
+static void spoil_count(unsigned char *sec)
+{
+    unsigned j = 0;
+    line_with(sec, true, &j)[0] = LIN_LINE_KEYS + 1;
+}
+
+static void spoil_unused(unsigned char *sec)
+{
+    unsigned j = 0;
+    unsigned char *line = line_with(sec, true, &j);
+    line[0] = 0;                    /* its keys' counts now unused */
+}
+
+static void spoil_overrun(unsigned char *sec)
+{
+    unsigned j = 0;
+    unsigned char *line = line_with(sec, true, &j);
+    line[1 + j] = 60;
+}
+
+static void spoil_class(unsigned char *sec)
+{
+    unsigned j = 0;
+    unsigned char *line = line_with(sec, true, &j);
+    unsigned n = line[0], units = 0;
+    for (unsigned i = 0; i < n; i++)
+        units += line[1 + i] ? line[1 + i] : 2;
+    line[8 + 4 * n + 2 * units] = 7;   /* the first inline class; 7 classes */
+}
+
+static void spoil_offset(unsigned char *sec)
+{
+    unsigned j = 0;
+    unsigned char *line = line_with(sec, false, &j);
+    unsigned at = 8 + 4 * (unsigned)line[0];
+    for (unsigned i = 0; i < j; i++)
+        at += line[1 + i] ? 2 * (unsigned)line[1 + i] : 4;
+    uint32_t far = 0x7ffffff0u;
+    memcpy(line + at, &far, 4);
+}
+
+static void spoil_filters(unsigned char *sec)
+{
+    uint32_t nhot;
+    memcpy(&nhot, sec + 16, 4);
+    for (uint32_t i = 0; i < nhot; i++)
+        memset(sec + 64 + (size_t)i * LIN_LINE + 1 + LIN_LINE_KEYS, 0xff,
+               7 - LIN_LINE_KEYS);
+}
+
+/* A hot table that would send a lookup astray is refused, each with its
+ * reason: too many keys in a line, a weight count for no key, weights
+ * overrunning the line, a class out of range, an out-of-line row outside
+ * the rows, filters that never stop a lookup. */
+static void test_linear_refused(void)
+{
+    lin_trainer *t = lint_new(7);
+    lint_hot_bytes(t, 1u << 20);
+    for (size_t k = 0; k < 3000; k++) {
+        uint64_t key = syn_key1(9, k);
+        for (uint32_t c = 0; c < 7; c++) {
+            int w = (int)linear_want(k, c, 7);
+            for (int r = 0; r < w; r++)
+                lint_add(t, &key, 1, (int)c, +1);
+        }
+    }
+    lint_tick(t);
+    sr_buf b;
+    sr_buf_init(&b);
+    lint_write(t, 0.0f, &b);
+    lin_model m;
+    const char *why = NULL;
+    CHECK(lin_view(&m, b.data, b.len, &why));
+    unsigned j = 0;
+    CHECK(line_with((unsigned char *)b.data, true, &j) != NULL);
+    CHECK(line_with((unsigned char *)b.data, false, &j) != NULL);   /* dense rows */
+    const char *r;
+    r = view_after(&b, spoil_count);
+    CHECK(r && strstr(r, "too many keys"));
+    r = view_after(&b, spoil_unused);
+    CHECK(r && strstr(r, "bad weight count"));
+    r = view_after(&b, spoil_overrun);
+    CHECK(r && strstr(r, "overrun"));
+    r = view_after(&b, spoil_class);
+    CHECK(r && strstr(r, "class out of range"));
+    r = view_after(&b, spoil_offset);
+    CHECK(r && strstr(r, "outside the weights"));
+    r = view_after(&b, spoil_filters);
+    CHECK(r && strstr(r, "no line where a lookup ends"));
     sr_buf_free(&b);
     lint_free(t);
 }
@@ -692,9 +813,9 @@ static void test_linear_tables(void)
     lin_model m;
     const char *why = NULL;
     CHECK(lin_view(&m, b.data, b.len, &why));
-    CHECK(lin_hot_row(&m, syn_key1(9, 500)) != NULL);
-    CHECK(lin_hot_row(&m, syn_key1(9, 499)) == NULL);
-    CHECK(lin_row(&m, syn_key1(9, 499)) != NULL);
+    CHECK(lin_in_hot(&m, syn_key1(9, 500)));
+    CHECK(!lin_in_hot(&m, syn_key1(9, 499)));
+    CHECK(lin_has(&m, syn_key1(9, 499)));
     sr_buf_free(&b);
     lint_free(t);
 }
@@ -942,6 +1063,7 @@ int main(void)
     test_round_trip(a, b);
     test_bad_files(a, dir);
     test_linear_tables();
+    test_linear_refused();
     test_threads(a);
     test_parse_many(a);
     test_long_sentence(a);

@@ -27,10 +27,13 @@
  *
  *   - hot: the most frequent keys (their count in training when the
  *     trainer has counts, else their number of updates), as many as
- *     lint_hot_bytes() allows, in buckets of LIN_BUCKET slots that are one
- *     cache line each, with their rows packed after them, most frequent
- *     first: the hottest rows share cache lines and stay in the caches,
- *     and a lookup reads a bucket from a small table and then the row;
+ *     lint_hot_bytes() allows, in lines of 64 bytes (one cache line) that
+ *     hold up to LIN_LINE_KEYS keys each with their weights inside the
+ *     line when a key has at most LIN_INLINE_MAX of them (most keys: two
+ *     to five weights), so such a lookup reads one cache line; a key with
+ *     more weights has its row out of line, rows packed most frequent
+ *     first, so the hottest of them share cache lines and stay in the
+ *     caches;
  *   - a Bloom filter over the other keys, each key's LIN_BLOOM_K bits in
  *     one 64-byte line, so most lookups of absent keys end in one line of
  *     a table of well under a megabyte instead of a page of the cold table;
@@ -38,15 +41,18 @@
  *     same page, usually in neighbouring cache lines.
  *
  *   u32 nclasses, u32 nbuckets (cold), u32 nwords (u16 units of cold
- *   data), f32 scale, u32 nhot (hot buckets), u32 nhotwords (u16 units of
- *   hot rows, a multiple of 32), u32 nbloom (filter lines), zero to 64
- *   bytes,
- *   nhot x 8 slots      hot buckets: (fingerprint, row offset in the hot
- *                       rows), 64 bytes each,
+ *   data), f32 scale, u32 nhot (hot lines), u32 nlongwords (u16 units of
+ *   out-of-line rows, a multiple of 32), u32 nbloom (filter lines), zero
+ *   to 64 bytes,
+ *   nhot x 64 bytes     hot lines (see syntax.h: key count, per key the
+ *                       number of inline weights, a filter of the keys
+ *                       that passed the line, the fingerprints, the inline
+ *                       weights or out-of-line row offsets, the inline
+ *                       weights' 8-bit classes),
  *   nbloom x 64 bytes   the filter,
- *   nhotwords x u16     hot rows (see put_row: sparse rows are count,
- *                       weights, then classes, u8 when there are at most
- *                       256; rows with weights for at least half the
+ *   nlongwords x u16    out-of-line rows (see put_row: sparse rows are
+ *                       count, weights, then classes, u8 when there are at
+ *                       most 256; rows with weights for at least half the
  *                       classes are dense), padded to 64 bytes,
  *   nbuckets x u32      dir: where each cold bucket's page starts in data
  *                       (u16 units), padded to 8 bytes,
@@ -54,19 +60,29 @@
  *                       row offset in data) followed by the rows of the
  *                       keys in those slots; pages padded to 4 bytes.
  *
- * Buckets are filled to 3/4 on average (the home bucket is a
- * multiply-shift of 32 key bits, so any number of buckets will do); a full
- * bucket overflows into the next, and a bucket no key overflowed is marked
- * so (LIN_OVERFLOW), so a lookup almost always reads one bucket. Averaged
- * weights are rounded to 16-bit integers with one scale per model
- * (1/32767 of the largest weight), and weights that round to nothing are
- * dropped. Where a key is stored changes nothing in its weights, so the
- * layout does not change a single score.
+ * Hot keys are placed most frequent first, each in its home line (a
+ * multiply-shift of 32 key bits, so any number of lines will do) when it
+ * has room, else in the next line with room; every line it passes sets the
+ * bit of its fingerprint in that line's filter, and a lookup goes on past
+ * a line only when its bit is set there. Lines are filled to LIN_LINE_FILL
+ * percent of their room on average: fuller lines make a smaller table but
+ * longer runs of full lines, whose filters fill up, so that lookups of
+ * absent keys (an eighth of the parser's) read more lines (measured on EWT
+ * dev, 2026-12-04: 60 % gave the fewest cache misses of 50, 60, 70 %).
+ * Cold buckets are filled to 3/4 on average; a full bucket overflows into
+ * the next, and a bucket no key overflowed is marked so (LIN_OVERFLOW), so
+ * a lookup almost always reads one bucket. Averaged weights are rounded to
+ * 16-bit integers with one scale per model (1/32767 of the largest
+ * weight), and weights that round to nothing are dropped. Where a key is
+ * stored changes nothing in its weights, so the layout does not change a
+ * single score.
  *
- * lin_view() checks that layout (sizes, a bucket where lookups end in
- * each table, every row inside its rows, every class below nclasses, a
- * finite positive scale) so scoring can trust it without further checks;
- * the filter's bits cannot be checked, but wrong bits only lose weights.
+ * lin_view() checks that layout (sizes, for every filter bit a hot line
+ * without it and a cold bucket without the overflow mark, where lookups
+ * end, key counts and weight counts that fit their line, every row inside
+ * its rows, every class below nclasses, a finite positive scale) so
+ * scoring can trust it without further checks; the filters' bits cannot be
+ * checked otherwise, but wrong bits only lose weights.
  */
 #include "syntax.h"
 
@@ -82,6 +98,15 @@
  * bits set per key: about 4% false positives at 8 bits). */
 #ifndef LIN_HOT_BYTES
 #define LIN_HOT_BYTES (2u << 20)
+#endif
+/* Rows of at most this many weights go inline in their hot line (at most
+ * 17 fit: 8 bytes of header, then 4 + 3 per weight), and lines are filled
+ * to LIN_LINE_FILL percent of their room on average. */
+#ifndef LIN_INLINE_MAX
+#define LIN_INLINE_MAX 17
+#endif
+#ifndef LIN_LINE_FILL
+#define LIN_LINE_FILL 60
 #endif
 #ifndef LIN_BLOOM_BITS
 #define LIN_BLOOM_BITS 8
@@ -416,7 +441,27 @@ static void pad_to(sr_buf *b, size_t align)
         sr_buf_put(b, zeros, align - b->len % align);
 }
 
-void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
+/* A model's averaged weights, before layout: keys in the trainer's order
+ * (deterministic), each with how often it occurs and its row (count, then
+ * count x (class, weight)) at rows + offs[k]. */
+typedef struct lin_flat {
+    uint32_t nclasses;
+    float scale;
+    size_t nkeys, nunits, hot_bytes;
+    uint64_t *keys, *freq;
+    uint32_t *offs;
+    uint16_t *rows;
+} lin_flat;
+
+static void lin_flat_free(lin_flat *f)
+{
+    free(f->keys);
+    free(f->freq);
+    free(f->offs);
+    free(f->rows);
+}
+
+static void lint_flatten(const lin_trainer *t, float min_abs, lin_flat *f)
 {
     /* the averages, and the largest, for the scale */
     size_t cap = t->npool ? t->npool : 1;
@@ -438,7 +483,7 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
     uint16_t *rows = sr_xmalloc((t->nrows + cap + 1) * 3 * sizeof *rows);
     uint64_t *keys = sr_xmalloc((t->nrows + 1) * sizeof *keys);
     uint32_t *offs = sr_xmalloc((t->nrows + 1) * sizeof *offs);
-    by_freq *freq = sr_xmalloc((t->nrows + 1) * sizeof *freq);
+    uint64_t *freq = sr_xmalloc((t->nrows + 1) * sizeof *freq);
     size_t nr = 0, nkeys = 0;
     for (size_t ti = 0; ti < t->map.cap; ti++) {
         const syn_slot *s = &t->map.slots[ti];
@@ -461,21 +506,132 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
             continue;
         }
         rows[head] = count;
-        uint64_t f = r->updates;
+        uint64_t fr = r->updates;
         if (t->allow) {
             const syn_slot *c = syn_mb_get(t->allow, s->key);
-            f = c ? c->a : 0;
+            fr = c ? c->a : 0;
         }
-        freq[nkeys] = (by_freq){f, (uint32_t)nkeys};
+        freq[nkeys] = fr;
         keys[nkeys] = s->key;
         offs[nkeys++] = (uint32_t)head;
     }
+    free(avg);
+    f->nclasses = t->nclasses;
+    f->scale = (float)scale;
+    f->nkeys = nkeys;
+    f->nunits = nr;
+    f->hot_bytes = t->hot_bytes;
+    f->keys = keys;
+    f->freq = freq;
+    f->offs = offs;
+    f->rows = rows;
+}
+
+/* Bytes of a hot line a key takes: its fingerprint, its length byte
+ * being free, and its weights and classes inline, or the offset of its row
+ * out of line (0 when it must go out of line). */
+static size_t inline_bytes(const uint16_t *row, uint32_t nclasses)
+{
+    if (nclasses > 256 || row_dense(row, nclasses) || row[0] > LIN_INLINE_MAX)
+        return 0;
+    return 4 + 3 * (size_t)row[0];
+}
+
+/* Place the hot keys (most frequent first) in lines: each in its home line
+ * when there is room, else in the next line with room, the lines passed
+ * marked. Writes the lines and the out-of-line rows; returns the number of
+ * lines. */
+static uint32_t place_lines(const uint64_t *keys, const uint32_t *offs,
+                            size_t nkeys, const uint16_t *rows,
+                            uint32_t nclasses, sr_buf *lines, sr_buf *longrows)
+{
+    if (!nkeys)
+        return 0;
+    size_t need = 0;
+    for (size_t k = 0; k < nkeys; k++) {
+        size_t in = inline_bytes(rows + offs[k], nclasses);
+        need += in ? in : 8;
+    }
+    /* lines filled to LIN_LINE_FILL percent of their room on average */
+    size_t n1 = need * 100 / ((LIN_LINE - 8) * LIN_LINE_FILL) + 1;
+    size_t n2 = nkeys / (LIN_LINE_KEYS - 2) + 1;
+    uint32_t nhot = (uint32_t)(n1 > n2 ? n1 : n2);
+    uint8_t *used = sr_xcalloc(nhot, 1), *cnt = sr_xcalloc(nhot, 1);
+    uint8_t *filt = sr_xcalloc((size_t)nhot * 8, 1);
+    uint32_t *which = sr_xcalloc((size_t)nhot * LIN_LINE_KEYS, sizeof *which);
+    uint32_t *rowpos = sr_xcalloc(nkeys, sizeof *rowpos);
+    for (size_t k = 0; k < nkeys; k++) {
+        const uint16_t *row = rows + offs[k];
+        size_t in = inline_bytes(row, nclasses), sz = in ? in : 8;
+        if (!in) {
+            rowpos[k] = (uint32_t)(longrows->len / 2);
+            put_row(longrows, row, nclasses);
+        }
+        uint32_t b = lin_home(keys[k], nhot);
+        unsigned bit = lin_line_fbit(lin_fp(keys[k]));
+        while (cnt[b] == LIN_LINE_KEYS || 8 + used[b] + sz > LIN_LINE) {
+            filt[(size_t)b * 8 + 1 + LIN_LINE_KEYS + bit / 8] |= (uint8_t)(1u << (bit % 8));
+            b = b + 1 == nhot ? 0 : b + 1;
+        }
+        which[(size_t)b * LIN_LINE_KEYS + cnt[b]++] = (uint32_t)k + 1;
+        used[b] = (uint8_t)(used[b] + sz);
+    }
+    pad_to(longrows, 64);
+    for (uint32_t b = 0; b < nhot; b++) {
+        unsigned char line[LIN_LINE] = {0};
+        unsigned n = cnt[b];
+        memcpy(line, filt + (size_t)b * 8, 8);
+        line[0] = (unsigned char)n;
+        size_t wat = 8 + 4 * (size_t)n, cat = wat;
+        for (unsigned j = 0; j < n; j++) {
+            size_t k = which[(size_t)b * LIN_LINE_KEYS + j] - 1;
+            const uint16_t *row = rows + offs[k];
+            cat += inline_bytes(row, nclasses) ? 2 * (size_t)row[0] : 4;
+        }
+        for (unsigned j = 0; j < n; j++) {
+            size_t k = which[(size_t)b * LIN_LINE_KEYS + j] - 1;
+            const uint16_t *row = rows + offs[k];
+            uint32_t fp = lin_fp(keys[k]);
+            memcpy(line + 8 + 4 * j, &fp, 4);
+            if (!inline_bytes(row, nclasses)) {
+                memcpy(line + wat, &rowpos[k], 4);
+                wat += 4;
+                continue;
+            }
+            line[1 + j] = (unsigned char)row[0];
+            for (uint32_t q = 0; q < row[0]; q++) {
+                memcpy(line + wat, &row[2 + 2 * q], 2);
+                wat += 2;
+                line[cat++] = (unsigned char)row[1 + 2 * q];
+            }
+        }
+        sr_buf_put(lines, line, LIN_LINE);
+    }
+    free(rowpos);
+    free(which);
+    free(filt);
+    free(cnt);
+    free(used);
+    return nhot;
+}
+
+static void lin_layout(const lin_flat *f, sr_buf *out)
+{
+    size_t nkeys = f->nkeys;
+    uint64_t *keys = sr_xmalloc((nkeys + 1) * sizeof *keys);
+    uint32_t *offs = sr_xmalloc((nkeys + 1) * sizeof *offs);
+    memcpy(keys, f->keys, nkeys * sizeof *keys);
+    memcpy(offs, f->offs, nkeys * sizeof *offs);
+    const uint16_t *rows = f->rows;
+    by_freq *freq = sr_xmalloc((nkeys + 1) * sizeof *freq);
+    for (size_t k = 0; k < nkeys; k++)
+        freq[k] = (by_freq){f->freq[k], (uint32_t)k};
     /* the most frequent keys are hot; the rest cold, in the trainer's order */
     qsort(freq, nkeys, sizeof *freq, cmp_freq);
     size_t nhotkeys = 0, hotsize = 0;
     while (nhotkeys < nkeys) {
-        size_t sz = 2 * row_units(rows + offs[freq[nhotkeys].idx], t->nclasses);
-        if (hotsize + sz > t->hot_bytes)
+        size_t sz = 2 * row_units(rows + offs[freq[nhotkeys].idx], f->nclasses);
+        if (hotsize + sz > f->hot_bytes)
             break;
         hotsize += sz;
         nhotkeys++;
@@ -495,22 +651,12 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
         keys[ncold] = keys[k];
         offs[ncold++] = offs[k];
     }
-    /* hot: slots, then the rows, most frequent first */
-    uint32_t nhot = nhotkeys ? buckets_for(nhotkeys) : 0;
-    lin_slot *hslots = sr_xcalloc((size_t)nhot * LIN_BUCKET + 1, sizeof *hslots);
-    uint32_t *hwhich = sr_xcalloc((size_t)nhot * LIN_BUCKET + 1, sizeof *hwhich);
-    place_keys(hkeys, nhotkeys, nhot, hslots, hwhich);
-    uint32_t *hpos = sr_xmalloc((nhotkeys + 1) * sizeof *hpos);
-    sr_buf hrows;
+    /* hot: lines, then the out-of-line rows, most frequent first */
+    sr_buf hlines, hrows;
+    sr_buf_init(&hlines);
     sr_buf_init(&hrows);
-    for (size_t k = 0; k < nhotkeys; k++) {
-        hpos[k] = (uint32_t)(hrows.len / 2);
-        put_row(&hrows, rows + hoffs[k], t->nclasses);
-    }
-    for (size_t i = 0; i < (size_t)nhot * LIN_BUCKET; i++)
-        if (hwhich[i])
-            hslots[i].off = (hslots[i].off & LIN_OVERFLOW) | hpos[hwhich[i] - 1];
-    pad_to(&hrows, 64);
+    uint32_t nhot = place_lines(hkeys, hoffs, nhotkeys, rows, f->nclasses,
+                                &hlines, &hrows);
     /* the Bloom filter of the cold keys */
     uint32_t nbloom = ncold ? (uint32_t)((ncold * LIN_BLOOM_BITS + 511) / 512) : 0;
     uint64_t *bloom = sr_xcalloc((size_t)nbloom * 8 + 1, sizeof *bloom);
@@ -541,19 +687,19 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
             if (!k)
                 continue;
             s[j].off = (s[j].off & LIN_OVERFLOW) | (uint32_t)(rowpos / 2);
-            rowpos += row_units(rows + offs[k - 1], t->nclasses) * 2;
+            rowpos += row_units(rows + offs[k - 1], f->nclasses) * 2;
         }
         sr_buf_put(&data, s, LIN_BUCKET * sizeof *s);
         for (int j = 0; j < LIN_BUCKET; j++) {
             uint32_t k = which[(size_t)b * LIN_BUCKET + (size_t)j];
             if (k)
-                put_row(&data, rows + offs[k - 1], t->nclasses);
+                put_row(&data, rows + offs[k - 1], f->nclasses);
         }
         pad_to(&data, 4);
     }
-    float fscale = (float)scale;
+    float fscale = f->scale;
     size_t start = out->len;
-    put_u32(out, t->nclasses);
+    put_u32(out, f->nclasses);
     put_u32(out, nbuckets);
     put_u32(out, (uint32_t)(data.len / 2));
     sr_buf_put(out, &fscale, 4);
@@ -562,7 +708,7 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
     put_u32(out, nbloom);
     while (out->len - start < 64)
         put_u32(out, 0);
-    sr_buf_put(out, hslots, (size_t)nhot * LIN_BUCKET * sizeof *hslots);
+    sr_buf_put(out, hlines.data, hlines.len);
     sr_buf_put(out, bloom, (size_t)nbloom * 64);
     sr_buf_put(out, hrows.data, hrows.len);
     sr_buf_put(out, dir.data, dir.len);
@@ -575,52 +721,108 @@ void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
     free(which);
     free(slots);
     free(bloom);
-    free(hpos);
-    free(hwhich);
-    free(hslots);
+    sr_buf_free(&hlines);
     free(is_hot);
     free(hoffs);
     free(hkeys);
     free(freq);
     free(keys);
     free(offs);
-    free(rows);
-    free(avg);
 }
 
-/* Check the slots of one bucket against the rows they point into. */
+void lint_write(const lin_trainer *t, float min_abs, sr_buf *out)
+{
+    lin_flat f;
+    lint_flatten(t, min_abs, &f);
+    lin_layout(&f, out);
+    lin_flat_free(&f);
+}
+
+/* Check the row at rows + off (of nunits u16 units). */
+static bool row_ok(const uint16_t *rows, uint32_t nunits, uint32_t off,
+                   uint32_t nclasses, const char **why)
+{
+    if (off >= nunits) {
+        *why = "a weight row lies outside the weights";
+        return false;
+    }
+    uint32_t head = rows[off], room = nunits - off - 1;
+    if (head & LIN_DENSE) {
+        if (head != LIN_DENSE || nclasses > room) {
+            *why = "a weight row lies outside the weights";
+            return false;
+        }
+        return true;
+    }
+    uint32_t cunits = nclasses <= 256 ? (head + 1) / 2 : head;
+    if (head + cunits > room) {
+        *why = "a weight row lies outside the weights";
+        return false;
+    }
+    const uint16_t *cls16 = rows + off + 1 + head;
+    const uint8_t *cls8 = (const uint8_t *)cls16;
+    for (uint32_t q = 0; q < head; q++) {
+        if ((nclasses <= 256 ? cls8[q] : cls16[q]) >= nclasses) {
+            *why = "a weight has a class out of range";
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Check the slots of one cold bucket against the rows they point into. */
 static bool bucket_ok(const lin_slot *sl, const uint16_t *rows, uint32_t nunits,
                       uint32_t nclasses, const char **why)
 {
-    for (int j = 0; j < LIN_BUCKET; j++) {
-        if (!sl[j].fp)
-            continue;
-        uint32_t off = sl[j].off & ~LIN_OVERFLOW;
-        if (off >= nunits) {
-            *why = "a weight row lies outside the weights";
+    for (int j = 0; j < LIN_BUCKET; j++)
+        if (sl[j].fp && !row_ok(rows, nunits, sl[j].off & ~LIN_OVERFLOW, nclasses, why))
+            return false;
+    return true;
+}
+
+/* Check one hot line: its count, lengths, inline classes and out-of-line
+ * rows. */
+static bool line_ok(const unsigned char *line, const uint16_t *rows,
+                    uint32_t nunits, uint32_t nclasses, const char **why)
+{
+    unsigned n = line[0];
+    if (n > LIN_LINE_KEYS) {
+        *why = "a hot line holds too many keys";
+        return false;
+    }
+    size_t wunits = 0, ncls = 0;
+    for (unsigned j = 0; j < LIN_LINE_KEYS; j++) {
+        unsigned l = line[1 + j];
+        if (j >= n ? l != 0 : l != 0 && nclasses > 256) {
+            *why = "a hot line has a bad weight count";
             return false;
         }
-        uint32_t head = rows[off], room = nunits - off - 1;
-        if (head & LIN_DENSE) {
-            if (head != LIN_DENSE || nclasses > room) {
-                *why = "a weight row lies outside the weights";
-                return false;
-            }
-            continue;
+        if (j < n) {
+            wunits += l ? l : 2;
+            ncls += l;
         }
-        uint32_t cunits = nclasses <= 256 ? (head + 1) / 2 : head;
-        if (head + cunits > room) {
-            *why = "a weight row lies outside the weights";
+    }
+    size_t at = 8 + 4 * (size_t)n;
+    if (at + 2 * wunits + ncls > LIN_LINE) {
+        *why = "a hot line's weights overrun it";
+        return false;
+    }
+    const unsigned char *cls = line + at + 2 * wunits;
+    for (size_t q = 0; q < ncls; q++) {
+        if (cls[q] >= nclasses) {
+            *why = "a weight has a class out of range";
             return false;
         }
-        const uint16_t *cls16 = rows + off + 1 + head;
-        const uint8_t *cls8 = (const uint8_t *)cls16;
-        for (uint32_t q = 0; q < head; q++) {
-            if ((nclasses <= 256 ? cls8[q] : cls16[q]) >= nclasses) {
-                *why = "a weight has a class out of range";
+    }
+    for (unsigned j = 0; j < n; j++) {
+        unsigned l = line[1 + j];
+        if (!l) {
+            uint32_t off;
+            memcpy(&off, line + at, 4);
+            if (!row_ok(rows, nunits, off, nclasses, why))
                 return false;
-            }
         }
+        at += l ? 2 * (size_t)l : 4;
     }
     return true;
 }
@@ -632,44 +834,51 @@ bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
         *why = "linear model section too short";
         return false;
     }
-    uint32_t nclasses, nbuckets, nwords, nhot, nhotwords, nbloom;
+    uint32_t nclasses, nbuckets, nwords, nhot, nlongwords, nbloom;
     float scale;
     memcpy(&nclasses, b, 4);
     memcpy(&nbuckets, b + 4, 4);
     memcpy(&nwords, b + 8, 4);
     memcpy(&scale, b + 12, 4);
     memcpy(&nhot, b + 16, 4);
-    memcpy(&nhotwords, b + 20, 4);
+    memcpy(&nlongwords, b + 20, 4);
     memcpy(&nbloom, b + 24, 4);
     if (nclasses == 0 || nclasses > UINT16_MAX + 1u || !isfinite(scale) || scale <= 0) {
         *why = "bad number of classes or scale in a linear model";
         return false;
     }
-    size_t hotbytes = (size_t)nhot * LIN_BUCKET * sizeof(lin_slot);
+    size_t hotbytes = (size_t)nhot * LIN_LINE;
     size_t bloombytes = (size_t)nbloom * 64;
     size_t dirbytes = (size_t)nbuckets * 4 + (nbuckets % 2 ? 4 : 0);
-    if (nbuckets == 0 || nwords % 2 || nhotwords % 32 ||
-        64 + hotbytes + bloombytes + (size_t)nhotwords * 2 + dirbytes +
+    if (nbuckets == 0 || nwords % 2 || nlongwords % 32 ||
+        64 + hotbytes + bloombytes + (size_t)nlongwords * 2 + dirbytes +
                 (size_t)nwords * 2 != n) {
         *why = "linear model section has the wrong size";
         return false;
     }
-    const lin_slot *hot = (const lin_slot *)(b + 64);
+    const unsigned char *hot = b + 64;
     const uint64_t *bloom = (const uint64_t *)(b + 64 + hotbytes);
-    const uint16_t *hotrows = (const uint16_t *)(b + 64 + hotbytes + bloombytes);
+    const uint16_t *longrows = (const uint16_t *)(b + 64 + hotbytes + bloombytes);
     const uint32_t *dir = (const uint32_t *)(b + 64 + hotbytes + bloombytes +
-                                             (size_t)nhotwords * 2);
+                                             (size_t)nlongwords * 2);
     const uint16_t *data = (const uint16_t *)((const unsigned char *)dir + dirbytes);
-    bool stops = nhot == 0;  /* a hot bucket where lookups end */
+    /* for every bit of the lines' filters, a line without it, where the
+     * lookups of keys with that bit end */
+    unsigned char passed[8] = {0};
+    if (nhot)
+        memset(passed, 0xff, sizeof passed);
     for (uint32_t k = 0; k < nhot; k++) {
-        const lin_slot *sl = hot + (size_t)k * LIN_BUCKET;
-        if (!(sl[LIN_BUCKET - 1].off & LIN_OVERFLOW))
-            stops = true;
-        if (!bucket_ok(sl, hotrows, nhotwords, nclasses, why))
+        const unsigned char *line = hot + (size_t)k * LIN_LINE;
+        for (int i = 1 + LIN_LINE_KEYS; i < 8; i++)
+            passed[i] &= line[i];
+        if (!line_ok(line, longrows, nlongwords, nclasses, why))
             return false;
     }
+    bool stops = true;
+    for (int i = 1 + LIN_LINE_KEYS; i < 8; i++)
+        stops &= passed[i] == 0;
     if (!stops) {
-        *why = "linear model table has no bucket where a lookup ends";
+        *why = "linear model's hot table has no line where a lookup ends";
         return false;
     }
     stops = false;
@@ -695,9 +904,9 @@ bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
     m->nwords = nwords;
     m->scale = scale;
     m->hot = nhot ? hot : NULL;
-    m->hotrows = hotrows;
+    m->longrows = longrows;
     m->nhot = nhot;
-    m->nhotwords = nhotwords;
+    m->nlongwords = nlongwords;
     m->bloom = nbloom ? bloom : NULL;
     m->nbloom = nbloom;
     return true;
@@ -738,50 +947,73 @@ static inline void lin_add_row(const lin_model *m, const uint16_t *r,
     }
 }
 
+/* Add the weights of keys[0..k) (k <= PREFETCH_BATCH), key i's to dst[i]. */
+static void score_batch(const lin_model *m, const uint64_t *keys,
+                        float *const *dst, size_t k)
+{
+    const uint16_t *found[PREFETCH_BATCH];
+    float *fdst[PREFETCH_BATCH];
+    uint64_t bh[PREFETCH_BATCH];
+    uint16_t cold[PREFETCH_BATCH];
+    size_t nc = 0, nf = 0;
+    /* hot lines and filter lines */
+    for (size_t i = 0; i < k; i++) {
+        if (m->nhot)
+            __builtin_prefetch(m->hot + (size_t)lin_home(keys[i], m->nhot) * LIN_LINE);
+        if (m->bloom) {
+            bh[i] = lin_bloom_hash(keys[i]);
+            __builtin_prefetch(lin_bloom_line(m, bh[i]));
+        }
+    }
+    /* inline weights added at once; out-of-line rows and the cold pages of
+     * keys the filter lets through, prefetched */
+    for (size_t i = 0; i < k; i++) {
+        unsigned j;
+        const unsigned char *line = lin_hot_find(m, keys[i], &j);
+        if (line) {
+            lin_hit h = lin_line_get(m, line, j);
+            if (h.row) {
+                __builtin_prefetch(h.row);
+                fdst[nf] = dst[i];
+                found[nf++] = h.row;
+            } else {
+                float *s = dst[i];
+                for (uint32_t q = 0; q < h.n; q++)
+                    s[h.cls[q]] += (float)h.w[q];
+            }
+        } else if (!m->bloom || lin_bloom_maybe(lin_bloom_line(m, bh[i]), bh[i])) {
+            __builtin_prefetch(m->dir + lin_home(keys[i], m->nbuckets));
+            cold[nc++] = (uint16_t)i;
+        }
+    }
+    /* a cold page: its slots, and the first rows after them */
+    for (size_t c = 0; c < nc; c++) {
+        const uint16_t *pg = m->data + m->dir[lin_home(keys[cold[c]], m->nbuckets)];
+        __builtin_prefetch(pg);
+        __builtin_prefetch(pg + 32);
+        __builtin_prefetch(pg + 64);
+    }
+    for (size_t c = 0; c < nc; c++) {
+        const uint16_t *r = lin_cold_row(m, keys[cold[c]]);
+        if (r) {
+            __builtin_prefetch(r);
+            fdst[nf] = dst[cold[c]];
+            found[nf++] = r;
+        }
+    }
+    for (size_t i = 0; i < nf; i++)
+        lin_add_row(m, found[i], fdst[i]);
+}
+
 void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
                float *scores)
 {
-    const uint16_t *found[PREFETCH_BATCH];
-    uint64_t bh[PREFETCH_BATCH];
-    uint16_t cold[PREFETCH_BATCH];
+    float *dst[PREFETCH_BATCH];
+    for (size_t i = 0; i < PREFETCH_BATCH && i < n; i++)
+        dst[i] = scores;
     while (n > 0) {
-        size_t k = n < PREFETCH_BATCH ? n : PREFETCH_BATCH, nc = 0;
-        /* hot buckets and filter lines */
-        for (size_t i = 0; i < k; i++) {
-            if (m->nhot)
-                __builtin_prefetch(m->hot + (size_t)lin_home(keys[i], m->nhot) * LIN_BUCKET);
-            if (m->bloom) {
-                bh[i] = lin_bloom_hash(keys[i]);
-                __builtin_prefetch(lin_bloom_line(m, bh[i]));
-            }
-        }
-        /* hot rows; the cold pages of keys the filter lets through */
-        for (size_t i = 0; i < k; i++) {
-            const uint16_t *r = lin_hot_row(m, keys[i]);
-            found[i] = r;
-            if (r) {
-                __builtin_prefetch(r);
-            } else if (!m->bloom || lin_bloom_maybe(lin_bloom_line(m, bh[i]), bh[i])) {
-                __builtin_prefetch(m->dir + lin_home(keys[i], m->nbuckets));
-                cold[nc++] = (uint16_t)i;
-            }
-        }
-        /* a cold page: its slots, and the first rows after them */
-        for (size_t c = 0; c < nc; c++) {
-            const uint16_t *pg = m->data + m->dir[lin_home(keys[cold[c]], m->nbuckets)];
-            __builtin_prefetch(pg);
-            __builtin_prefetch(pg + 32);
-            __builtin_prefetch(pg + 64);
-        }
-        for (size_t c = 0; c < nc; c++) {
-            const uint16_t *r = lin_cold_row(m, keys[cold[c]]);
-            found[cold[c]] = r;
-            if (r)
-                __builtin_prefetch(r);
-        }
-        for (size_t i = 0; i < k; i++)
-            if (found[i])
-                lin_add_row(m, found[i], scores);
+        size_t k = n < PREFETCH_BATCH ? n : PREFETCH_BATCH;
+        score_batch(m, keys, dst, k);
         keys += k;
         n -= k;
     }
@@ -790,13 +1022,21 @@ void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
 void lin_score_many(const lin_model *m, const uint64_t *keys, size_t stride,
                     const size_t *n, size_t items, float *scores)
 {
-    /* every hot bucket first, so the misses of all items overlap */
-    if (m->nhot)
-        for (size_t it = 0; it < items; it++)
-            for (size_t i = 0; i < n[it]; i++)
-                __builtin_prefetch(m->hot + (size_t)lin_home(keys[it * stride + i], m->nhot) * LIN_BUCKET);
-    for (size_t it = 0; it < items; it++)
-        lin_score(m, keys + it * stride, n[it], scores + it * m->nclasses);
+    uint64_t kb[PREFETCH_BATCH];
+    float *db[PREFETCH_BATCH];
+    size_t k = 0;
+    for (size_t it = 0; it < items; it++) {
+        for (size_t i = 0; i < n[it]; i++) {
+            kb[k] = keys[it * stride + i];
+            db[k++] = scores + it * m->nclasses;
+            if (k == PREFETCH_BATCH) {
+                score_batch(m, kb, db, k);
+                k = 0;
+            }
+        }
+    }
+    if (k)
+        score_batch(m, kb, db, k);
 }
 
 void syn_count(syn_map_builder *counts, const uint64_t *keys, size_t n)

@@ -35,6 +35,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ---- feature keys ------------------------------------------------------- */
 
@@ -114,23 +115,27 @@ syn_slot *syn_mb_get(const syn_map_builder *b, uint64_t key);
 
 /* ---- linear models (linear.c) ------------------------------------------- */
 
-/* A compiled model: hash tables from a feature's key to its row of
- * (class, weight) entries: a u16 count, that many i16 weights and their
- * classes (u8 for models of at most 256 classes), or LIN_DENSE and a
- * weight for every class (see linear.c). Weights are scaled integers; all weights
- * of one model share the scale, so scores compare without rescaling.
+/* A compiled model: hash tables from a feature's key to its weights, a
+ * short list of (class, weight) entries (see linear.c). Weights are scaled
+ * integers; all weights of one model share the scale, so scores compare
+ * without rescaling.
  *
  * The keys are in two tables (see linear.c). The hot table holds the most
- * frequent keys (counted in training): buckets of LIN_BUCKET slots, one
- * cache line each, and the keys' rows packed together, most frequent
- * first, so the keys that make most lookups sit in a few megabytes. The
- * cold table holds the rest in pages: a directory gives each bucket's page,
- * which holds LIN_BUCKET slots and then the rows of the keys in them. A
- * Bloom filter over the cold keys stops most lookups of absent keys before
- * they reach a cold page. A slot holds 32 bits of the key (the
- * fingerprint; 0 = empty) and its row's offset; the home bucket comes from
- * the other 32 bits. */
+ * frequent keys (counted in training) in lines of LIN_LINE bytes, one
+ * cache line each: a line holds up to LIN_LINE_KEYS keys with their
+ * weights inside it when they are few, so most lookups read one cache
+ * line; a key with many weights has its row out of line (a u16 count, that
+ * many i16 weights and their classes, u8 for models of at most 256
+ * classes, or LIN_DENSE and a weight for every class). The cold table holds
+ * the rest in pages: a directory gives each bucket's page, which holds
+ * LIN_BUCKET slots and then the rows of the keys in them. A Bloom filter
+ * over the cold keys stops most lookups of absent keys before they reach a
+ * cold page. A key is known by 32 of its bits (the fingerprint, never 0);
+ * its home line or bucket comes from the other 32 bits. */
 #define LIN_BUCKET 8
+#define LIN_LINE 64
+#define LIN_LINE_KEYS 5
+#define LIN_LINE_FBITS (8 * (7 - LIN_LINE_KEYS))
 
 typedef struct lin_slot {
     uint32_t fp, off;
@@ -143,10 +148,10 @@ typedef struct lin_model {
     uint32_t nclasses;
     uint32_t nwords;         /* u16 units in data */
     float scale;             /* weight = stored / scale */
-    const lin_slot *hot;     /* nhot buckets x LIN_BUCKET slots */
-    const uint16_t *hotrows; /* nhotwords u16 units */
+    const unsigned char *hot;   /* nhot lines of LIN_LINE bytes */
+    const uint16_t *longrows;   /* nlongwords u16 units: out-of-line rows */
     const uint64_t *bloom;   /* nbloom lines of 8 u64 (512 bits), or NULL */
-    uint32_t nhot, nhotwords, nbloom;
+    uint32_t nhot, nlongwords, nbloom;
 } lin_model;
 
 static inline uint32_t lin_home(uint64_t key, uint32_t nbuckets)
@@ -159,13 +164,91 @@ static inline uint32_t lin_fp(uint64_t key)
     return (uint32_t)(key >> 32) | 1u;
 }
 
-/* The top bit of the last slot's offset marks a bucket that some key
+/* The top bit of the last slot's offset marks a cold bucket that some key
  * passed on its way to a later one: a lookup that misses in a bucket
  * without the mark stops there, so it almost always reads one bucket. */
 #define LIN_OVERFLOW 0x80000000u
 
 /* A row's first u16 for a dense row (a weight for every class). */
 #define LIN_DENSE 0x8000u
+
+/* A hot line: byte 0 the number of keys n (at most LIN_LINE_KEYS); bytes
+ * 1..LIN_LINE_KEYS each key's number of inline weights (0: its row is out
+ * of line); the rest of the first 8 bytes a filter of the keys that passed
+ * the line on the way to a later one (each sets the bit lin_line_fbit of
+ * its fingerprint), so a lookup of an absent key almost always stops at
+ * its home line; from byte 8 the n fingerprints (u32); then per key its
+ * inline weights (i16) or the u32 offset of its row in longrows (two u16
+ * units); then the classes (u8) of the inline weights, key by key. */
+static inline unsigned lin_line_fbit(uint32_t fp)
+{
+    return (fp >> 8) % LIN_LINE_FBITS;
+}
+
+static inline bool lin_line_passed(const unsigned char *line, uint32_t fp)
+{
+    unsigned bit = lin_line_fbit(fp);
+    return (line[1 + LIN_LINE_KEYS + bit / 8] >> (bit % 8)) & 1;
+}
+
+typedef struct lin_hit {
+    const int16_t *w;        /* inline weights, or NULL */
+    const uint8_t *cls;
+    uint32_t n;
+    const uint16_t *row;     /* or the out-of-line row */
+} lin_hit;
+
+/* Key `j` of a hot line. */
+static inline lin_hit lin_line_get(const lin_model *m, const unsigned char *line,
+                                   unsigned j)
+{
+    unsigned n = line[0], wpos = 0, cpos = 0, wtot;
+    for (unsigned i = 0; i < j; i++) {
+        unsigned l = line[1 + i];
+        wpos += l ? l : 2;
+        cpos += l;
+    }
+    wtot = wpos;
+    for (unsigned i = j; i < n; i++) {
+        unsigned l = line[1 + i];
+        wtot += l ? l : 2;
+    }
+    const unsigned char *units = line + 8 + 4 * n;
+    lin_hit h = {NULL, NULL, line[1 + j], NULL};
+    if (h.n) {
+        h.w = (const int16_t *)(const void *)(units + 2 * wpos);
+        h.cls = units + 2 * wtot + cpos;
+    } else {
+        uint32_t off;
+        memcpy(&off, units + 2 * wpos, 4);
+        h.row = m->longrows + off;
+    }
+    return h;
+}
+
+/* The hot line holding `key` (its index in *slot), or NULL. */
+static inline const unsigned char *lin_hot_find(const lin_model *m, uint64_t key,
+                                                unsigned *slot)
+{
+    if (!m->nhot)
+        return NULL;
+    uint32_t fp = lin_fp(key);
+    for (uint32_t b = lin_home(key, m->nhot);;) {
+        const unsigned char *line = m->hot + (size_t)b * LIN_LINE;
+        const uint32_t *fps = (const uint32_t *)(const void *)(line + 8);
+        unsigned n = line[0];
+        for (unsigned j = 0; j < n; j++) {
+            if (fps[j] == fp) {
+                *slot = j;
+                return line;
+            }
+        }
+        if (!lin_line_passed(line, fp))
+            return NULL;
+        if (++b == m->nhot)
+            b = 0;
+    }
+}
 
 /* The offset (+ 1) of the row of the first slot of s[0..LIN_BUCKET) whose
  * fingerprint is fp, or 0. */
@@ -176,24 +259,6 @@ static inline uint32_t lin_probe(const lin_slot *s, uint32_t fp)
         hit |= -(uint32_t)(s[j].fp == fp && hit == 0) &
                ((s[j].off & ~LIN_OVERFLOW) + 1);
     return hit;
-}
-
-/* The row of `key` in the hot table, or NULL. */
-static inline const uint16_t *lin_hot_row(const lin_model *m, uint64_t key)
-{
-    if (!m->nhot)
-        return NULL;
-    uint32_t fp = lin_fp(key);
-    for (uint32_t b = lin_home(key, m->nhot);;) {
-        const lin_slot *s = m->hot + (size_t)b * LIN_BUCKET;
-        uint32_t hit = lin_probe(s, fp);
-        if (hit)
-            return m->hotrows + (hit - 1);
-        if (!(s[LIN_BUCKET - 1].off & LIN_OVERFLOW))
-            return NULL;
-        if (++b == m->nhot)
-            b = 0;
-    }
 }
 
 /* The row of `key` in the cold table, or NULL. */
@@ -234,18 +299,23 @@ static inline bool lin_bloom_maybe(const uint64_t *line, uint64_t h)
     return all;
 }
 
-/* The row of `key`, or NULL. */
-static inline const uint16_t *lin_row(const lin_model *m, uint64_t key)
+/* Whether `key` has weights in the hot table; in either table. */
+static inline bool lin_in_hot(const lin_model *m, uint64_t key)
 {
-    const uint16_t *r = lin_hot_row(m, key);
-    if (r)
-        return r;
+    unsigned j;
+    return lin_hot_find(m, key, &j) != NULL;
+}
+
+static inline bool lin_has(const lin_model *m, uint64_t key)
+{
+    if (lin_in_hot(m, key))
+        return true;
     if (m->bloom) {
         uint64_t h = lin_bloom_hash(key);
         if (!lin_bloom_maybe(lin_bloom_line(m, h), h))
-            return NULL;
+            return false;
     }
-    return lin_cold_row(m, key);
+    return lin_cold_row(m, key) != NULL;
 }
 
 /* Add the weights of `n` features to scores[0..nclasses) (in the model's
@@ -305,7 +375,7 @@ void syn_count(syn_map_builder *counts, const uint64_t *keys, size_t n);
 /* ---- model files (model.c) ---------------------------------------------- */
 
 #define SYN_MAGIC "SRSYNTAX"
-#define SYN_FORMAT_VERSION 2u
+#define SYN_FORMAT_VERSION 3u
 
 /* Section ids: four ASCII letters read as a little-endian u32. */
 #define SYN_ID(a, b, c, d) \
