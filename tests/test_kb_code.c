@@ -878,6 +878,32 @@ static void test_parse_repairs(void)
     sr_dict_free(d);
 }
 
+/* What a verb accuses someone of ("accused Israel of violating the
+ * ceasefire") and what a denial denies are no events of their own. */
+static void test_accused_and_denied(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 112 accuse obj:T\npred 196 violate obj:ceasefire\n"
+                            "pred 016 deny ccomp:*\npred 010 say ccomp:*\npred 190 enter obj:T\n",
+                            false, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *acc = "Iran/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root Israel/PROPN/2/obj "
+                          "of/SCONJ/5/mark violating|violate/VERB:VBG/2/advcl the/DET/7/det "
+                          "ceasefire/NOUN/5/obj ./PUNCT/2/punct";
+        CHECK(codes(c, acc, "IRN", "ISR", "112"));
+        CHECK_INT_EQ(count_code(c, acc, "196", NULL), 0);
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj denied|deny/VERB:VBD/0/root that/SCONJ/6/mark "
+                                   "Israeli/ADJ/5/amod troops|troop/NOUN/6/nsubj entered|enter/VERB:VBD/2/ccomp "
+                                   "Iran/PROPN/6/obj ./PUNCT/2/punct", "190", NULL), 0);
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj said|say/VERB:VBD/0/root that/SCONJ/6/mark "
+                                   "Israeli/ADJ/5/amod troops|troop/NOUN/6/nsubj entered|enter/VERB:VBD/2/ccomp "
+                                   "Iran/PROPN/6/obj ./PUNCT/2/punct", "190", NULL), 1);
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 /* "reiterated its demand today" parsed with "today" the head of the
  * object and "demand" its compound: the day word ends the phrase. */
 static void test_day_head(void)
@@ -971,6 +997,7 @@ int main(void)
     test_parse_repairs();
     test_noun_performer();
     test_day_head();
+    test_accused_and_denied();
     fclose(devnull);
     return check_status();
 }

@@ -556,6 +556,17 @@ static int outer_verb(const csent *cs, const vinfo *vi, int v, uint8_t *via)
     uint8_t first = 0;
     while (cs->w[cur].head >= 0 && steps++ < cs->n) {
         uint8_t r = cs->w[cur].rel;
+        /* sitrep's own mode: "accused India of violating the ceasefire",
+         * "blamed X for ...", "charged X with ...": a gerund under a verb
+         * with an object, opened by "of", "for" or "with", is that verb's
+         * complement (the act it accuses or praises, not an event of its
+         * own) */
+        if (r == R_ADVCL && steps == 1 && !cs->c->opt.petrarch && cs->c->explicit_targets &&
+            sr_child(cs, cs->w[cur].head, R_OBJ) >= 0 &&
+            (sr_child_word(cs, cur, R_MARK, "of") >= 0 || sr_child_word(cs, cur, R_MARK, "for") >= 0 ||
+             sr_child_word(cs, cur, R_MARK, "with") >= 0 || sr_child_word(cs, cur, R_CASE, "of") >= 0 ||
+             sr_child_word(cs, cur, R_CASE, "for") >= 0 || sr_child_word(cs, cur, R_CASE, "with") >= 0))
+            r = R_XCOMP;
         if (r != R_XCOMP && r != R_CCOMP && !(steps > 1 && (r == R_ACL || r == R_OBJ)))
             return -1;
         if (!first || r == R_CCOMP)
@@ -650,6 +661,14 @@ static void combine_verbs(csent *cs, vinfo *vi)
         }
         if (transform(cs, vi, ov, iv))
             continue;
+        /* "the Kremlin denied that Russian troops had entered Georgia": a
+         * denial's complement did not happen by its speaker's account */
+        if (stmt && !petr && cs->c->explicit_targets &&
+            (strcmp(cs->w[ov].lemma, "deny") == 0 || strcmp(cs->w[ov].lemma, "refute") == 0)) {
+            in->suppressed = true;
+            in->outer = ov;
+            continue;
+        }
         /* a statement whose source is the inner event's own source ("Arnor
          * signed an accord ..., an Arnorian embassy spokesman said") would
          * be the actor talking to itself: the inner event is what the
