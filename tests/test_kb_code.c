@@ -904,6 +904,27 @@ static void test_accused_and_denied(void)
     sr_dict_free(d);
 }
 
+/* The place of a use of force is whom it hits ("struck a refinery in
+ * Haifa, officials said", with "in Haifa" hung on "said"); the place of a
+ * meeting is no side of it. */
+static void test_force_place(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 195 strike obj:*\npred 040 meet obj:*\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iranian/ADJ/2/amod drones|drone/NOUN/3/nsubj struck|strike/VERB:VBD/11/ccomp "
+                       "a/DET/5/det refinery/NOUN/3/obj in/ADP/7/case Haifa/PROPN/11/obl ,/PUNCT/7/punct "
+                       "Iranian/ADJ/10/amod officials|official/NOUN/11/nsubj said|say/VERB:VBD/0/root "
+                       "./PUNCT/11/punct", "IRN", "ISR", "195"));
+        CHECK_INT_EQ(count_code(c, "Iranian/ADJ/2/amod officials|official/NOUN/3/nsubj "
+                                   "met|meet/VERB:VBD/0/root reporters|reporter/NOUN/3/obj in/ADP/6/case "
+                                   "Haifa/PROPN/3/obl ./PUNCT/3/punct", "040", NULL), 0);
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 /* "reiterated its demand today" parsed with "today" the head of the
  * object and "demand" its compound: the day word ends the phrase. */
 static void test_day_head(void)
@@ -998,6 +1019,7 @@ int main(void)
     test_noun_performer();
     test_day_head();
     test_accused_and_denied();
+    test_force_place();
     fclose(devnull);
     return check_status();
 }

@@ -376,7 +376,17 @@ static bool locative_of(const csent *cs, int v, int h)
     return false;
 }
 
+static int first_actor_after_k(csent *cs, int v, const window *post, int not_np, bool place_ok);
+
 static int first_actor_after(csent *cs, int v, const window *post, int not_np)
+{
+    return first_actor_after_k(cs, v, post, not_np, false);
+}
+
+/* place_ok: the act is force (18-20), whose place is whom it hits ("struck
+ * an oil refinery in southern Russia": Russia), so a place phrase may be
+ * the default target */
+static int first_actor_after_k(csent *cs, int v, const window *post, int not_np, bool place_ok)
 {
     for (int q = 0; q < post->n; q++) {
         int j = post->v[q];
@@ -391,7 +401,7 @@ static int first_actor_after(csent *cs, int v, const window *post, int not_np)
          * is no target (a pattern that wants one says so: "invest in:T"),
          * nor an actor of a relative clause below the verb */
         if (cs->c->explicit_targets && !cs->c->opt.petrarch &&
-            (locative_of(cs, v, h) || in_relative(cs, v, j)))
+            ((!place_ok && locative_of(cs, v, h)) || in_relative(cs, v, j)))
             continue;
         const alist *l = sr_meaning(cs, h);
         if (l->n == 0)
@@ -519,8 +529,11 @@ static void assign_roles(csent *cs, int v, vinfo *vi)
     } else {
         dsrc = subj;
         dtgt = object_of(cs, v);
+        const char *pc = vi->pm.code;
+        bool force = pc && (strncmp(pc, "18", 2) == 0 || strncmp(pc, "19", 2) == 0 ||
+                            strncmp(pc, "20", 2) == 0);
         if (dtgt < 0 || dtgt == dsrc)
-            dtgt = first_actor_after(cs, v, &vi->post, dsrc);
+            dtgt = first_actor_after_k(cs, v, &vi->post, dsrc, force);
     }
     int ps = vi->pm.source, pt = vi->pm.target;
     if (ps >= 0 && pt >= 0) {

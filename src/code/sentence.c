@@ -367,8 +367,17 @@ static void repair(cword *w, const sr_word *x, int n, bool own_mode)
          * after it ("will bargain for asylum in Gondor, AFP reported" with
          * "in Gondor" under "reported") belongs to the clause before */
         int h = w[i].head;
-        if (h <= i || (w[i].rel != R_OBL && w[i].rel != R_NMOD) || w[h].head < 0 ||
-            w[h].head >= i || w[h].upos != SR_UPOS_VERB)
+        /* sitrep's own mode: also on a reporting verb that is the root,
+         * the phrase going to its complement before it ("struck an oil
+         * refinery in southern Russia on Saturday, officials said") */
+        int to = h > i && h < n ? w[h].head : -1;
+        if (own_mode && h > i && h < n && w[h].head < 0 && w[h].upos == SR_UPOS_VERB &&
+            (w[i].rel == R_OBL || w[i].rel == R_NMOD))
+            for (int j = i - 1; j >= 0 && to < 0; j--)
+                if (w[j].head == h && w[j].rel == R_CCOMP && w[j].upos == SR_UPOS_VERB)
+                    to = j;
+        if (h <= i || (w[i].rel != R_OBL && w[i].rel != R_NMOD) || to < 0 ||
+            to >= i || w[h].upos != SR_UPOS_VERB)
             continue;
         bool comma = false;
         for (int j = i + 1; j < h && !comma; j++)
@@ -378,7 +387,7 @@ static void repair(cword *w, const sr_word *x, int n, bool own_mode)
         for (int j = i + 1; j < h && !subj; j++)
             subj = w[j].head == h && is_subj(w[j].rel);
         if (comma && subj)
-            w[i].head = w[h].head;
+            w[i].head = to;
     }
     for (int v = 0; v < n; v++) {
         /* "bulldozers demolished Palestinian homes ..., Palestinian officials
