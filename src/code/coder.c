@@ -1549,6 +1549,18 @@ static void noun_modality(csent *cs, const vinfo *vi, int n, vinfo *x)
     }
 }
 
+/* The active subject of clause h when it names an actor firmly (not a
+ * weak, guessed meaning) and is not the event noun n itself; else -1. */
+static int active_named_subject(csent *cs, int h, int n)
+{
+    bool passive = false;
+    int sj = sr_subject_of(cs, h, &passive);
+    if (sj < 0 || passive || is_passive(cs, h) || sj == n)
+        return -1;
+    const alist *m = sr_meaning(cs, sj);
+    return m->n && !m->v[0].weak ? sj : -1;
+}
+
 /* The source of event noun n from the clause it is the object of, when
  * that clause's verb performs or makes known the noun's event itself
  * ("Egypt announced a truce agreement with ...", "Israel carried out
@@ -1575,12 +1587,7 @@ static int performer_source(csent *cs, int n, const char *code)
     if (code && strncmp(code, "04", 2) == 0 && (cs->w[n].rel == R_OBL || cs->w[n].rel == R_NMOD) && sr_is_predicate(cs, h) &&
         sr_child_word(cs, n, R_CASE, "for") >= 0 && sr_child(cs, h, R_OBJ) < 0 &&
         sr_child(cs, h, R_IOBJ) < 0) {
-        bool passive = false;
-        int sj = sr_subject_of(cs, h, &passive);
-        if (sj < 0 || passive || is_passive(cs, h) || sj == n)
-            return -1;
-        const alist *m = sr_meaning(cs, sj);
-        return m->n && !m->v[0].weak ? sj : -1;
+        return active_named_subject(cs, h, n);
     }
     if (cs->w[n].rel != R_OBJ || cs->w[h].upos != SR_UPOS_VERB)
         return -1;
@@ -1593,12 +1600,7 @@ static int performer_source(csent *cs, int n, const char *code)
         ok = sr_child_word(cs, h, R_PRT, strcmp(l, "carry") == 0 ? "out" : "up") >= 0;
     if (!ok)
         return -1;
-    bool passive = false;
-    int sj = sr_subject_of(cs, h, &passive);
-    if (sj < 0 || passive || is_passive(cs, h) || sj == n)
-        return -1;
-    const alist *m = sr_meaning(cs, sj);
-    return m->n && !m->v[0].weak ? sj : -1;
+    return active_named_subject(cs, h, n);
 }
 
 /* Events stated by nouns ("Israeli strikes on Gaza", "Trump's call with

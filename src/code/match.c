@@ -753,6 +753,39 @@ static int only_anchor(const dstate *s, int level)
 
 /* Candidates for a term with relation `rel`: dependents of the anchors
  * (the subject for "nsubj"). Calls try() for each; stops at success. */
+/* Term x's test on word c: a word term's lemma and class; a source or
+ * target term binds c, which must name an actor. */
+static bool d_bind(dstate *s, const sr_dterm *x, int c)
+{
+    if (x->kind == SR_TERM_WORD)
+        return word_ok(s->cs, x, c);
+    if (x->kind == SR_TERM_SOURCE || x->kind == SR_TERM_TARGET) {
+        if (x->kind == SR_TERM_SOURCE)
+            s->source = c;
+        else
+            s->target = c;
+        return sr_meaning(s->cs, c)->n > 0;
+    }
+    return true;
+}
+
+/* Word c fills term x: anchor it one level below x and match the terms
+ * from `next` on; on failure the source and target are as before. */
+static bool d_descend(dstate *s, const sr_dterm *t, const sr_dterm *x, int c, int next, int n)
+{
+    int sv = s->source, tv = s->target;
+    if (d_bind(s, x, c)) {
+        s->alev[s->nanch] = term_level(x) + 1;
+        s->anch[s->nanch++] = c;
+        if (d_run(s, t, next, n))
+            return true;
+        s->nanch--;
+    }
+    s->source = sv;
+    s->target = tv;
+    return false;
+}
+
 static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
 {
     csent *cs = s->cs;
@@ -778,26 +811,8 @@ static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
             int c = cands[k];
             if (c < 0)
                 continue;
-            int sv = s->source, tv = s->target;
-            bool ok = true;
-            if (x->kind == SR_TERM_WORD)
-                ok = word_ok(cs, x, c);
-            else if (x->kind == SR_TERM_SOURCE || x->kind == SR_TERM_TARGET) {
-                ok = sr_meaning(cs, c)->n > 0;
-                if (x->kind == SR_TERM_SOURCE)
-                    s->source = c;
-                else
-                    s->target = c;
-            }
-            if (ok) {
-                s->alev[s->nanch] = term_level(x) + 1;
-                s->anch[s->nanch++] = c;
-                if (d_run(s, t, i + 1, n))
-                    return true;
-                s->nanch--;
-            }
-            s->source = sv;
-            s->target = tv;
+            if (d_descend(s, t, x, c, i + 1, n))
+                return true;
         }
         return false;
     }
@@ -815,26 +830,8 @@ static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
                 return false;
             if (!dep_rel_ok(s, c, rel))
                 continue;
-            int sv = s->source, tv = s->target;
-            bool ok = true;
-            if (x->kind == SR_TERM_WORD) {
-                ok = word_ok(cs, x, c);
-            } else if (x->kind == SR_TERM_SOURCE || x->kind == SR_TERM_TARGET) {
-                ok = sr_meaning(cs, c)->n > 0;
-                if (x->kind == SR_TERM_SOURCE)
-                    s->source = c;
-                else
-                    s->target = c;
-            }
-            if (ok) {
-                s->alev[s->nanch] = term_level(x) + 1;
-                s->anch[s->nanch++] = c;
-                if (d_run(s, t, i + 1, n))
-                    return true;
-                s->nanch--;
-            }
-            s->source = sv;
-            s->target = tv;
+            if (d_descend(s, t, x, c, i + 1, n))
+                return true;
         }
     }
     return false;
@@ -890,18 +887,8 @@ static bool d_pp(dstate *s, const sr_dterm *t, int i, int n)
                     continue;   /* a verb's phrase before the noun is the verb's */
                 int sv = s->source, tv = s->target;
                 bool ok = true;
-                for (int j = i + 2; j < e && ok; j++) {
-                    const sr_dterm *x = &t[j];
-                    if (x->kind == SR_TERM_WORD)
-                        ok = word_ok(cs, x, c);
-                    else if (x->kind == SR_TERM_TARGET || x->kind == SR_TERM_SOURCE) {
-                        ok = sr_meaning(cs, c)->n > 0;
-                        if (x->kind == SR_TERM_SOURCE)
-                            s->source = c;
-                        else
-                            s->target = c;
-                    }
-                }
+                for (int j = i + 2; j < e && ok; j++)
+                    ok = d_bind(s, &t[j], c);
                 if (ok) {
                     s->alev[s->nanch] = term_level(&t[i]) + 1;
                     s->anch[s->nanch++] = c;
