@@ -991,6 +991,112 @@ static void test_noun_performer(void)
     sr_dict_free(d);
 }
 
+
+/* Two country modifiers joined by "and" are two actors of the phrase,
+ * with its agents, however the parser hung the second ("Iranian and
+ * Israeli troops" with "Israeli" a conjunct of "Iranian", or a compound
+ * of the noun); fighting with no target named is then each side's on the
+ * other, as meeting is. */
+static void test_coordinated_modifiers(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 040 meet obj:T\npred 062 fight alongside:T\n"
+                            "pred 190 fight nsubj:troop\npred 195 bomb obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *fight = "Iranian/ADJ/4/amod and/CCONJ/3/cc Israeli/ADJ/1/conj "
+                            "troops|troop/NOUN/5/nsubj fought|fight/VERB:VBD/0/root ./PUNCT/5/punct";
+        CHECK(codes(c, fight, "IRNMIL", "ISRMIL", "190"));
+        CHECK(codes(c, fight, "ISRMIL", "IRNMIL", "190"));
+        CHECK(codes(c, "Iranian/ADJ/4/amod and/CCONJ/4/cc Israeli/ADJ/4/amod "
+                       "troops|troop/NOUN/5/nsubj fought|fight/VERB:VBD/0/root ./PUNCT/5/punct",
+                    "ISRMIL", "IRNMIL", "190"));
+        /* "Iranian and American negotiators met" with "American" a compound */
+        CHECK(codes(c, "Iranian/ADJ/4/amod and/CCONJ/4/cc American/PROPN/4/compound "
+                       "negotiators|negotiator/NOUN/5/nsubj met|meet/VERB:VBD/0/root ./PUNCT/5/punct",
+                    "USAGOV", "IRNGOV", "040"));
+        /* a use of force with a compound subject and no target is not
+         * read as each on the other */
+        CHECK_INT_EQ(count_code(c, "Iranian/ADJ/4/amod and/CCONJ/3/cc Israeli/ADJ/1/conj "
+                                   "troops|troop/NOUN/5/nsubj bombed|bomb/VERB:VBD/0/root "
+                                   "./PUNCT/5/punct", "195", NULL), 0);
+        /* two modifiers with no "and" between them stay one actor */
+        CHECK(!codes(c, "Iranian/ADJ/3/amod American/PROPN/3/compound "
+                        "negotiators|negotiator/NOUN/4/nsubj met|meet/VERB:VBD/0/root ./PUNCT/4/punct",
+                     "USAGOV", "IRNGOV", "040"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* Lemmatiser slips and quantity nouns: "troops" left as its own lemma
+ * is "troop"; "ten days of war games", "a wave of strikes": the "of"
+ * noun fills the slot. */
+static void test_plural_and_partitive(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 154 mass obj:troop\npred 062 launch obj:game(compound:war)\n"
+                            "pred 195 launch obj:strike on:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj massed|mass/VERB:VBD/0/root "
+                                   "troops|troops/NOUN/2/obj ./PUNCT/2/punct", "154", NULL), 1);
+        CHECK(codes(c, "Iran/PROPN/2/nsubj launched|launch/VERB:VBD/0/root a/DET/4/det "
+                       "wave/NOUN/2/obj of/ADP/6/case strikes|strike/NOUN/4/nmod on/ADP/8/case "
+                       "Israel/PROPN/6/nmod ./PUNCT/2/punct", "IRN", "ISR", "195"));
+        CHECK(codes(c, "Iranian/ADJ/2/amod vessels|vessel/NOUN/3/nsubj launched|launch/VERB:VBD/0/root "
+                       "ten/NUM/5/nummod days|day/NOUN/3/obj of/ADP/8/case war/NOUN/8/compound "
+                       "games|game/NOUN/5/nmod with/ADP/10/case Israel/PROPN/3/obl ./PUNCT/3/punct",
+                    "IRNMIL", "ISR", "062"));
+        /* a noun that is no quantity does not stand for its "of" noun */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj launched|launch/VERB:VBD/0/root a/DET/4/det "
+                                   "review/NOUN/2/obj of/ADP/6/case strikes|strike/NOUN/4/nmod "
+                                   "on/ADP/8/case Israel/PROPN/6/nmod ./PUNCT/2/punct", "195", NULL), 0);
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* More parse repairs of sitrep's own mode: a second subject of "said"
+ * before a verb form hung as an adjective ("Iranian troops fired
+ * rockets at Israel, the army said"); a named actor made a compound of
+ * the object of a verb of giving ("gave Israel air defence systems");
+ * a clause of a request noun ("an appeal for deploying troops") is not
+ * the act of the one who asks. */
+static void test_more_repairs(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 194 fire obj:rocket at:T\npred 072 give iobj:T obj:system\n"
+                            "pred 154 deploy obj:troop\npred 120 reject obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iranian/ADJ/2/amod troops|troop/NOUN/10/nsubj fired|fire/VERB:VBN/4/amod "
+                       "rockets|rocket/NOUN/10/ccomp at/ADP/6/case Israel/PROPN/4/nmod ,/PUNCT/4/punct "
+                       "the/DET/9/det army/NOUN/10/nsubj said|say/VERB:VBD/0/root ./PUNCT/10/punct",
+                    "IRNMIL", "ISR", "194"));
+        const char *gave = "Iran/PROPN/2/nsubj gave|give/VERB:VBD/0/root Israel/PROPN/6/compound "
+                           "air/NOUN/5/compound defence/NOUN/6/compound systems|system/NOUN/2/obj "
+                           "./PUNCT/2/punct";
+        CHECK(codes(c, gave, "IRN", "ISR", "072"));
+        /* with a "to" phrase the name is the object's modifier */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj gave|give/VERB:VBD/0/root Israel/PROPN/4/compound "
+                                   "systems|system/NOUN/2/obj to/ADP/6/case Iraq/PROPN/2/obl "
+                                   "./PUNCT/2/punct", "072", NULL), 0);
+        /* an agent after the name: the name is the agent's country */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj gave|give/VERB:VBD/0/root Israel/PROPN/4/compound "
+                                   "troops|troop/NOUN/5/nsubj systems|system/NOUN/2/obj "
+                                   "./PUNCT/2/punct", "072", NULL), 0);
+        const char *appeal = "Israel/PROPN/2/nsubj rejected|reject/VERB:VBD/0/root a/DET/6/det "
+                             "United/ADJ/5/amod Nations/PROPN/6/compound appeal/NOUN/2/obj "
+                             "for/SCONJ/8/mark deploying|deploy/VERB:VBG/6/acl troops|troop/NOUN/8/obj "
+                             "./PUNCT/2/punct";
+        CHECK(codes(c, appeal, "ISR", "IGOUNO", "120"));
+        CHECK_INT_EQ(count_code(c, appeal, "154", NULL), 0);
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1020,6 +1126,9 @@ int main(void)
     test_day_head();
     test_accused_and_denied();
     test_force_place();
+    test_coordinated_modifiers();
+    test_plural_and_partitive();
+    test_more_repairs();
     fclose(devnull);
     return check_status();
 }

@@ -254,6 +254,18 @@ static int subject_rec(const csent *cs, int v, bool *passive, int depth)
                 (cs->w[top].upos == SR_UPOS_NOUN || cs->w[top].upos == SR_UPOS_PROPN))
                 return top;
         }
+        /* sitrep's own mode: what a request asks for ("a United Nations
+         * appeal for deploying troops", "the demand for withdrawing")
+         * is not the act of the one who asks */
+        if (!cs->c->opt.petrarch && cs->c->explicit_targets && w->rel == R_ACL &&
+            (sr_child_word(cs, v, R_MARK, "for") >= 0 || sr_child_word(cs, v, R_CASE, "for") >= 0)) {
+            static const char *const asks[] = {"appeal", "call", "request", "demand", "plea",
+                                               "petition", "proposal", "ultimatum", "push",
+                                               "pressure", "bid"};
+            for (size_t k = 0; k < SR_ARRAY_LEN(asks); k++)
+                if (strcmp(cs->w[h].lemma, asks[k]) == 0)
+                    return -1;
+        }
         return w->head;
     }
     case R_APPOS:
@@ -1188,6 +1200,22 @@ static bool speech_act(const char *code)
            : code[0] == '1' && code[1] == '0';
 }
 
+/* A verb of fighting whose sides are its compound subject ("Indian and
+ * Chinese soldiers fought", "Thai and Cambodian troops exchanged fire",
+ * "the two armies clashed"): with no target, each side fights the other. */
+static bool symmetric_fight(const csent *cs, int v)
+{
+    static const char *const verbs[] = {"fight", "clash", "battle", "skirmish", "exchange"};
+    if (v < 0 || v >= cs->n)
+        return false;
+    for (size_t k = 0; k < SR_ARRAY_LEN(verbs); k++)
+        if (strcmp(cs->w[v].lemma, verbs[k]) == 0)
+            return strcmp(verbs[k], "exchange") != 0 || sr_child_word(cs, v, R_OBJ, "fire") >= 0 ||
+                   sr_child_word(cs, v, R_OBJ, "gunfire") >= 0 ||
+                   sr_child_word(cs, v, R_OBJ, "blow") >= 0;
+    return false;
+}
+
 static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
 {
     const sr_coder *c = cs->c;
@@ -1218,8 +1246,10 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
     /* sitrep's own mode: "Jordan and the United States agreed on a pact",
      * "Russia and China held talks": with no target, the members of a
      * compound subject of a cooperative act (03-06) act on each other */
-    bool reciprocal = !c->opt.petrarch && src->n >= 2 && tgt->n == 0 && code[0] == '0' &&
-                      code[1] >= '3' && code[1] <= '6' && !vi->pm.compound;
+    bool reciprocal = !c->opt.petrarch && src->n >= 2 && tgt->n == 0 &&
+                      ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
+                       (code[0] == '1' && code[1] == '9' && symmetric_fight(cs, vi->h.v))) &&
+                      !vi->pm.compound;
     if ((vi->pm.compound || reciprocal) && src->n >= 2) {
         /* the members of a compound subject act on each other */
         for (int i = 0; i < src->n; i++)

@@ -733,6 +733,36 @@ static bool has_prep(const csent *cs, int n, const char *prep)
 
 static bool d_run(dstate *s, const sr_dterm *t, int i, int n);
 
+/* The "of" noun of a word of quantity, duration or sequence ("ten days of
+ * war games", "a wave of strikes", "three rounds of talks"), else -1. */
+static int partitive_of(const csent *cs, int c)
+{
+    static const char *const words[] = {
+        "day", "week", "month", "year", "hour", "round", "series", "wave", "spate",
+        "string", "flurry", "barrage", "volley", "salvo", "number", "dozen", "hundred",
+        "thousand", "couple", "set", "package", "batch", "shipment", "consignment", "ton",
+        "tonne", "lot", "range", "host", "raft", "variety"};
+    const cword *w = &cs->w[c];
+    if (w->upos != SR_UPOS_NOUN && w->upos != SR_UPOS_NUM)
+        return -1;
+    bool part = false;
+    for (size_t k = 0; k < SR_ARRAY_LEN(words) && !part; k++) {
+        size_t l = strlen(words[k]);
+        part = strcmp(w->lemma, words[k]) == 0 ||
+               (strncmp(w->lower, words[k], l) == 0 && strcmp(w->lower + l, "s") == 0);
+    }
+    if (!part)
+        return -1;
+    for (int k = 0; k < w->nkids; k++) {
+        int d = cs->kids[w->kid0 + k];
+        if ((cs->w[d].rel == R_NMOD || cs->w[d].rel == R_OBL) && d > c &&
+            sr_child_word(cs, d, R_CASE, "of") >= 0 &&
+            (cs->w[d].upos == SR_UPOS_NOUN || cs->w[d].upos == SR_UPOS_PROPN))
+            return d;
+    }
+    return -1;
+}
+
 static int term_level(const sr_dterm *x)
 {
     return (x->flags & SR_TERM_LEVEL_MASK) >> SR_TERM_LEVEL_SHIFT;
@@ -830,6 +860,15 @@ static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
                 return false;
             if (!dep_rel_ok(s, c, rel))
                 continue;
+            /* "launched ten days of war games", "fired a barrage of
+             * rockets": a word of quantity or sequence stands for its
+             * "of" noun (own dictionaries only) */
+            if (x->kind == SR_TERM_WORD && cs->c->explicit_targets && !cs->c->opt.petrarch &&
+                !word_ok(cs, x, c)) {
+                int q = partitive_of(cs, c);
+                if (q >= 0 && word_ok(cs, x, q))
+                    c = q;
+            }
             if (d_descend(s, t, x, c, i + 1, n))
                 return true;
         }

@@ -561,6 +561,7 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
         }
     }
     bool any_actor = false;
+    int prev_end = -1;
     for (int k = 0; k < cnt; k++) {
         const mention *m = &cs->m[cs->mention_order[first + k]];
         if (m->agent)
@@ -568,8 +569,13 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
         /* a second actor of the same phrase counts only as a conjunct */
         if (any_actor) {
             int a = m->anchor;
-            bool conj = false;
-            for (int s = 0; s < cs->n && a >= 0; s++) {
+            /* sitrep's own mode: two modifiers joined by "and" are
+             * conjuncts however the parser hung them ("Japanese and South
+             * Korean diplomats" with "South Korean" a compound) */
+            bool conj = !cs->c->opt.petrarch && m->start == prev_end + 1 && m->start >= 2 &&
+                        cs->w[prev_end].upos == SR_UPOS_CCONJ &&
+                        strcmp(cs->w[prev_end].lower, "and") == 0;
+            for (int s = 0; s < cs->n && a >= 0 && !conj; s++) {
                 if (cs->w[a].rel == R_CONJ) {
                     conj = true;
                     break;
@@ -590,6 +596,31 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
         actor a = {compose(cs, code, agents, nag), h, m->start, m->end - 1, false, false,
                    cs->d->actors[m->owner].origin};
         push(cs, out, cap, a);
+        prev_end = m->end;
+        /* sitrep's own mode: an adjective of a country coordinated with
+         * this one ("Indian and Chinese soldiers", with "Chinese" a
+         * conjunct of "Indian") is a second actor of the phrase, with the
+         * phrase's agents (a conjunct that is a noun is the caller's) */
+        for (int t = m->start; t < m->end && !cs->c->opt.petrarch; t++) {
+            const cword *tw = &cs->w[t];
+            for (int q = 0; q < tw->nkids; q++) {
+                int c = cs->kids[tw->kid0 + q];
+                if (cs->w[c].rel != R_CONJ || cs->w[c].upos != SR_UPOS_ADJ || c >= h ||
+                    cs->w[c].np != c)
+                    continue;
+                for (int j = 0; j < cs->nm; j++) {
+                    const mention *cm = &cs->m[j];
+                    if (cm->agent || cm->head != c)
+                        continue;
+                    const char *cc = sr_dict_actor_code_on(cs->d, cm->owner, cs->date);
+                    if (!*cc)
+                        continue;
+                    actor b = {compose(cs, cc, agents, nag), h, cm->start, cm->end - 1, false,
+                               false, cs->d->actors[cm->owner].origin};
+                    push(cs, out, cap, b);
+                }
+            }
+        }
     }
     if (!any_actor && nag) {
         /* agents alone: the actors of the prepositional modifiers */

@@ -107,6 +107,36 @@ static bool is_neg_word(const char *w)
  *     phrase), the first noun its subject.
  */
 
+/* A plural noun the lemmatiser left as written ("troops" with the lemma
+ * "troops"): its singular, when the dictionary knows that word, is its
+ * lemma (own mode; the form still matches as written, "arms"). */
+static void plural_lemma(const sr_dict *d, cword *w, sr_arena *a)
+{
+    size_t n = strlen(w->lower);
+    if (w->upos != SR_UPOS_NOUN || n < 4 || n > SR_DICT_MAX_WORD ||
+        strcmp(w->lemma, w->lower) != 0 || w->lower[n - 1] != 's' ||
+        w->lower[n - 2] == 's' || w->lower[n - 2] == 'u' || w->lower[n - 2] == 'i')
+        return;
+    char sg[SR_DICT_MAX_WORD + 1];
+    uint32_t id = SR_NOWORD;
+    if (n > 4 && strcmp(w->lower + n - 3, "ies") == 0) {
+        snprintf(sg, sizeof sg, "%.*sy", (int)(n - 3), w->lower);
+        id = sr_dict_word_id(d, sg, strlen(sg));
+    }
+    if (id == SR_NOWORD) {
+        snprintf(sg, sizeof sg, "%.*s", (int)(n - 1), w->lower);
+        id = sr_dict_word_id(d, sg, n - 1);
+    }
+    if (id == SR_NOWORD && w->lower[n - 2] == 'e') {
+        snprintf(sg, sizeof sg, "%.*s", (int)(n - 2), w->lower);
+        id = sr_dict_word_id(d, sg, n - 2);
+    }
+    if (id != SR_NOWORD) {
+        w->tok.lemma = id;
+        w->lemma = sr_arena_strdup(a, sg);
+    }
+}
+
 /* A weekday or a month: a date ("said on Tuesday"), never an actor. */
 static bool date_name(const char *form)
 {
@@ -187,6 +217,42 @@ static void repair_verb_as_adjective(cword *w, const sr_word *x, int n)
             w[q].head = i;
             w[q].rel = R_NSUBJ;
         }
+    }
+}
+
+/* "Palestinian militants fired rockets at Israel, the army said" parsed
+ * with "militants" a second subject of "said", "fired" an adjective of
+ * "rockets" and "rockets" the complement: a verb form between a subject
+ * noun and the noun it modifies, when the subject's verb has another
+ * subject of its own, is the reported clause's verb, the noun before it
+ * its subject and the noun after it its object. Own mode only. */
+static void repair_second_subject(cword *w, const sr_word *x, int n)
+{
+    for (int i = 1; i + 1 < n; i++) {
+        const char *xp = x[i].xpos ? x[i].xpos : "";
+        int s = i - 1, h = i + 1, g = w[h].head;
+        if (w[i].upos != SR_UPOS_VERB || w[i].rel != R_AMOD || w[i].head != h ||
+            (strcmp(xp, "VBD") != 0 && strcmp(xp, "VBN") != 0) ||
+            (w[s].upos != SR_UPOS_NOUN && w[s].upos != SR_UPOS_PROPN) || w[s].rel != R_NSUBJ ||
+            w[s].head != g || g < 0 || g <= h ||
+            (w[h].upos != SR_UPOS_NOUN && w[h].upos != SR_UPOS_PROPN) ||
+            (w[h].rel != R_CCOMP && w[h].rel != R_OBJ && w[h].rel != R_DEP &&
+             w[h].rel != R_PARATAXIS))
+            continue;
+        bool other = false;
+        for (int j = h + 1; j < n && !other; j++)
+            other = w[j].head == g && w[j].rel == R_NSUBJ;
+        if (!other)
+            continue;
+        w[i].head = g;
+        w[i].rel = R_CCOMP;
+        w[h].head = i;
+        w[h].rel = R_OBJ;
+        w[s].head = i;
+        /* the punctuation before the reporting clause stays on it */
+        for (int j = h + 1; j < n; j++)
+            if (w[j].head == h && w[j].rel == R_PUNCT)
+                w[j].head = g;
     }
 }
 
@@ -531,6 +597,83 @@ static void repair_phrasal_noun(csent *cs)
     }
 }
 
+/* "gave Ukraine air defence systems", "gave the Ivory Coast 5.1 million
+ * dollars of aid": a verb of giving whose object starts with a named
+ * actor (after at most a determiner) that the parser made a compound of
+ * the object noun is a double-object construction; the name is the
+ * indirect object. Not when the verb has a "to" phrase or an indirect
+ * object already, nor when an agent noun follows the name ("sent US
+ * troops", "Hamas fighters": the name is the agent's country). Own mode
+ * only. */
+static void repair_double_object(csent *cs)
+{
+    static const char *const give[] = {"give", "send", "grant", "offer", "hand", "lend",
+                                       "promise", "sell", "pay", "award", "supply", "loan",
+                                       "pledge"};
+    cword *w = cs->w;
+    int n = cs->n;
+    sr_dtok *toks = NULL;
+    for (int v = 0; v + 2 < n; v++) {
+        bool g = false;
+        for (size_t k = 0; k < SR_ARRAY_LEN(give) && !g; k++)
+            g = strcmp(w[v].lemma, give[k]) == 0;
+        if (!g || w[v].upos != SR_UPOS_VERB)
+            continue;
+        int o = -1;
+        bool other = false;
+        for (int j = 0; j < n; j++) {
+            if (w[j].head != v)
+                continue;
+            if (w[j].rel == R_OBJ && j > v)
+                o = j;
+            if (w[j].rel == R_IOBJ)
+                other = true;
+            if ((w[j].rel == R_OBL || w[j].rel == R_NMOD)) {
+                for (int q = 0; q < n; q++)
+                    if (w[q].head == j && w[q].rel == R_CASE && strcmp(w[q].lower, "to") == 0)
+                        other = true;
+            }
+        }
+        if (o < 0 || other || w[o].upos != SR_UPOS_NOUN)
+            continue;
+        int st = v + 1;
+        if (w[st].upos == SR_UPOS_DET && strcmp(w[st].lower, "the") == 0)
+            st++;
+        if (st >= o || w[st].upos != SR_UPOS_PROPN)
+            continue;
+        if (!toks) {
+            toks = sr_arena_alloc(cs->tmp, (size_t)n * sizeof *toks);
+            for (int i = 0; i < n; i++)
+                toks[i] = w[i].tok;
+        }
+        size_t len = 0;
+        if (sr_dict_match(cs->d, SR_PK_ACTOR, toks, (size_t)n, (size_t)st, &len) == SR_NOWORD ||
+            len == 0 || st + (int)len >= o)
+            continue;
+        int e = st + (int)len;      /* first word after the name */
+        bool ok = true, agent = false;
+        for (int j = st; j < e && ok; j++)
+            ok = w[j].upos == SR_UPOS_PROPN && w[j].head >= st && w[j].head <= o;
+        for (int j = e; j <= o && ok && !agent; j++) {
+            size_t l2 = 0;
+            agent = sr_dict_match(cs->d, SR_PK_AGENT, toks, (size_t)n, (size_t)j, &l2) != SR_NOWORD;
+        }
+        if (!ok || agent)
+            continue;
+        int anchor = e - 1;
+        for (int j = st; j < e; j++)
+            if (w[j].head >= e)
+                anchor = j;
+        for (int j = st; j < e; j++)
+            if (j != anchor && w[j].head >= e)
+                w[j].head = anchor;
+        w[anchor].head = v;
+        w[anchor].rel = R_IOBJ;
+        if (st > v + 1 && w[v + 1].head == o)
+            w[v + 1].head = anchor;
+    }
+}
+
 bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
                    sr_arena *tmp)
 {
@@ -563,10 +706,14 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         w->neg = is_neg_word(w->lower);
         w->np = -1;
         sr_dict_tok(cs->d, w->form, x->lemma ? x->lemma : NULL, &w->tok);
+        if (!c->opt.petrarch && c->explicit_targets)
+            plural_lemma(cs->d, w, tmp);
     }
     if (!c->opt.petrarch && c->explicit_targets) {
         repair_phrasal_noun(cs);
+        repair_double_object(cs);
         repair_verb_as_adjective(cs->w, src, n);
+        repair_second_subject(cs->w, src, n);
         repair_vocative(cs->w, src, n);
         repair_day_head(cs->w, n);
     }
