@@ -1097,6 +1097,33 @@ static void test_more_repairs(void)
     sr_dict_free(d);
 }
 
+
+/* A verb's particle parsed as a preposition ("handed over the town to
+ * Israel" with "over the town" an oblique; "pulled its troops out of
+ * Iraq" with "out of" two case words) and a particle after the object:
+ * the phrasal verb of the dictionary all the same. Own mode. */
+static void test_particles(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 0874 hand_over obj:town to:T\npred 087 pull_out of:T\n"
+                            "pred 040 meet obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj handed|hand/VERB:VBD/0/root over/ADP/5/case the/DET/5/det "
+                       "town/NOUN/2/obl to/ADP/7/case Israel/PROPN/5/nmod ./PUNCT/2/punct",
+                    "IRN", "ISR", "0874"));
+        CHECK(codes(c, "Iran/PROPN/2/nsubj pulled|pull/VERB:VBD/0/root its/PRON/4/nmod:poss "
+                       "troops|troop/NOUN/2/obj out/ADP/7/case of/ADP/7/case Israel/PROPN/2/obl "
+                       "./PUNCT/2/punct", "IRN", "ISR", "087"));
+        /* a word that is no particle of the verb stays a preposition */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj handed|hand/VERB:VBD/0/root through/ADP/5/case the/DET/5/det "
+                        "town/NOUN/2/obl to/ADP/7/case Israel/PROPN/5/nmod ./PUNCT/2/punct",
+                     "IRN", "ISR", "0874"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1129,6 +1156,7 @@ int main(void)
     test_coordinated_modifiers();
     test_plural_and_partitive();
     test_more_repairs();
+    test_particles();
     fclose(devnull);
     return check_status();
 }

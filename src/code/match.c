@@ -50,15 +50,71 @@ bool sr_noun_block(const sr_dict *d, uint32_t block)
 }
 
 static bool find_form(csent *cs, int v, verbhit *out, bool noun);
+static bool separated_particle(csent *cs, int v, verbhit *out);
 
 bool sr_find_verb(csent *cs, int v, verbhit *out)
 {
+    if (find_form(cs, v, out, false) && out->hi > v)
+        return true;
+    /* sitrep's own dictionaries: a particle after the verb's object
+     * ("pulled its troops out of Lebanon", "handed the suspects over"):
+     * the phrasal verb's block, when the dictionary has one */
+    verbhit alt;
+    if (cs->c->explicit_targets && !cs->c->opt.petrarch && cs->kids && separated_particle(cs, v, &alt)) {
+        *out = alt;
+        return true;
+    }
     return find_form(cs, v, out, false);
 }
 
 bool sr_find_noun(csent *cs, int v, verbhit *out)
 {
     return find_form(cs, v, out, true);
+}
+
+/* The block of the phrasal verb made of verb v and a particle of it that
+ * does not follow it directly ("pulled its troops out"): its two-word
+ * form looked up as if the words were side by side. */
+static bool separated_particle(csent *cs, int v, verbhit *out)
+{
+    const sr_dict *d = cs->d;
+    const cword *vw = &cs->w[v];
+    int prt = -1;
+    for (int k = 0; k < vw->nkids; k++) {
+        int c = cs->kids[vw->kid0 + k];
+        if (cs->w[c].rel == R_PRT && c > v + 1)
+            prt = c;
+    }
+    if (prt < 0)
+        return false;
+    sr_dtok toks[2] = {vw->tok, cs->w[prt].tok};
+    uint32_t ids[3] = {toks[0].form, toks[0].lemma, toks[0].stem};
+    for (int c = 0; c < 3; c++) {
+        if (ids[c] == SR_NOWORD || (c > 0 && ids[c] == ids[0]))
+            continue;
+        uint32_t first, cnt = sr_dict_phrases_from(d, SR_PK_FORM, ids[c], &first);
+        for (uint32_t j = 0; j < cnt; j++) {
+            uint32_t pid = d->idx_list[first + j];
+            const sr_dphrase *p = &d->phrases[pid];
+            const sr_dform *f = &d->forms[p->owner];
+            if (f->verb_word != 0 || p->nwords != 2 || sr_noun_block(d, f->block))
+                continue;
+            bool ok = true;
+            for (uint32_t w = 0; w < 2 && ok; w++) {
+                uint32_t wid = d->pwords[p->words + w];
+                ok = toks[w].form == wid || ((p->flags & SR_PHRASE_LEMMA) && toks[w].lemma == wid);
+            }
+            if (!ok)
+                continue;
+            memset(out, 0, sizeof *out);
+            out->v = v;
+            out->lo = out->hi = v;
+            out->form = p->owner;
+            out->block = f->block;
+            return true;
+        }
+    }
+    return false;
 }
 
 /* A form of a verb block (noun: of an event noun's block, one word) at v. */

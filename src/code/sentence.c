@@ -674,6 +674,59 @@ static void repair_double_object(csent *cs)
     }
 }
 
+/* A verb's particle parsed as the preposition of the noun after it:
+ * "handed over the town of Hebron" with "over the town" an oblique,
+ * "pulled its troops out of Chechnya" with "out of" two case words.
+ * When the verb and the word spell a phrasal verb of the dictionary
+ * (hand_over, pull_out), the word is the verb's particle; the noun right
+ * after it is the verb's object when the verb has none ("over"), and an
+ * "of" left behind stays the noun's preposition ("out of"). Own mode only. */
+static void repair_particle_as_case(csent *cs)
+{
+    cword *w = cs->w;
+    int n = cs->n;
+    for (int p = 1; p + 1 < n; p++) {
+        int k = w[p].head, v = k >= 0 ? w[k].head : -1;
+        if (w[p].rel != R_CASE || w[p].upos != SR_UPOS_ADP || k <= p || v < 0 || v >= p ||
+            w[v].upos != SR_UPOS_VERB || (w[k].rel != R_OBL && w[k].rel != R_NMOD) ||
+            sr_child(cs, v, R_PRT) >= 0)
+            continue;
+        bool out_of = strcmp(w[p].lower, "out") == 0 && w[p + 1].head == k &&
+                      w[p + 1].rel == R_CASE && strcmp(w[p + 1].lower, "of") == 0;
+        /* the particle must follow the verb or the verb's object noun */
+        bool after = p == v + 1 || (w[p - 1].head == v && w[p - 1].rel == R_OBJ);
+        if (!after)
+            continue;
+        bool obj = false;
+        for (int j = 0; j < n && !obj; j++)
+            obj = w[j].head == v && w[j].rel == R_OBJ;
+        /* only words that are particles more often than prepositions
+         * ("insisted on a solution" keeps its preposition) */
+        static const char *const prts[] = {"over", "down", "up", "off", "out", "back", "away"};
+        bool particle = false;
+        for (size_t q = 0; q < SR_ARRAY_LEN(prts) && !particle; q++)
+            particle = strcmp(w[p].lower, prts[q]) == 0;
+        if (!out_of && (obj || p != v + 1 || !particle))
+            continue;
+        /* the phrasal verb right before the word must be the
+         * dictionary's ("handed over"); "out of" after a verb's object
+         * is always its particle and a preposition */
+        uint8_t rel = w[p].rel;
+        int head = w[p].head;
+        w[p].head = v;
+        w[p].rel = R_PRT;
+        verbhit h;
+        bool known = out_of || (sr_find_verb(cs, v, &h) && h.hi == p);
+        if (!known) {
+            w[p].head = head;
+            w[p].rel = rel;
+            continue;
+        }
+        if (!out_of)
+            w[k].rel = R_OBJ;
+    }
+}
+
 bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
                    sr_arena *tmp)
 {
@@ -712,6 +765,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
     if (!c->opt.petrarch && c->explicit_targets) {
         repair_phrasal_noun(cs);
         repair_double_object(cs);
+        repair_particle_as_case(cs);
         repair_verb_as_adjective(cs->w, src, n);
         repair_second_subject(cs->w, src, n);
         repair_vocative(cs->w, src, n);
