@@ -1124,6 +1124,37 @@ static void test_particles(void)
     sr_dict_free(d);
 }
 
+
+/* "The Iranian army forced out on Wednesday 100 Israeli residents,
+ * officials said" with "forced" a clause of "army" (a second subject of
+ * "said") and the object hung on the date; "Up to 100 Iranian troops
+ * attacked Israel" with "up to" parsed as prepositions. Own mode. */
+static void test_reported_and_quantity(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 201 force_out obj:resident\npred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT_EQ(count_code(c, "The/DET/3/det Iranian/ADJ/3/amod army/NOUN/13/nsubj "
+                                   "forced|force/VERB:VBN/3/acl out/ADP/4/compound:prt on/ADP/7/case "
+                                   "Wednesday/PROPN/4/obl 100/NUM/10/nummod Israeli/ADJ/10/amod "
+                                   "residents|resident/NOUN/7/obj ,/PUNCT/13/punct "
+                                   "officials|official/NOUN/13/nsubj said|say/VERB:VBD/0/root "
+                                   "./PUNCT/13/punct", "201", NULL), 1);
+        /* a participle with no particle or object is a reduced relative */
+        CHECK_INT_EQ(count_code(c, "The/DET/3/det Iranian/ADJ/3/amod army/NOUN/8/nsubj "
+                                   "stationed|station/VERB:VBN/3/acl there/ADV/4/advmod ,/PUNCT/8/punct "
+                                   "officials|official/NOUN/8/nsubj said|say/VERB:VBD/0/root "
+                                   "./PUNCT/8/punct", "201", NULL), 0);
+        CHECK(codes(c, "Up/ADP/9/case to/ADP/5/case 100/NUM/5/nummod Iranian/ADJ/5/amod "
+                       "troops|troop/NOUN/1/obl attacked|attack/VERB:VBD/9/ccomp Israel/PROPN/6/obj "
+                       "officials|official/NOUN/9/nsubj said|say/VERB:VBD/0/root ./PUNCT/9/punct",
+                    "IRNMIL", "ISR", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1157,6 +1188,7 @@ int main(void)
     test_plural_and_partitive();
     test_more_repairs();
     test_particles();
+    test_reported_and_quantity();
     fclose(devnull);
     return check_status();
 }

@@ -254,6 +254,85 @@ static void repair_second_subject(cword *w, const sr_word *x, int n)
             if (w[j].head == h && w[j].rel == R_PUNCT)
                 w[j].head = g;
     }
+    /* "The Israeli army forced out ... refugees ..., residents said" with
+     * "forced" a clause of "army" and "army" a second subject of "said":
+     * a past tense hung as a clause on that subject, with no subject of
+     * its own, is the reported clause and the noun its subject; an
+     * object the parser hung on a date after the verb ("forced out on
+     * Wednesday more than 1,000 refugees") is the verb's */
+    for (int i = 1; i < n; i++) {
+        const char *xp = x[i].xpos ? x[i].xpos : "";
+        int s = w[i].head, g = s >= 0 ? w[s].head : -1;
+        if (w[i].upos != SR_UPOS_VERB || w[i].rel != R_ACL || s < 0 || s >= i ||
+            w[s].rel != R_NSUBJ || g <= i ||
+            (strcmp(xp, "VBD") != 0 && strcmp(xp, "VBN") != 0))
+            continue;
+        bool other = false, own = false, prt = false;
+        for (int j = 0; j < n; j++) {
+            if (w[j].head == g && w[j].rel == R_NSUBJ && j > i)
+                other = true;
+            if (w[j].head == i && is_subj(w[j].rel))
+                own = true;
+            if (w[j].head == i && (w[j].rel == R_PRT || w[j].rel == R_OBJ))
+                prt = true;
+        }
+        /* a participle is a reduced relative ("the army stationed in the
+         * south said") unless a particle or an object says it is active */
+        if (!other || own || (strcmp(xp, "VBN") == 0 && !prt))
+            continue;
+        w[i].head = g;
+        w[i].rel = R_CCOMP;
+        w[s].head = i;
+        for (int j = i + 1; j < g; j++) {
+            int d = w[j].head;
+            if (w[j].rel == R_OBJ && d > i && d < j && date_name(w[d].form) && w[d].head == i)
+                w[j].head = i;
+        }
+    }
+    /* "Up to 100 ethnic Albanians demonstrated ..." with "up to" parsed
+     * as prepositions of the noun: a quantity, and the noun the subject
+     * of the next verb that has none */
+    for (int i = 0; i + 3 < n; i++) {
+        if (strcmp(w[i].lower, "up") != 0 || strcmp(w[i + 1].lower, "to") != 0 ||
+            w[i + 2].upos != SR_UPOS_NUM)
+            continue;
+        int k = w[i + 2].head;
+        if (k <= i + 2 || k >= n || (w[k].upos != SR_UPOS_NOUN && w[k].upos != SR_UPOS_PROPN) ||
+            w[i + 1].head != k || w[i + 1].rel != R_CASE)
+            continue;
+        int v = -1;
+        for (int j = k + 1; j < n && v < 0; j++) {
+            if (w[j].upos != SR_UPOS_VERB)
+                continue;
+            bool subj = false;
+            for (int q = 0; q < n && !subj; q++)
+                subj = w[q].head == j && is_subj(w[q].rel);
+            v = subj ? -2 : j;
+        }
+        if (v < 0)
+            continue;
+        int up = w[i].head;
+        if (up < 0 || (w[k].head != i && w[k].head != up))
+            continue;
+        /* the verb must not hang under the noun (no cycle) */
+        bool below = false;
+        for (int a = v, steps = 0; a >= 0 && steps <= n && !below; a = w[a].head, steps++)
+            below = a == k || (a == i && w[k].head == i);
+        if (below)
+            continue;
+        bool pass = false;
+        for (int q = 0; q < n && !pass; q++)
+            pass = w[q].head == v && w[q].rel == R_AUXPASS;
+        for (int q = 0; q < n; q++)
+            if (q != k && w[q].head == i)
+                w[q].head = up;
+        w[i].head = i + 2;
+        w[i].rel = R_ADVMOD;
+        w[i + 1].head = i + 2;
+        w[i + 1].rel = R_ADVMOD;
+        w[k].head = v;
+        w[k].rel = pass ? R_NSUBJPASS : R_NSUBJ;
+    }
 }
 
 /* "reiterated its demand today that ..." parsed with "today" the head
