@@ -1155,6 +1155,32 @@ static void test_reported_and_quantity(void)
     sr_dict_free(d);
 }
 
+
+/* A passive use of force with a named "by" agent and no target stands as
+ * the agent's one-sided event ("villages were shelled by Iranian
+ * artillery"); an appeal's addressee does the act of its infinitive,
+ * which is folded into the appeal ("called on Israel to respect the
+ * ceasefire" is no Israeli ceasefire, nor the caller's). */
+static void test_by_agent_and_appeals(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 194 shell obj:*\npred 020 call on:T\npred 0871 respect obj:ceasefire\n",
+                            true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "villages|village/NOUN/3/nsubj:pass were|be/AUX/3/aux:pass "
+                       "shelled|shell/VERB:VBN/0/root by/ADP/6/case Iranian/ADJ/6/amod "
+                       "artillery/NOUN/3/obl:agent ./PUNCT/3/punct", "IRN", "---", "194"));
+        const char *call = "Iran/PROPN/2/nsubj called|call/VERB:VBD/0/root on/ADP/4/case "
+                           "Israel/PROPN/2/obl to/PART/6/mark respect/VERB/2/advcl the/DET/8/det "
+                           "ceasefire/NOUN/6/obj ./PUNCT/2/punct";
+        CHECK(codes(c, call, "IRN", "ISR", "020"));
+        CHECK_INT_EQ(count_code(c, call, "0871", NULL), 0);
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1189,6 +1215,7 @@ int main(void)
     test_more_repairs();
     test_particles();
     test_reported_and_quantity();
+    test_by_agent_and_appeals();
     fclose(devnull);
     return check_status();
 }

@@ -177,6 +177,8 @@ static bool gerund_after_prep(const csent *cs, int v)
     return false;
 }
 
+static bool appeal_infinitive(const csent *cs, int v);
+
 static int subject_rec(const csent *cs, int v, bool *passive, int depth)
 {
     if (depth > 8 || v < 0)
@@ -206,6 +208,21 @@ static int subject_rec(const csent *cs, int v, bool *passive, int depth)
             int o = sr_child(cs, w->head, R_OBJ);
             if (o >= 0 && o < v)
                 return o;
+        }
+        /* sitrep's own mode: "called on both sides to respect the
+         * ceasefire", "appealed to Iran to release ...": the addressee
+         * of an appeal does the act of its infinitive */
+        if ((w->rel == R_XCOMP || w->rel == R_ADVCL) && !cs->c->opt.petrarch &&
+            cs->c->explicit_targets && appeal_infinitive(cs, v)) {
+            const cword *hw = &cs->w[w->head];
+            for (int k = 0; k < hw->nkids; k++) {
+                int c = cs->kids[hw->kid0 + k];
+                if (c < v && (cs->w[c].rel == R_OBL || cs->w[c].rel == R_NMOD) &&
+                    (sr_child_word(cs, c, R_CASE, "on") >= 0 ||
+                     sr_child_word(cs, c, R_CASE, "upon") >= 0 ||
+                     sr_child_word(cs, c, R_CASE, "to") >= 0))
+                    return c;
+            }
         }
         if (w->rel == R_CCOMP) {
             /* "X ordered ..., a spokesman said" parsed with X as a subject
@@ -575,6 +592,30 @@ static bool statement_code(const char *code)
 /* The coded verb nearest above v through complement relations (xcomp,
  * ccomp), or -1; *via receives the relation of the step into the outer
  * verb's clause. */
+/* An infinitive with no subject under a verb of appeal that names its
+ * addressee with a preposition ("called on Israel to ...", "appealed to
+ * Iran to ..."): what the addressee is asked to do. */
+static bool appeal_infinitive(const csent *cs, int v)
+{
+    static const char *const appeal[] = {"call", "appeal", "prevail", "rely", "count", "depend"};
+    int h = cs->w[v].head;
+    if (h < 0 || sr_child_word(cs, v, R_MARK, "to") < 0 || sr_child(cs, v, R_NSUBJ) >= 0 ||
+        sr_child(cs, h, R_OBJ) >= 0)
+        return false;
+    const cword *hw = &cs->w[h];
+    bool asks = false;
+    for (size_t q = 0; q < SR_ARRAY_LEN(appeal) && !asks; q++)
+        asks = strcmp(hw->lemma, appeal[q]) == 0;
+    for (int k = 0; k < hw->nkids && asks; k++) {
+        int c = cs->kids[hw->kid0 + k];
+        if (c < v && (cs->w[c].rel == R_OBL || cs->w[c].rel == R_NMOD) &&
+            (sr_child_word(cs, c, R_CASE, "on") >= 0 || sr_child_word(cs, c, R_CASE, "upon") >= 0 ||
+             (strcmp(hw->lemma, "appeal") == 0 && sr_child_word(cs, c, R_CASE, "to") >= 0)))
+            return true;
+    }
+    return false;
+}
+
 static int outer_verb(const csent *cs, const vinfo *vi, int v, uint8_t *via)
 {
     int cur = v, steps = 0;
@@ -591,6 +632,11 @@ static int outer_verb(const csent *cs, const vinfo *vi, int v, uint8_t *via)
             (sr_child_word(cs, cur, R_MARK, "of") >= 0 || sr_child_word(cs, cur, R_MARK, "for") >= 0 ||
              sr_child_word(cs, cur, R_MARK, "with") >= 0 || sr_child_word(cs, cur, R_CASE, "of") >= 0 ||
              sr_child_word(cs, cur, R_CASE, "for") >= 0 || sr_child_word(cs, cur, R_CASE, "with") >= 0))
+            r = R_XCOMP;
+        /* "called on both sides to respect the ceasefire" with the
+         * infinitive parsed as an adverbial: what an appeal asks for */
+        if (r == R_ADVCL && steps == 1 && !cs->c->opt.petrarch && cs->c->explicit_targets &&
+            appeal_infinitive(cs, cur))
             r = R_XCOMP;
         if (r != R_XCOMP && r != R_CCOMP && !(steps > 1 && (r == R_ACL || r == R_OBJ)))
             return -1;
@@ -1200,6 +1246,18 @@ static bool speech_act(const char *code)
            : code[0] == '1' && code[1] == '0';
 }
 
+/* Whether the source of a passive verb's event is its "by" agent
+ * ("Kurdish villages were shelled by Iraqi artillery"): a named source
+ * as sure as an active subject. */
+static bool by_agent(const csent *cs, const vinfo *vi)
+{
+    if (!vi->passive || vi->src < 0 || vi->src >= cs->n || cs->w[vi->src].head != vi->h.v)
+        return false;
+    uint8_t r = cs->w[vi->src].rel;
+    return (r == R_AGENT || r == R_OBL || r == R_NMOD) &&
+           sr_child_word(cs, vi->src, R_CASE, "by") >= 0;
+}
+
 /* A verb of fighting whose sides are its compound subject ("Indian and
  * Chinese soldiers fought", "Thai and Cambodian troops exchanged fire",
  * "the two armies clashed"): with no target, each side fights the other. */
@@ -1273,7 +1331,8 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
         bool sourced = c->opt.require_dyad && c->opt.one_sided && !c->opt.petrarch &&
                        src->n > 0 && stands_alone(colon ? first : code) &&
                        (vi->pm.pattern >= 0 || speech_act(colon ? first : code)) &&
-                       !vi->passive && vi->src >= 0 && vi->src == vi->subject &&
+                       ((!vi->passive && vi->src >= 0 && vi->src == vi->subject) ||
+                        by_agent(cs, vi)) &&
                        vi->mod != SR_MOD_NEGATED;
         if (c->opt.require_dyad && !sourced)
             return;
