@@ -1181,6 +1181,33 @@ static void test_by_agent_and_appeals(void)
     sr_dict_free(d);
 }
 
+
+/* Tagger slips read through: "reopened the Rafah crossing" with
+ * "crossing" tagged as a verb (a clause of "reopened"); "Iran shut down
+ * its border" with "shut" tagged as an auxiliary of "down". Own mode. */
+static void test_tagger_slips(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 0863 reopen obj:crossing\npred 190 cross obj:*\n"
+                            "pred 191 shut_down obj:border with:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *cross = "Iran/PROPN/2/nsubj reopened|reopen/VERB:VBD/0/root the/DET/4/det "
+                            "Haifa/PROPN/2/obj crossing|cross/VERB:VBG/2/advcl ./PUNCT/2/punct";
+        CHECK_INT_EQ(count_code(c, cross, "0863", NULL), 1);
+        CHECK_INT_EQ(count_code(c, cross, "190", NULL), 0);
+        /* with no "the", a name and a gerund stay a clause */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj left|leave/VERB:VBD/0/root "
+                                   "Haifa/PROPN/2/obj crossing|cross/VERB:VBG/2/advcl "
+                                   "borders|border/NOUN/4/obj ./PUNCT/2/punct", "0863", NULL), 0);
+        CHECK(codes(c, "Iran/PROPN/3/nsubj shut|shut/AUX/3/aux down/VERB/0/root its/PRON/5/nmod:poss "
+                       "border/NOUN/3/obj with/ADP/7/case Israel/PROPN/3/obl ./PUNCT/3/punct",
+                    "IRN", "ISR", "191"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1216,6 +1243,7 @@ int main(void)
     test_particles();
     test_reported_and_quantity();
     test_by_agent_and_appeals();
+    test_tagger_slips();
     fclose(devnull);
     return check_status();
 }

@@ -781,7 +781,8 @@ static void repair_particle_as_case(csent *cs)
             obj = w[j].head == v && w[j].rel == R_OBJ;
         /* only words that are particles more often than prepositions
          * ("insisted on a solution" keeps its preposition) */
-        static const char *const prts[] = {"over", "down", "up", "off", "out", "back", "away"};
+        static const char *const prts[] = {"over", "down", "up", "off", "out", "back", "away",
+                                           "aside"};
         bool particle = false;
         for (size_t q = 0; q < SR_ARRAY_LEN(prts) && !particle; q++)
             particle = strcmp(w[p].lower, prts[q]) == 0;
@@ -803,6 +804,80 @@ static void repair_particle_as_case(csent *cs)
         }
         if (!out_of)
             w[k].rel = R_OBJ;
+    }
+}
+
+/* "Hungary shut down its border" tagged with "shut" an auxiliary and
+ * "down" the verb: a word tagged as an auxiliary that is no auxiliary of
+ * English, before a particle tagged as its verb, is the verb and the
+ * particle its own. Own mode only. */
+static void repair_aux_particle(cword *w, int n)
+{
+    static const char *const auxes[] = {"be", "have", "do", "will", "would", "can", "could",
+                                        "may", "might", "must", "shall", "should", "ought",
+                                        "get", "need", "dare", "use", "to", "going"};
+    static const char *const prts[] = {"down", "up", "off", "out", "over", "back", "away"};
+    for (int a = 0; a + 1 < n; a++) {
+        int h = a + 1;
+        if (w[a].upos != SR_UPOS_AUX || w[a].head != h || w[h].upos != SR_UPOS_VERB)
+            continue;
+        bool aux = false, prt = false;
+        for (size_t k = 0; k < SR_ARRAY_LEN(auxes) && !aux; k++)
+            aux = strcmp(w[a].lemma, auxes[k]) == 0 || strcmp(w[a].lower, auxes[k]) == 0;
+        for (size_t k = 0; k < SR_ARRAY_LEN(prts) && !prt; k++)
+            prt = strcmp(w[h].lower, prts[k]) == 0;
+        if (aux || !prt)
+            continue;
+        for (int j = 0; j < n; j++)
+            if (j != a && w[j].head == h)
+                w[j].head = a;
+        w[a].head = w[h].head;
+        w[a].rel = w[h].head < 0 ? R_ROOT : w[h].rel;
+        w[a].upos = SR_UPOS_VERB;
+        w[h].head = a;
+        w[h].rel = R_PRT;
+        w[h].upos = SR_UPOS_ADP;
+    }
+}
+
+/* "reopened the Kerem Shalom crossing" with "crossing" tagged as a verb
+ * (a clause of "reopened") and the name its object: a gerund right after
+ * a name that the determiner "the" opens, with no object, subject,
+ * auxiliary or subordinator of its own, is the head noun of that phrase.
+ * Own mode only. */
+static void repair_ing_noun(csent *cs)
+{
+    cword *w = cs->w;
+    int n = cs->n;
+    for (int g = 2; g < n; g++) {
+        size_t l = strlen(w[g].lower);
+        int o = g - 1, v = w[o].head;
+        if (w[g].upos != SR_UPOS_VERB || l < 5 || strcmp(w[g].lower + l - 3, "ing") != 0 ||
+            (w[g].rel != R_ADVCL && w[g].rel != R_ACL && w[g].rel != R_XCOMP) ||
+            w[o].upos != SR_UPOS_PROPN || v < 0 || w[g].head != v ||
+            (w[o].rel != R_OBJ && w[o].rel != R_NSUBJ && w[o].rel != R_NSUBJPASS))
+            continue;
+        bool the = false, own = false;
+        for (int j = 0; j < o; j++)
+            if (w[j].head == o && w[j].rel == R_DET && strcmp(w[j].lower, "the") == 0)
+                the = true;
+        for (int j = 0; j < n && !own; j++)
+            own = w[j].head == g && (w[j].rel == R_OBJ || is_subj(w[j].rel) || w[j].rel == R_AUX ||
+                                     w[j].rel == R_MARK || w[j].rel == R_CCOMP ||
+                                     w[j].rel == R_XCOMP);
+        if (!the || own)
+            continue;
+        for (int j = 0; j < n; j++)
+            if (j != g && w[j].head == o && w[j].rel != R_COMPOUND && w[j].rel != R_FLAT)
+                w[j].head = g;
+        w[g].head = v;
+        w[g].rel = w[o].rel;
+        w[g].upos = SR_UPOS_NOUN;
+        w[o].head = g;
+        w[o].rel = R_COMPOUND;
+        /* its lemma is the form ("crossing"), not the verb */
+        w[g].lemma = w[g].lower;
+        w[g].tok.lemma = w[g].tok.form;
     }
 }
 
@@ -842,9 +917,11 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
             plural_lemma(cs->d, w, tmp);
     }
     if (!c->opt.petrarch && c->explicit_targets) {
+        repair_aux_particle(cs->w, n);
         repair_phrasal_noun(cs);
         repair_double_object(cs);
         repair_particle_as_case(cs);
+        repair_ing_noun(cs);
         repair_verb_as_adjective(cs->w, src, n);
         repair_second_subject(cs->w, src, n);
         repair_vocative(cs->w, src, n);
