@@ -1208,6 +1208,25 @@ static void test_tagger_slips(void)
     sr_dict_free(d);
 }
 
+
+/* A name misspelt by one letter or two swapped, before its last two
+ * letters, is the actor's ("Amercian" for "American"); another ending
+ * makes another word ("Americas"). */
+static void test_misspelt_names(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Amercian/ADJ/2/amod troops|troop/NOUN/3/nsubj attacked|attack/VERB:VBD/0/root "
+                       "Iran/PROPN/3/obj ./PUNCT/3/punct", "USAMIL", "IRN", "190"));
+        CHECK(!codes(c, "Americas/PROPN/2/compound troops|troop/NOUN/3/nsubj attacked|attack/VERB:VBD/0/root "
+                        "Iran/PROPN/3/obj ./PUNCT/3/punct", "USAMIL", "IRN", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1244,6 +1263,7 @@ int main(void)
     test_reported_and_quantity();
     test_by_agent_and_appeals();
     test_tagger_slips();
+    test_misspelt_names();
     fclose(devnull);
     return check_status();
 }

@@ -80,9 +80,30 @@ sr_coder *sr_coder_new(const sr_dict *dict, const sr_code_options *opt, sr_diag 
     c->diag = diag;
     for (uint32_t i = 0; i < dict->nterms && !c->explicit_targets; i++)
         c->explicit_targets = dict->terms[i].rel != 0;
+    if (c->explicit_targets && !c->opt.petrarch) {
+        for (int pass = 0; pass < 2; pass++) {
+            size_t k = 0;
+            for (uint32_t p = 0; p < dict->nphrases; p++) {
+                const sr_dphrase *ph = &dict->phrases[p];
+                if (ph->kind != SR_PK_ACTOR || ph->nwords != 1)
+                    continue;
+                const char *w = sr_dstr(dict, dict->words[dict->pwords[ph->words]].str);
+                if (strlen(w) < 7)
+                    continue;
+                if (pass)
+                    c->long_names[k] = p;
+                k++;
+            }
+            if (!pass) {
+                c->long_names = sr_xcalloc(k + 1, sizeof *c->long_names);
+                c->nlong_names = k;
+            }
+        }
+    }
     char path[4096];
     snprintf(path, sizeof path, "%s/cameo/cameo.tsv", sr_data_dir());
     if (!sr_cameo_load(&c->cameo, path, diag)) {
+        free(c->long_names);
         free(c);
         return NULL;
     }
@@ -94,6 +115,7 @@ void sr_coder_free(sr_coder *c)
     if (!c)
         return;
     sr_cameo_free(&c->cameo);
+    free(c->long_names);
     free(c);
 }
 

@@ -66,6 +66,10 @@ struct sr_coder {
      * a relative clause (PETRARCH's and TABARI's patterns leave the target
      * to the next actor) */
     bool explicit_targets;
+    /* sitrep's own mode: the actor phrases of one word of 7 letters or
+     * more, for names misspelt by one letter ("Ethopia") */
+    uint32_t *long_names;
+    size_t nlong_names;
 };
 
 /* ---- what a sentence leaves to the next --------------------------------------- */

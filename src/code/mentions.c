@@ -157,6 +157,67 @@ static void merge_chunks(csent *cs)
     }
 }
 
+/* Whether a and b differ by one edit: a letter changed, added, dropped,
+ * or two neighbours swapped ("Ethopia" / "Ethiopia"), before their last
+ * two letters (an ending makes another word: "Indiana", "Indians"). */
+static bool one_edit(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    size_t sa = 0;
+    while (a[sa] && a[sa] == b[sa])
+        sa++;
+    if (sa + 2 >= (la < lb ? la : lb))
+        return false;
+    if (la > lb) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tl = la;
+        la = lb;
+        lb = tl;
+    }
+    if (lb - la > 1)
+        return false;
+    size_t i = 0;
+    while (i < la && a[i] == b[i])
+        i++;
+    if (i == la)
+        return lb == la + 1;
+    if (la == lb) {
+        if (strcmp(a + i + 1, b + i + 1) == 0)
+            return true;
+        return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp(a + i + 2, b + i + 2) == 0;
+    }
+    return strcmp(a + i, b + i + 1) == 0;
+}
+
+/* Sitrep's own mode: a capitalised word the dictionary does not know, of
+ * 7 letters or more, one edit away from exactly one actor's one-word name
+ * (misspellings in news: "Ethopia"), is that actor's name. Returns the
+ * phrase id, or SR_NOWORD. */
+static uint32_t misspelt_actor(const csent *cs, int i)
+{
+    const sr_coder *c = cs->c;
+    const cword *w = &cs->w[i];
+    size_t n = strlen(w->lower);
+    if (!c->nlong_names || n < 7 || w->tok.form != SR_NOWORD || w->tok.lemma != SR_NOWORD ||
+        (w->upos != SR_UPOS_PROPN && w->upos != SR_UPOS_ADJ) || w->form[0] < 'A' ||
+        w->form[0] > 'Z')
+        return SR_NOWORD;
+    uint32_t found = SR_NOWORD, owner = 0;
+    for (size_t k = 0; k < c->nlong_names; k++) {
+        const sr_dphrase *ph = &cs->d->phrases[c->long_names[k]];
+        const char *name = sr_dstr(cs->d, cs->d->words[cs->d->pwords[ph->words]].str);
+        if (name[0] != w->lower[0] || !one_edit(name, w->lower))
+            continue;
+        if (found != SR_NOWORD && ph->owner != owner)
+            return SR_NOWORD;       /* two actors: no guess */
+        found = c->long_names[k];
+        owner = ph->owner;
+    }
+    return found;
+}
+
 void sr_find_mentions(csent *cs)
 {
     int n = cs->n;
@@ -169,6 +230,10 @@ void sr_find_mentions(csent *cs)
         size_t la = 0, lg = 0;
         uint32_t pa = sr_dict_match(cs->d, SR_PK_ACTOR, toks, (size_t)n, (size_t)i, &la);
         uint32_t pg = sr_dict_match(cs->d, SR_PK_AGENT, toks, (size_t)n, (size_t)i, &lg);
+        if (pa == SR_NOWORD && pg == SR_NOWORD) {
+            pa = misspelt_actor(cs, i);
+            la = 1;
+        }
         if (pa == SR_NOWORD && pg == SR_NOWORD) {
             i++;
             continue;
