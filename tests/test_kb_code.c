@@ -1146,6 +1146,11 @@ static void test_reported_and_quantity(void)
                                    "stationed|station/VERB:VBN/3/acl there/ADV/4/advmod ,/PUNCT/8/punct "
                                    "officials|official/NOUN/8/nsubj said|say/VERB:VBD/0/root "
                                    "./PUNCT/8/punct", "201", NULL), 0);
+        /* "Iranian President Raisi on Saturday attacked Israel" with
+         * "attacked" an adverbial clause of the name */
+        CHECK(codes(c, "Iranian/ADJ/0/root President/PROPN/3/compound Raisi/PROPN/1/obj "
+                       "attacked|attack/VERB:VBD/3/advcl Israel/PROPN/4/obj ./PUNCT/1/punct",
+                    "IRNGOV", "ISR", "190"));
         CHECK(codes(c, "Up/ADP/9/case to/ADP/5/case 100/NUM/5/nummod Iranian/ADJ/5/amod "
                        "troops|troop/NOUN/1/obl attacked|attack/VERB:VBD/9/ccomp Israel/PROPN/6/obj "
                        "officials|official/NOUN/9/nsubj said|say/VERB:VBD/0/root ./PUNCT/9/punct",

@@ -289,6 +289,24 @@ static void repair_second_subject(cword *w, const sr_word *x, int n)
                 w[j].head = i;
         }
     }
+    /* "Russian President Boris Yeltsin on Saturday hosted ..." with
+     * "hosted" an adverbial clause of "Boris": an adverbial clause
+     * modifies a verb, so a finite one with no subject hung on a name is
+     * that name's clause, and the name its subject */
+    for (int i = 1; i < n; i++) {
+        const char *xp = x[i].xpos ? x[i].xpos : "";
+        int h = w[i].head;
+        if (w[i].upos != SR_UPOS_VERB || w[i].rel != R_ADVCL || h < 0 || h >= i ||
+            w[h].upos != SR_UPOS_PROPN || (strcmp(xp, "VBD") != 0 && strcmp(xp, "VBZ") != 0))
+            continue;
+        bool own = false;
+        for (int j = 0; j < n && !own; j++)
+            own = w[j].head == i && (is_subj(w[j].rel) || w[j].rel == R_MARK);
+        if (own)
+            continue;
+        /* the name's phrase: its head word, the name the verb hangs on */
+        w[i].rel = R_ACL;
+    }
     /* "Up to 100 ethnic Albanians demonstrated ..." with "up to" parsed
      * as prepositions of the noun: a quantity, and the noun the subject
      * of the next verb that has none */
