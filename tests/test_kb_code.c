@@ -1078,6 +1078,9 @@ static void test_more_repairs(void)
                            "air/NOUN/5/compound defence/NOUN/6/compound systems|system/NOUN/2/obj "
                            "./PUNCT/2/punct";
         CHECK(codes(c, gave, "IRN", "ISR", "072"));
+        /* the name right before the object noun */
+        CHECK(codes(c, "Iran/PROPN/2/nsubj gave|give/VERB:VBD/0/root Israel/PROPN/4/compound "
+                       "systems|system/NOUN/2/obj ./PUNCT/2/punct", "IRN", "ISR", "072"));
         /* with a "to" phrase the name is the object's modifier */
         CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj gave|give/VERB:VBD/0/root Israel/PROPN/4/compound "
                                    "systems|system/NOUN/2/obj to/ADP/6/case Iraq/PROPN/2/obl "

@@ -745,7 +745,7 @@ static void repair_double_object(csent *cs)
         }
         size_t len = 0;
         if (sr_dict_match(cs->d, SR_PK_ACTOR, toks, (size_t)n, (size_t)st, &len) == SR_NOWORD ||
-            len == 0 || st + (int)len >= o)
+            len == 0 || st + (int)len > o)
             continue;
         int e = st + (int)len;      /* first word after the name */
         bool ok = true, agent = false;
