@@ -23,7 +23,27 @@
  *      lemmas is built from LSTR at load time);
  *   3. a case rule per tag and sentence position, learned by majority: keep
  *      the form's capitals (NNP "Iraq"), or lowercase (NN, a capitalised
- *      "The" opening a sentence).
+ *      "The" opening a sentence);
+ *   4. rules of English spelling added on 2026-12-05 that change only the
+ *      lemma written out (syn_lemmatize_out), not the one training gives
+ *      the parser and the morphology (syn_lemmatize), so the shipped model
+ *      stays what training makes and trees and FEATS stay as they were:
+ *      - a letter written three times or more ("sooo", "commment") is cut
+ *        to two, else to one, when the lexicon knows the word so written;
+ *      - a number with thousands separators ("6,606") loses them, as all
+ *        such numbers of the treebank do;
+ *      - an abbreviated month or weekday with a tag that keeps capitals
+ *        ("Aug", "Fri.") is its full name, as in the treebank;
+ *      - a stem the suffix rules of "-ing" / "-ed" leave with an ending no
+ *        lemma has ("assembl", "criticiz", "brimm") is respelled
+ *        ("assemble", "criticize", "brim"); a stem of a longer suffix
+ *        ending in two letters no lemma of the treebank ends in
+ *        ("newlyw" for "newlywed", "lightn") gives back the whole form;
+ *      - a noun (NN) in "-ing" that the suffix rule keeps whole
+ *        ("dealing") keeps it, instead of the verb lemma that the form
+ *        has in the lexicon under another tag ("deal").
+ *      Each was counted on EWT train, on a 2-fold jackknife of train and
+ *      on dev (docs/benchmarks.md, "Lemmas, 2026-12-05").
  *
  * Scripts work on characters, not bytes, so a rule never splits a UTF-8
  * sequence. The lexicon and rules are derived from UD English EWT (CC BY-SA
@@ -43,6 +63,8 @@
 #define MIN_RULE_SUPPORT 3   /* word types a suffix rule needs, beyond 1 letter */
 #define MAX_LEMMA_WORD 200
 #define ANY_TAG 0xffff       /* lexicon key of a form whatever its tag */
+#define MIN_ENDING 3         /* lemmas ending in two letters that make them
+                                a possible ending of a stem */
 
 /* ---- UTF-8 helpers ------------------------------------------------------ */
 
@@ -136,6 +158,163 @@ static bool is_vowel(char c)
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+static bool is_consonant(char c)
+{
+    return c >= 'a' && c <= 'z' && !is_vowel(c);
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n > k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* ---- rules of the output lemma (4. above) ------------------------------- */
+
+/* A stem left by stripping "-ing" or "-ed" from an unseen word that ends
+ * as no English lemma does: a consonant and "l" ("assembl", "cycl"), "iz"
+ * or "yz" ("criticiz") or "v" ("solv") take back their e; a doubled stop
+ * or nasal after a vowel ("brimm", "lobb") is undoubled. Else `b`. On the
+ * jackknife of EWT train 39 lemmas right, none wrong; dev 1 / 0. */
+static const char *respelled_stem(const char *b, size_t n, sr_arena *a)
+{
+    if (n < 3)
+        return b;
+    for (size_t i = 0; i < n; i++)
+        if (b[i] < 'a' || b[i] > 'z')
+            return b;
+    char x = b[n - 2], y = b[n - 1];
+    if ((y == 'l' && is_consonant(x) && x != 'l' && x != 'r' && x != 'w') ||
+        (y == 'z' && (x == 'i' || x == 'y')) || y == 'v') {
+        char *out = sr_arena_alloc(a, n + 2);
+        memcpy(out, b, n);
+        out[n] = 'e';
+        out[n + 1] = '\0';
+        return out;
+    }
+    if (x == y && strchr("bdgmnpt", y) && is_vowel(b[n - 3]))
+        return sr_arena_strndup(a, b, n - 1);
+    return b;
+}
+
+static int letter_index(char c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' + 1 : -1;
+}
+
+/* The index in L->endings of the last two letters of s, or -1 when they
+ * are not ASCII lowercase letters (a one-letter s: 0 and that letter). */
+static int ending_index(const char *s, size_t n)
+{
+    if (n == 0)
+        return -1;
+    int b = letter_index(s[n - 1]), a = n >= 2 ? letter_index(s[n - 2]) : 0;
+    return a < 0 || b <= 0 ? -1 : a * 27 + b;
+}
+
+/* Do MIN_ENDING lemmas of the treebank or more end as s does? (true when
+ * s does not end in two ASCII letters) */
+static bool ending_known(const syn_lemmatizer *L, const char *s, size_t n)
+{
+    int i = ending_index(s, n);
+    return i < 0 || L->endings[i] >= MIN_ENDING;
+}
+
+/* The form of a number with thousands separators ("6,606", "1,100.50")
+ * without them, as the treebank writes its lemma; else NULL. */
+static const char *number_without_commas(const char *f, size_t n, sr_arena *a)
+{
+    size_t i = 0;
+    while (i < n && f[i] >= '0' && f[i] <= '9')
+        i++;
+    if (i < 1 || i > 3 || i == n || f[i] != ',')
+        return NULL;
+    while (i < n && f[i] == ',') {
+        for (size_t k = 1; k <= 3; k++)
+            if (i + k >= n || f[i + k] < '0' || f[i + k] > '9')
+                return NULL;
+        i += 4;
+    }
+    if (i < n) {
+        if (f[i] != '.' || i + 1 == n)
+            return NULL;
+        for (size_t k = i + 1; k < n; k++)
+            if (f[k] < '0' || f[k] > '9')
+                return NULL;
+    }
+    char *out = sr_arena_alloc(a, n + 1);
+    size_t o = 0;
+    for (size_t k = 0; k < n; k++)
+        if (f[k] != ',')
+            out[o++] = f[k];
+    out[o] = '\0';
+    return out;
+}
+
+/* The full name of an abbreviated month or weekday ("Feb", "Sat."), which
+ * the treebank gives as its lemma; else NULL. */
+static const char *calendar_name(const char *f, size_t n)
+{
+    static const char *const names[][4] = {
+        {"January", "Jan"}, {"February", "Feb"}, {"March", "Mar"},
+        {"April", "Apr"}, {"June", "Jun"}, {"July", "Jul"}, {"August", "Aug"},
+        {"September", "Sep", "Sept"}, {"October", "Oct"}, {"November", "Nov"},
+        {"December", "Dec"}, {"Monday", "Mon"}, {"Tuesday", "Tue", "Tues"},
+        {"Wednesday", "Wed"}, {"Thursday", "Thu", "Thur", "Thurs"},
+        {"Friday", "Fri"}, {"Saturday", "Sat"}, {"Sunday", "Sun"},
+    };
+    if (n > 0 && f[n - 1] == '.')
+        n--;
+    if (n < 3 || n > 5)
+        return NULL;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        for (size_t k = 1; k < 4 && names[i][k]; k++)
+            if (strlen(names[i][k]) == n && memcmp(names[i][k], f, n) == 0)
+                return names[i][0];
+    return NULL;
+}
+
+/* A word (ASCII letters, at least two different) with a letter written
+ * three times or more ("sooo", "commment", "VERYYY"): the lemma of the word
+ * with each such run cut to two letters ("comment"), else to one ("so"),
+ * when the lexicon has that word (with this tag or any) or the treebank has
+ * it as a lemma; else NULL. */
+static const char *repeated_letters(const syn_lemmatizer *L, const char *low,
+                                    size_t llen, uint16_t tag, sr_arena *a)
+{
+    bool run3 = false, two = false;
+    for (size_t i = 0; i < llen; i++) {
+        if (low[i] < 'a' || low[i] > 'z')
+            return NULL;
+        run3 = run3 || (i >= 2 && low[i] == low[i - 1] && low[i] == low[i - 2]);
+        two = two || low[i] != low[0];
+    }
+    if (!run3 || !two || llen > MAX_LEMMA_WORD)
+        return NULL;
+    char buf[MAX_LEMMA_WORD + 1];
+    for (size_t keep = 2; keep >= 1; keep--) {
+        size_t o = 0;
+        for (size_t i = 0; i < llen;) {
+            size_t j = i;
+            while (j < llen && low[j] == low[i])
+                j++;
+            size_t run = j - i < 3 ? j - i : keep;
+            for (size_t k = 0; k < run; k++)
+                buf[o++] = low[i];
+            i = j;
+        }
+        buf[o] = '\0';
+        const syn_slot *s = syn_map_get(&L->lex, lex_key(2, buf, o, tag));
+        if (!s || s->a >= L->strs.n)
+            s = syn_map_get(&L->lex, lex_key(4, buf, o, ANY_TAG));
+        if (s && s->a < L->strs.n)
+            return sr_arena_strdup(a, syn_string(&L->strs, s->a));
+        if (known_lemma(L, buf, o))
+            return sr_arena_strndup(a, buf, o);
+    }
+    return NULL;
+}
+
 /* A suffix rule's lowercase result `b` that is no lemma of the treebank
  * ("tim" for "timed", "hott" for "hottest", "bom" for "bombed") is often
  * one letter off a lemma that is. When the rule stripped something, try
@@ -180,10 +359,12 @@ static const char *known_variant(const syn_lemmatizer *L, const char *b,
     return b;
 }
 
-/* The lemma the suffix rules of `tag` give (lowercase form in `low`). */
+/* The lemma the suffix rules of `tag` give (lowercase form in `low`);
+ * *out receives the output lemma (4.: stems respelled or given back). */
 static const char *rule_lemma(const syn_lemmatizer *L, const char *form,
                               size_t flen, const char *low, size_t llen,
-                              uint16_t tag, bool keep, sr_arena *a)
+                              uint16_t tag, bool keep, const char **out,
+                              sr_arena *a)
 {
     size_t starts[MAX_LEMMA_WORD + 1];
     size_t nch = char_starts(low, llen, starts, MAX_LEMMA_WORD);
@@ -193,16 +374,30 @@ static const char *rule_lemma(const syn_lemmatizer *L, const char *form,
         if (r && r->a < L->scripts.n && (r->b >= MIN_RULE_SUPPORT || k <= 1)) {
             const char *script = syn_string(&L->scripts, r->a);
             const char *b = apply_script(script, form, flen, low, llen, keep, a);
+            *out = b;
             if (keep || !L->known)
                 return b;
             const char *app = strchr(script, '|');
-            return known_variant(L, b, low, llen, (size_t)strtoul(script, NULL, 10),
-                                 app ? app + 1 : "", a);
+            size_t strip = (size_t)strtoul(script, NULL, 10);
+            b = known_variant(L, b, low, llen, strip, app ? app + 1 : "", a);
+            *out = b;
+            size_t n = strlen(b);
+            if (strip == 0 || n < 2 || known_lemma(L, b, n))
+                return b;
+            if (ends_with(low, llen, "ing") || ends_with(low, llen, "ed"))
+                *out = respelled_stem(b, n, a);
+            /* a stem ending as no lemma does: the suffix was none
+             * ("newlywed", "lightning"); not for "'s" ("DJ's" is "dj") */
+            size_t on = strlen(*out);
+            if (strip >= 2 && !known_lemma(L, *out, on) && !ending_known(L, *out, on) &&
+                !ends_with(low, llen, "'s"))
+                *out = sr_arena_strndup(a, low, llen);
+            return b;
         }
         if (k == 0)
             break;
     }
-    return sr_arena_strdup(a, keep ? form : low);
+    return *out = sr_arena_strdup(a, keep ? form : low);
 }
 
 /* Is `s` a lemma of the treebank, whatever its capitals? */
@@ -215,16 +410,35 @@ static bool known_lemma_any_case(const syn_lemmatizer *L, const char *s)
     return known_lemma(L, low, lowercase(s, n, low));
 }
 
-const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
-                          bool first, sr_arena *a)
+/* A known word with a tag it never had (often a tagging error) takes its
+ * usual lemma `l`, unless the tag's rule gives a lemma the treebank knows
+ * ("converted" VBD -> "convert", though "converted" was an adjective in
+ * training); a proper noun keeps its capitals ("Holocaust", seen as a
+ * common noun "holocaust" in training, tagged NNP here). */
+static const char *fallback(const syn_lemmatizer *L, const char *l, const char *ruled,
+                            const char *form, const char *low, size_t llen,
+                            bool keep, sr_arena *a)
+{
+    if (!l || (L->known && known_lemma_any_case(L, ruled)))
+        return ruled;
+    if (keep && strlen(l) == llen && memcmp(l, low, llen) == 0)
+        return sr_arena_strdup(a, form);
+    return sr_arena_strdup(a, l);
+}
+
+const char *syn_lemmatize_out(const sr_model *m, const char *form, uint16_t tag,
+                              bool first, const char **trained, sr_arena *a)
 {
     const syn_lemmatizer *L = &m->lemma;
+    const char *t;
+    if (!trained)
+        trained = &t;
     size_t flen = strlen(form);
     const syn_slot *s = syn_map_get(&L->lex, lex_key(1, form, flen, tag));
     if (s && s->a < L->strs.n)
-        return sr_arena_strdup(a, syn_string(&L->strs, s->a));
+        return *trained = sr_arena_strdup(a, syn_string(&L->strs, s->a));
     if (flen > MAX_LEMMA_WORD)
-        return sr_arena_strdup(a, form);
+        return *trained = sr_arena_strdup(a, form);
     bool keep = false;
     if ((uint32_t)tag * 2 + 1 < L->ncase)
         keep = L->casing[tag * 2 + (first ? 1 : 0)] != 0;
@@ -232,26 +446,38 @@ const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
     size_t llen = lowercase(form, flen, low);
     s = syn_map_get(&L->lex, lex_key(2, low, llen, tag));
     if (s && s->a < L->strs.n)
-        return sr_arena_strdup(a, syn_string(&L->strs, s->a));
-    const char *ruled = rule_lemma(L, form, flen, low, llen, tag, keep, a);
-    /* a known word with a tag it never had (often a tagging error): its
-     * usual lemma, unless the tag's rule gives a lemma the treebank knows
-     * ("converted" VBD -> "convert", though "converted" was an adjective
-     * in training) */
+        return *trained = sr_arena_strdup(a, syn_string(&L->strs, s->a));
+    /* 4.: whole-word rules of the output lemma */
+    const char *out = number_without_commas(form, flen, a);
+    if (!out && keep)
+        out = calendar_name(form, flen);
+    if (!out)
+        out = repeated_letters(L, low, llen, tag, a);
+    const char *ruled_out;
+    const char *ruled = rule_lemma(L, form, flen, low, llen, tag, keep, &ruled_out, a);
     s = syn_map_get(&L->lex, lex_key(4, form, flen, ANY_TAG));
     const char *l = s && s->a < L->strs.n ? syn_string(&L->strs, s->a) : NULL;
-    if (l && (!L->known || !known_lemma_any_case(L, ruled))) {
-        /* a proper noun keeps its capitals ("Holocaust", seen as a common
-         * noun "holocaust" in training, tagged NNP here) */
-        if (keep && strlen(l) == llen && memcmp(l, low, llen) == 0)
-            return sr_arena_strdup(a, form);
-        return sr_arena_strdup(a, l);
-    }
-    return ruled;
+    *trained = fallback(L, l, ruled, form, low, llen, keep, a);
+    if (out)
+        return out;
+    /* 4.: a noun in "-ing" the rule keeps whole is no verb ("dealing") */
+    if (strcmp(ruled_out, low) == 0 && ends_with(low, llen, "ing") && llen > 4 &&
+        tag < m->tags.n && strcmp(m->tags.xpos[tag], "NN") == 0)
+        return ruled_out;
+    return ruled_out == ruled ? *trained : fallback(L, l, ruled_out, form, low, llen, keep, a);
 }
 
-/* The set of the treebank's lemmas (lowercase), for known_variant; built
- * at load time and by training over the sections it has just written. */
+const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
+                          bool first, sr_arena *a)
+{
+    const char *trained;
+    syn_lemmatize_out(m, form, tag, first, &trained, a);
+    return trained;
+}
+
+/* The set of the treebank's lemmas (lowercase), for known_variant, and the
+ * pairs of letters they end in; built at load time and by training over
+ * the sections it has just written. */
 void syn_lemma_index(syn_lemmatizer *L)
 {
     uint64_t cap = 16;
@@ -259,6 +485,7 @@ void syn_lemma_index(syn_lemmatizer *L)
         cap *= 2;
     L->known = sr_xcalloc(cap, sizeof *L->known);
     L->known_mask = cap - 1;
+    memset(L->endings, 0, sizeof L->endings);
     char low[4 * MAX_LEMMA_WORD + 8];
     for (uint32_t i = 0; i < L->strs.n; i++) {
         const char *str = syn_string(&L->strs, i);
@@ -271,6 +498,9 @@ void syn_lemma_index(syn_lemmatizer *L)
         while (L->known[j] && L->known[j] != h)
             j = (j + 1) & L->known_mask;
         L->known[j] = h;
+        int e = ending_index(low, ln);
+        if (e >= 0 && L->endings[e] < 255)
+            L->endings[e]++;
     }
 }
 

@@ -3,7 +3,10 @@
  * sentence of a document.
  *
  * The steps run per sentence in pipeline order: word values (words.c), tags
- * (tagger.c), lemmas (lemma.c), tree (parser.c), FEATS (morph.c). Scratch
+ * (tagger.c), lemmas (lemma.c), tree (parser.c), FEATS (morph.c). The
+ * parser and the morphology read each word's lemma as training gave it
+ * (syn_lemmatize); the lemma written out may be mended further
+ * (syn_lemmatize_out), which leaves trees and FEATS as they were. Scratch
  * memory for one call comes from an arena of its own, freed on return; the
  * strings written into the words come from the document's arena, with one
  * copy per document (and thread) of each tag, label and FEATS string.
@@ -48,8 +51,9 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
     for (uint32_t i = 1; i <= n; i++) {
         sr_word *x = &words[i - 1];
         uint16_t t = w[i].tag < m->tags.n ? w[i].tag : 0;
-        x->lemma = syn_lemmatize(m, forms[i], t, i == 1, strings);
-        w[i].lemma = syn_str_hash(x->lemma, strlen(x->lemma));
+        const char *trained;
+        x->lemma = syn_lemmatize_out(m, forms[i], t, i == 1, &trained, strings);
+        w[i].lemma = syn_str_hash(trained, strlen(trained));
         x->upos = m->tags.upos[t];
         x->xpos = cached(ds->xpos, t, m->tags.xpos[t], strings);
     }
@@ -69,14 +73,15 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
     syn_repair(m, w, n, head, label, forms, space, kids, fixed);
     for (uint32_t i = 1; i <= n; i++) {
         sr_word *x = &words[i - 1];
+        const char *trained;
         if (fixed[i])
-            x->lemma = sr_arena_strdup(strings, fixed[i]);
+            x->lemma = trained = sr_arena_strdup(strings, fixed[i]);
         else if (w[i].tag != tag0[i] && w[i].tag < m->tags.n &&
                  m->tags.upos[w[i].tag] != m->tags.upos[tag0[i] < m->tags.n ? tag0[i] : 0])
-            x->lemma = syn_lemmatize(m, forms[i], w[i].tag, i == 1, strings);
+            x->lemma = syn_lemmatize_out(m, forms[i], w[i].tag, i == 1, &trained, strings);
         else
             continue;
-        w[i].lemma = syn_str_hash(x->lemma, strlen(x->lemma));
+        w[i].lemma = syn_str_hash(trained, strlen(trained));
     }
     syn_morph_predict(&m->morph, w, n, head, label, feats, mscratch);
     for (uint32_t i = 1; i <= n; i++) {

@@ -442,6 +442,9 @@ typedef struct syn_lemmatizer {
     uint64_t *known;         /* set of the lemmas' lowercase hashes | 1 (heap,
                                 built at load from strs) */
     uint64_t known_mask;
+    uint8_t endings[27 * 27]; /* [27 * a + b]: how many lemmas (lowercase, at
+                                 most 255) end in letters a, b (1-26; a = 0:
+                                 a one-letter lemma) */
 } syn_lemmatizer;
 
 /* Sentences longer than this are parsed greedily whatever the beam, so
@@ -646,9 +649,15 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
 bool syn_lemma_load(sr_model *m, const void *file, size_t n, const char **why);
 /* The set of known lemmas of a lemmatiser whose sections are viewed. */
 void syn_lemma_index(syn_lemmatizer *L);
-/* The lemma of `form` with tag class `tag`, in `a`. */
+/* The lemma of `form` with tag class `tag`, in `a`, as training gives it
+ * to the parser and the morphology. */
 const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
                           bool first, sr_arena *a);
+/* The lemma to output for `form`: syn_lemmatize's, mended by the rules
+ * training does not use (lemma.c, 5.); *trained (if not NULL) receives
+ * syn_lemmatize's lemma, computed in the same pass. */
+const char *syn_lemmatize_out(const sr_model *m, const char *form, uint16_t tag,
+                              bool first, const char **trained, sr_arena *a);
 void syn_lemma_train(const syn_corpus *train, const syn_tagset *tags,
                      syn_writer *out);
 
