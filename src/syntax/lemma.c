@@ -55,6 +55,7 @@
  */
 #include "syntax.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -139,18 +140,32 @@ static const char *apply_script(const char *script, const char *form,
     return out;
 }
 
-/* Is `s` (lowercase) a lemma of the training treebank? */
-static bool known_lemma(const syn_lemmatizer *L, const char *s, size_t n)
+/* The slot of `s` (lowercase) in the set of the treebank's lemmas, or -1. */
+static int64_t known_slot(const syn_lemmatizer *L, const char *s, size_t n)
 {
     if (!L->known)
-        return false;
+        return -1;
     uint64_t h = syn_str_hash(s, n) | 1;
     for (uint64_t i = h & L->known_mask;; i = (i + 1) & L->known_mask) {
         if (L->known[i] == h)
-            return true;
+            return (int64_t)i;
         if (L->known[i] == 0)
-            return false;
+            return -1;
     }
+}
+
+/* Is `s` (lowercase) a lemma of the training treebank, whatever its
+ * capitals? */
+static bool known_lemma(const syn_lemmatizer *L, const char *s, size_t n)
+{
+    return known_slot(L, s, n) >= 0;
+}
+
+/* Is `s` a lemma of the treebank spelt all lowercase? */
+static bool known_lowercase(const syn_lemmatizer *L, const char *s, size_t n)
+{
+    int64_t i = known_slot(L, s, n);
+    return i >= 0 && L->known_lower[i];
 }
 
 static bool is_vowel(char c)
@@ -359,6 +374,26 @@ static const char *known_variant(const syn_lemmatizer *L, const char *b,
     return b;
 }
 
+/* A stem known only as a name ("tim" for "timed": "Tim"; "modell" for
+ * "modelling"): the lemma spelt in lowercase with an e restored or a
+ * doubled consonant undoubled ("time", "model"), if the treebank has it;
+ * else `b`. */
+static const char *lowercase_variant(const syn_lemmatizer *L, const char *b,
+                                     size_t n, sr_arena *a)
+{
+    char buf[4 * MAX_LEMMA_WORD + 16];
+    if (n + 2 > sizeof buf)
+        return b;
+    memcpy(buf, b, n);
+    buf[n] = 'e';
+    if (known_lowercase(L, buf, n + 1))
+        return sr_arena_strndup(a, buf, n + 1);
+    if (n >= 3 && b[n - 1] == b[n - 2] && is_consonant(b[n - 1]) &&
+        known_lowercase(L, b, n - 1))
+        return sr_arena_strndup(a, b, n - 1);
+    return b;
+}
+
 /* The lemma the suffix rules of `tag` give (lowercase form in `low`);
  * *out receives the output lemma (4.: stems respelled or given back). */
 static const char *rule_lemma(const syn_lemmatizer *L, const char *form,
@@ -382,6 +417,8 @@ static const char *rule_lemma(const syn_lemmatizer *L, const char *form,
             b = known_variant(L, b, low, llen, strip, app ? app + 1 : "", a);
             *out = b;
             size_t n = strlen(b);
+            if (strip && n >= 2 && known_lemma(L, b, n) && !known_lowercase(L, b, n))
+                *out = lowercase_variant(L, b, n, a);
             if (strip == 0 || n < 2 || known_lemma(L, b, n))
                 return b;
             if (ends_with(low, llen, "ing") || ends_with(low, llen, "ed"))
@@ -449,6 +486,9 @@ const char *syn_lemmatize_out(const sr_model *m, const char *form, uint16_t tag,
         return *trained = sr_arena_strdup(a, syn_string(&L->strs, s->a));
     /* 4.: whole-word rules of the output lemma */
     const char *out = number_without_commas(form, flen, a);
+    if (!out && flen >= 2 && (form[0] == '#' || form[0] == '@') &&
+        ((unsigned char)form[1] >= 0x80 || isalnum((unsigned char)form[1])))
+        out = sr_arena_strdup(a, form);   /* "#audiobooks", "@Ryan" */
     if (!out && keep)
         out = calendar_name(form, flen);
     if (!out)
@@ -484,6 +524,7 @@ void syn_lemma_index(syn_lemmatizer *L)
     while (cap < 2 * (uint64_t)L->strs.n + 2)
         cap *= 2;
     L->known = sr_xcalloc(cap, sizeof *L->known);
+    L->known_lower = sr_xcalloc(cap, sizeof *L->known_lower);
     L->known_mask = cap - 1;
     memset(L->endings, 0, sizeof L->endings);
     char low[4 * MAX_LEMMA_WORD + 8];
@@ -498,6 +539,8 @@ void syn_lemma_index(syn_lemmatizer *L)
         while (L->known[j] && L->known[j] != h)
             j = (j + 1) & L->known_mask;
         L->known[j] = h;
+        if (ln == sl && memcmp(low, str, sl) == 0)
+            L->known_lower[j] = 1;
         int e = ending_index(low, ln);
         if (e >= 0 && L->endings[e] < 255)
             L->endings[e]++;

@@ -241,6 +241,7 @@ static void model_release(sr_model *m)
         munmap((void *)m->map, m->map_len);
     free(m->owned);
     free(m->lemma.known);
+    free(m->lemma.known_lower);
     free(m->tags.xpos);
     free(m->tags.upos);
     free((void *)m->path);

@@ -441,6 +441,8 @@ typedef struct syn_lemmatizer {
     uint32_t ncase;
     uint64_t *known;         /* set of the lemmas' lowercase hashes | 1 (heap,
                                 built at load from strs) */
+    uint8_t *known_lower;    /* per slot of known: 1 if some lemma is spelt
+                                so, all lowercase ("time"; "tim" is "Tim") */
     uint64_t known_mask;
     uint8_t endings[27 * 27]; /* [27 * a + b]: how many lemmas (lowercase, at
                                  most 255) end in letters a, b (1-26; a = 0:

@@ -277,6 +277,7 @@ static void lemmatize_corpus(syn_writer *w, syn_corpus *c, bool use_gold_tags,
         }
     }
     free(m.lemma.known);
+    free(m.lemma.known_lower);
 }
 
 static void use_predicted_tags(syn_corpus *c)
