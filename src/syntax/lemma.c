@@ -64,6 +64,7 @@
 #define MIN_RULE_SUPPORT 3   /* word types a suffix rule needs, beyond 1 letter */
 #define MAX_LEMMA_WORD 200
 #define ANY_TAG 0xffff       /* lexicon key of a form whatever its tag */
+#define MIN_CAPS_NAME 5      /* letters of a name in capitals written as a name */
 #define MIN_ENDING 3         /* lemmas ending in two letters that make them
                                 a possible ending of a stem */
 
@@ -505,6 +506,31 @@ const char *syn_lemmatize_out(const sr_model *m, const char *form, uint16_t tag,
         tag < m->tags.n && strcmp(m->tags.xpos[tag], "NN") == 0)
         return ruled_out;
     return ruled_out == ruled ? *trained : fallback(L, l, ruled_out, form, low, llen, keep, a);
+}
+
+const char *syn_lemma_capitals(const sr_model *m, const char *form, uint16_t tag,
+                               const char *lemma, sr_arena *a)
+{
+    const syn_lemmatizer *L = &m->lemma;
+    size_t n = strlen(form);
+    if (n < MIN_CAPS_NAME || n > MAX_LEMMA_WORD || strcmp(lemma, form) != 0 ||
+        tag >= m->tags.n || strncmp(m->tags.xpos[tag], "NNP", 3) != 0)
+        return lemma;
+    bool vowel = false;
+    for (size_t i = 0; i < n; i++) {
+        if (form[i] < 'A' || form[i] > 'Z')
+            return lemma;
+        vowel = vowel || strchr("AEIOUY", form[i]);
+    }
+    char low[MAX_LEMMA_WORD + 1];
+    size_t llen = lowercase(form, n, low);
+    if (!vowel || syn_map_get(&L->lex, lex_key(1, form, n, tag)) ||
+        syn_map_get(&L->lex, lex_key(2, low, llen, tag)) ||
+        syn_map_get(&L->lex, lex_key(4, form, n, ANY_TAG)))
+        return lemma;
+    char *out = sr_arena_strdup(a, low);
+    out[0] = form[0];
+    return out;
 }
 
 const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,

@@ -660,6 +660,11 @@ const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
  * syn_lemmatize's lemma, computed in the same pass. */
 const char *syn_lemmatize_out(const sr_model *m, const char *form, uint16_t tag,
                               bool first, const char **trained, sr_arena *a);
+/* The output lemma of a word of a sentence written mostly in capitals:
+ * an unseen proper noun of MIN_CAPS_NAME letters or more whose lemma is its
+ * form ("MIRAMAR") is written as a name ("Miramar"); else `lemma`. */
+const char *syn_lemma_capitals(const sr_model *m, const char *form, uint16_t tag,
+                               const char *lemma, sr_arena *a);
 void syn_lemma_train(const syn_corpus *train, const syn_tagset *tags,
                      syn_writer *out);
 
