@@ -508,6 +508,26 @@ const char *syn_lemmatize_out(const sr_model *m, const char *form, uint16_t tag,
     return ruled_out == ruled ? *trained : fallback(L, l, ruled_out, form, low, llen, keep, a);
 }
 
+/* Is the sentence written mostly in capitals (more than half of its words
+ * of two letters or more have no lowercase letter)? */
+bool syn_in_capitals(const char *const *forms, uint32_t n)
+{
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = 1; i <= n; i++) {
+        const char *f = forms[i];
+        uint32_t upper = 0, lower = 0;
+        for (; *f; f++) {
+            upper += *f >= 'A' && *f <= 'Z';
+            lower += *f >= 'a' && *f <= 'z';
+        }
+        if (upper + lower >= 2) {
+            words++;
+            caps += lower == 0;
+        }
+    }
+    return caps * 2 > words;
+}
+
 const char *syn_lemma_capitals(const sr_model *m, const char *form, uint16_t tag,
                                const char *lemma, sr_arena *a)
 {

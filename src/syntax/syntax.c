@@ -32,26 +32,6 @@ static const char *cached(const char **cache, uint32_t i, const char *s,
     return cache[i];
 }
 
-/* Is the sentence written mostly in capitals (more than half of its words
- * of two letters or more have no lowercase letter)? */
-static bool in_capitals(const char *const *forms, uint32_t n)
-{
-    uint32_t words = 0, caps = 0;
-    for (uint32_t i = 1; i <= n; i++) {
-        const char *f = forms[i];
-        uint32_t upper = 0, lower = 0;
-        for (; *f; f++) {
-            upper += *f >= 'A' && *f <= 'Z';
-            lower += *f >= 'a' && *f <= 'z';
-        }
-        if (upper + lower >= 2) {
-            words++;
-            caps += lower == 0;
-        }
-    }
-    return caps * 2 > words;
-}
-
 static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st,
                            doc_strings *ds, sr_arena *strings, sr_arena *tmp)
 {
@@ -104,7 +84,7 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
         w[i].lemma = syn_str_hash(trained, strlen(trained));
     }
     syn_morph_predict(&m->morph, w, n, head, label, feats, mscratch);
-    bool capitals = in_capitals(forms, n);
+    bool capitals = syn_in_capitals(forms, n);
     for (uint32_t i = 1; i <= n; i++) {
         sr_word *x = &words[i - 1];
         uint16_t t = w[i].tag < m->tags.n ? w[i].tag : 0;

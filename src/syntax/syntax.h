@@ -660,6 +660,9 @@ const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
  * syn_lemmatize's lemma, computed in the same pass. */
 const char *syn_lemmatize_out(const sr_model *m, const char *form, uint16_t tag,
                               bool first, const char **trained, sr_arena *a);
+/* Is the sentence forms[1..n] written mostly in capitals (more than half
+ * of its words of two letters or more have no lowercase letter)? */
+bool syn_in_capitals(const char *const *forms, uint32_t n);
 /* The output lemma of a word of a sentence written mostly in capitals:
  * an unseen proper noun of MIN_CAPS_NAME letters or more whose lemma is its
  * form ("MIRAMAR") is written as a name ("Miramar"); else `lemma`. */
