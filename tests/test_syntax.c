@@ -959,6 +959,24 @@ static void test_output_lemmas(void)
     CHECK_STR_EQ(syn_lemma_capitals(m, "NASA", t[NNP], "NASA", a), "NASA");
     CHECK_STR_EQ(syn_lemma_capitals(m, "MIRAMAR", t[NN], "miramar", a), "miramar");
     CHECK_STR_EQ(syn_lemma_capitals(m, "TEXAS", t[NNP], "TEXAS", a), "TEXAS");
+    /* an e-mail address split by a space, joined by goeswith */
+    uint16_t gw = m->repair.label[SYN_RL_GOESWITH], root = 0xffff;
+    for (uint32_t l = 0; l < m->parser.labels.n; l++)
+        if (strcmp(syn_string(&m->parser.labels, l), "root") == 0)
+            root = (uint16_t)l;
+    CHECK(gw != 0xffff && root != 0xffff);
+    const char *addr[] = {"", "Robert", "Bryngelson@AZURIX", "wrote"};
+    uint32_t head[4] = {0, 0, 1, 1};
+    uint16_t label[4] = {0, root, gw, root};
+    CHECK_STR_EQ(syn_lemma_split_address(m, addr, 3, head, label, 1, t[NNP], "Robert", a),
+                 "RobertBryngelson@AZURIX");
+    CHECK_STR_EQ(syn_lemma_split_address(m, addr, 3, head, label, 1, t[VBN], "rob", a),
+                 "rob");
+    CHECK_STR_EQ(syn_lemma_split_address(m, addr, 3, head, label, 3, t[NNP], "wrote", a),
+                 "wrote");
+    const char *word[] = {"", "all", "together"};
+    CHECK_STR_EQ(syn_lemma_split_address(m, word, 2, head, label, 1, t[NNP], "all", a),
+                 "all");
     sr_arena_free(a);
     sr_model_free(m);
 }

@@ -528,6 +528,33 @@ bool syn_in_capitals(const char *const *forms, uint32_t n)
     return caps * 2 > words;
 }
 
+const char *syn_lemma_split_address(const sr_model *m, const char *const *forms,
+                                    uint32_t n, const uint32_t *head,
+                                    const uint16_t *label, uint32_t i,
+                                    uint16_t tag, const char *lemma, sr_arena *a)
+{
+    uint16_t gw = m->repair.ready ? m->repair.label[SYN_RL_GOESWITH] : 0xffff;
+    if (gw == 0xffff || tag >= m->tags.n ||
+        (strcmp(m->tags.xpos[tag], "GW") != 0 && strcmp(m->tags.xpos[tag], "NNP") != 0))
+        return lemma;
+    size_t len = strlen(forms[i]);
+    bool parts = false, at = strchr(forms[i], '@') != NULL;
+    for (uint32_t k = i + 1; k <= n; k++)
+        if (head[k] == i && label[k] == gw) {
+            parts = true;
+            at = at || strchr(forms[k], '@');
+            len += strlen(forms[k]);
+        }
+    if (!parts || !at)
+        return lemma;
+    char *out = sr_arena_alloc(a, len + 1), *o = out;
+    o = stpcpy(o, forms[i]);
+    for (uint32_t k = i + 1; k <= n; k++)
+        if (head[k] == i && label[k] == gw)
+            o = stpcpy(o, forms[k]);
+    return out;
+}
+
 const char *syn_lemma_capitals(const sr_model *m, const char *form, uint16_t tag,
                                const char *lemma, sr_arena *a)
 {

@@ -70,7 +70,7 @@ void syn_repair_init(sr_model *m)
         [SYN_RL_XCOMP] = "xcomp", [SYN_RL_DET] = "det", [SYN_RL_ACL] = "acl",
         [SYN_RL_RELCL] = "acl:relcl", [SYN_RL_CCOMP] = "ccomp",
         [SYN_RL_ADVCL] = "advcl", [SYN_RL_OBJ] = "obj", [SYN_RL_OBL] = "obl",
-        [SYN_RL_ADVMOD] = "advmod",
+        [SYN_RL_ADVMOD] = "advmod", [SYN_RL_GOESWITH] = "goeswith",
     };
     for (int k = 0; k < SYN_RL_COUNT; k++)
         r->label[k] = label_id(m, labels[k]);

@@ -84,12 +84,18 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
         w[i].lemma = syn_str_hash(trained, strlen(trained));
     }
     syn_morph_predict(&m->morph, w, n, head, label, feats, mscratch);
-    bool capitals = syn_in_capitals(forms, n);
+    bool capitals = syn_in_capitals(forms, n), split = false;
+    uint16_t goeswith = m->repair.ready ? m->repair.label[SYN_RL_GOESWITH] : 0xffff;
+    for (uint32_t i = 1; i <= n && goeswith != 0xffff; i++)
+        split = split || label[i] == goeswith;
     for (uint32_t i = 1; i <= n; i++) {
         sr_word *x = &words[i - 1];
         uint16_t t = w[i].tag < m->tags.n ? w[i].tag : 0;
         if (capitals)
             x->lemma = syn_lemma_capitals(m, forms[i], t, x->lemma, strings);
+        if (split)
+            x->lemma = syn_lemma_split_address(m, forms, n, head, label, i, t, x->lemma,
+                                               strings);
         x->upos = m->tags.upos[t];
         x->xpos = cached(ds->xpos, t, m->tags.xpos[t], strings);
         x->head = head[i];

@@ -476,7 +476,7 @@ enum {
     SYN_RL_AUX, SYN_RL_AUXPASS, SYN_RL_COP, SYN_RL_NSUBJ, SYN_RL_NSUBJPASS,
     SYN_RL_EXPL, SYN_RL_CSUBJ, SYN_RL_CSUBJPASS, SYN_RL_MARK, SYN_RL_XCOMP,
     SYN_RL_DET, SYN_RL_ACL, SYN_RL_RELCL, SYN_RL_CCOMP, SYN_RL_ADVCL,
-    SYN_RL_OBJ, SYN_RL_OBL, SYN_RL_ADVMOD, SYN_RL_COUNT
+    SYN_RL_OBJ, SYN_RL_OBL, SYN_RL_ADVMOD, SYN_RL_GOESWITH, SYN_RL_COUNT
 };
 enum {
     SYN_RX_OTHER, SYN_RX_VB, SYN_RX_VBP, SYN_RX_VBN, SYN_RX_VBD, SYN_RX_VBZ,
@@ -663,6 +663,14 @@ const char *syn_lemmatize_out(const sr_model *m, const char *form, uint16_t tag,
 /* Is the sentence forms[1..n] written mostly in capitals (more than half
  * of its words of two letters or more have no lowercase letter)? */
 bool syn_in_capitals(const char *const *forms, uint32_t n);
+/* The output lemma of word i, tagged `tag` (GW or NNP), head of the parts
+ * of an e-mail address split by spaces ("Robert Bryngelson@AZURIX", joined
+ * by `goeswith`): the whole address, as the treebank writes it; else
+ * `lemma`. */
+const char *syn_lemma_split_address(const sr_model *m, const char *const *forms,
+                                    uint32_t n, const uint32_t *head,
+                                    const uint16_t *label, uint32_t i,
+                                    uint16_t tag, const char *lemma, sr_arena *a);
 /* The output lemma of a word of a sentence written mostly in capitals:
  * an unseen proper noun of MIN_CAPS_NAME letters or more whose lemma is its
  * form ("MIRAMAR") is written as a name ("Miramar"); else `lemma`. */
