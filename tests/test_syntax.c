@@ -1053,6 +1053,16 @@ static void test_repairs(void)
     };
     repair_sentence(m, in, 2, xpos, lemma);
     CHECK_STR_EQ(xpos[2], "RB");
+    /* a hashtag or an @name is an address (ADD); "#1" and a lone "#" stay */
+    static const rword tags[] = {
+        {"#audiobooks", "NOUN\tNNS", 0, "root", 1}, {"@Ryan", "NOUN\tNN", 1, "dep", 1},
+        {"#1", "NOUN\tNN", 1, "dep", 1}, {"#", "SYM\tNN", 1, "dep", 0},
+    };
+    repair_sentence(m, tags, 4, xpos, lemma);
+    CHECK_STR_EQ(xpos[1], "ADD");
+    CHECK_STR_EQ(xpos[2], "ADD");
+    CHECK_STR_EQ(xpos[3], "NN");
+    CHECK_STR_EQ(xpos[4], "NN");
     static const rword in_case[] = {
         {"live", "VERB\tVBP", 0, "root", 1}, {"in", "ADP\tIN", 3, "case", 1},
         {"Rome", "PROPN\tNNP", 1, "obl", 0},

@@ -33,7 +33,9 @@
  *     VBZ verb ("someone who [works]");
  *   - "'s" as the (non-passive) auxiliary of a past participle, or beside
  *     "been" ("it's [been] a while"), is "have" ("he's [gone]"), which the
- *     lemmatiser alone cannot tell from "is".
+ *     lemmatiser alone cannot tell from "is";
+ *   - a hashtag or an @name ("#audiobooks", "@Ryan") is an address (PROPN
+ *     ADD), as in the treebank, whatever the tagger made of its letters.
  *
  * Each rule was counted on EWT train and dev (docs/benchmarks.md, Syntax,
  * "Post-parse repairs"); rules that lost were left out.
@@ -95,6 +97,7 @@ void syn_repair_init(sr_model *m)
     r->nns = class_id(ts, "NOUN\tNNS");
     r->vbz = class_id(ts, "VERB\tVBZ");
     r->rb = class_id(ts, "ADV\tRB");
+    r->add = class_id(ts, "PROPN\tADD");
     /* per tag, the class with the same UPOS and XPOS VB, VBP, VBD */
     for (uint32_t t = 0; t < ts->n && t < SYN_MAX_TAGS; t++) {
         r->as_vb[t] = r->as_vbp[t] = r->as_vbd[t] = 0xffff;
@@ -193,6 +196,13 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
             kids[h] |= K_DET;
     }
     for (uint32_t i = 1; i <= n; i++) {
+        /* a hashtag or an @name is an address, whatever the tagger said */
+        const char *f = forms[i];
+        if ((f[0] == '#' || f[0] == '@') && r->add != 0xffff &&
+            ((f[1] >= 'a' && f[1] <= 'z') || (f[1] >= 'A' && f[1] <= 'Z'))) {
+            w[i].tag = r->add;
+            continue;
+        }
         uint16_t t = w[i].tag;
         uint8_t x = xcode(r, t);
         uint16_t l = label[i];

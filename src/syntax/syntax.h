@@ -488,6 +488,7 @@ typedef struct syn_repairs {
     uint16_t label[SYN_RL_COUNT];    /* 0xffff: not in the model */
     uint16_t open, close, to, dt;    /* PUNCT ``, PUNCT '', PART TO, DET DT */
     uint16_t nns, vbz, rb;           /* NOUN NNS, VERB VBZ, ADV RB */
+    uint16_t add;                    /* PROPN ADD */
     uint8_t xcode[SYN_MAX_TAGS];     /* SYN_RX_* */
     uint16_t as_vb[SYN_MAX_TAGS], as_vbp[SYN_MAX_TAGS], as_vbd[SYN_MAX_TAGS];
 } syn_repairs;
