@@ -41,7 +41,15 @@
  *        ("newlyw" for "newlywed", "lightn") gives back the whole form;
  *      - a noun (NN) in "-ing" that the suffix rule keeps whole
  *        ("dealing") keeps it, instead of the verb lemma that the form
- *        has in the lexicon under another tag ("deal").
+ *        has in the lexicon under another tag ("deal");
+ *      - a stem the treebank knows only as a name ("tim" for "timed") takes
+ *        the lowercase lemma an e or an undoubled letter away ("time");
+ *      - a hashtag or an @name ("#audiobooks") is its own lemma;
+ *      - after parsing, with the sentence at hand: an unseen proper noun in
+ *        capitals in a sentence written mostly in capitals is written as a
+ *        name ("MIRAMAR" -> "Miramar", syn_lemma_capitals), and a name
+ *        heading the parts of an e-mail address split by spaces is the
+ *        whole address (syn_lemma_split_address).
  *      Each was counted on EWT train, on a 2-fold jackknife of train and
  *      on dev (docs/benchmarks.md, "Lemmas, 2026-12-05").
  *
@@ -308,13 +316,13 @@ static const char *repeated_letters(const syn_lemmatizer *L, const char *low,
     if (!run3 || !two || llen > MAX_LEMMA_WORD)
         return NULL;
     char buf[MAX_LEMMA_WORD + 1];
-    for (size_t keep = 2; keep >= 1; keep--) {
+    for (size_t cut = 2; cut >= 1; cut--) {
         size_t o = 0;
         for (size_t i = 0; i < llen;) {
             size_t j = i;
             while (j < llen && low[j] == low[i])
                 j++;
-            size_t run = j - i < 3 ? j - i : keep;
+            size_t run = j - i < 3 ? j - i : cut;
             for (size_t k = 0; k < run; k++)
                 buf[o++] = low[i];
             i = j;

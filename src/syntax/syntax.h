@@ -657,7 +657,7 @@ void syn_lemma_index(syn_lemmatizer *L);
 const char *syn_lemmatize(const sr_model *m, const char *form, uint16_t tag,
                           bool first, sr_arena *a);
 /* The lemma to output for `form`: syn_lemmatize's, mended by the rules
- * training does not use (lemma.c, 5.); *trained (if not NULL) receives
+ * training does not use (lemma.c, 4.); *trained (if not NULL) receives
  * syn_lemmatize's lemma, computed in the same pass. */
 const char *syn_lemmatize_out(const sr_model *m, const char *form, uint16_t tag,
                               bool first, const char **trained, sr_arena *a);
