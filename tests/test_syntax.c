@@ -1063,6 +1063,19 @@ static void test_repairs(void)
     CHECK_STR_EQ(xpos[2], "ADD");
     CHECK_STR_EQ(xpos[3], "NN");
     CHECK_STR_EQ(xpos[4], "NN");
+    /* an unseen word with a letter written three times or more takes the
+     * tag of the word written with it once or twice: "Sooooo" as "so" */
+    static const rword long_so[] = {
+        {"Sooooo", "PROPN\tNNP", 2, "advmod", 1}, {"good", "ADJ\tJJ", 0, "root", 1},
+        {"VERYYY", "NOUN\tNN", 2, "advmod", 1}, {"mmmm", "NOUN\tNN", 2, "dep", 0},
+    };
+    repair_sentence(m, long_so, 4, xpos, lemma);
+    CHECK_STR_EQ(xpos[1], "RB");
+    CHECK_STR_EQ(xpos[2], "JJ");
+    CHECK_STR_EQ(xpos[3], "RB");
+    CHECK_STR_EQ(xpos[4], "NN");
+    CHECK_INT_EQ(syn_lemma_spelling_tag(m, "good"), 0xffff);
+    CHECK_INT_EQ(syn_lemma_spelling_tag(m, "mmmm"), 0xffff);
     static const rword in_case[] = {
         {"live", "VERB\tVBP", 0, "root", 1}, {"in", "ADP\tIN", 3, "case", 1},
         {"Rome", "PROPN\tNNP", 1, "obl", 0},

@@ -298,36 +298,50 @@ static const char *calendar_name(const char *f, size_t n)
     return NULL;
 }
 
-/* A word (ASCII letters, at least two different) with a letter written
- * three times or more ("sooo", "commment", "VERYYY"): the lemma of the word
- * with each such run cut to two letters ("comment"), else to one ("so"),
- * when the lexicon has that word (with this tag or any) or the treebank has
- * it as a lemma; else NULL. */
-static const char *repeated_letters(const syn_lemmatizer *L, const char *low,
-                                    size_t llen, uint16_t tag, sr_arena *a)
+/* Is `low` a word of ASCII letters, at least two different, with a letter
+ * written three times or more ("sooo", "commment")? */
+static bool has_repeated_letter(const char *low, size_t llen)
 {
     bool run3 = false, two = false;
     for (size_t i = 0; i < llen; i++) {
         if (low[i] < 'a' || low[i] > 'z')
-            return NULL;
+            return false;
         run3 = run3 || (i >= 2 && low[i] == low[i - 1] && low[i] == low[i - 2]);
         two = two || low[i] != low[0];
     }
-    if (!run3 || !two || llen > MAX_LEMMA_WORD)
+    return run3 && two && llen <= MAX_LEMMA_WORD;
+}
+
+/* `low` with each run of three or more of a letter cut to `cut` letters,
+ * into buf (llen + 1 bytes); returns the length. */
+static size_t cut_runs(const char *low, size_t llen, size_t cut, char *buf)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < llen;) {
+        size_t j = i;
+        while (j < llen && low[j] == low[i])
+            j++;
+        size_t run = j - i < 3 ? j - i : cut;
+        for (size_t k = 0; k < run; k++)
+            buf[o++] = low[i];
+        i = j;
+    }
+    buf[o] = '\0';
+    return o;
+}
+
+/* A word with a letter written three times or more ("sooo", "commment",
+ * "VERYYY"): the lemma of the word with each such run cut to two letters
+ * ("comment"), else to one ("so"), when the lexicon has that word (with
+ * this tag or any) or the treebank has it as a lemma; else NULL. */
+static const char *repeated_letters(const syn_lemmatizer *L, const char *low,
+                                    size_t llen, uint16_t tag, sr_arena *a)
+{
+    if (!has_repeated_letter(low, llen))
         return NULL;
     char buf[MAX_LEMMA_WORD + 1];
     for (size_t cut = 2; cut >= 1; cut--) {
-        size_t o = 0;
-        for (size_t i = 0; i < llen;) {
-            size_t j = i;
-            while (j < llen && low[j] == low[i])
-                j++;
-            size_t run = j - i < 3 ? j - i : cut;
-            for (size_t k = 0; k < run; k++)
-                buf[o++] = low[i];
-            i = j;
-        }
-        buf[o] = '\0';
+        size_t o = cut_runs(low, llen, cut, buf);
         const syn_slot *s = syn_map_get(&L->lex, lex_key(2, buf, o, tag));
         if (!s || s->a >= L->strs.n)
             s = syn_map_get(&L->lex, lex_key(4, buf, o, ANY_TAG));
@@ -534,6 +548,34 @@ bool syn_in_capitals(const char *const *forms, uint32_t n)
         }
     }
     return caps * 2 > words;
+}
+
+uint16_t syn_lemma_spelling_tag(const sr_model *m, const char *form)
+{
+    const syn_lemmatizer *L = &m->lemma;
+    size_t flen = strnlen(form, MAX_LEMMA_WORD + 1);
+    if (flen > MAX_LEMMA_WORD)
+        return 0xffff;
+    char low[4 * MAX_LEMMA_WORD + 8], buf[4 * MAX_LEMMA_WORD + 8];
+    size_t llen = lowercase(form, flen, low);
+    if (!has_repeated_letter(low, llen) ||
+        syn_map_get(&L->lex, lex_key(4, form, flen, ANY_TAG)))
+        return 0xffff;   /* no such run, or a word training saw as it is */
+    for (size_t cut = 2; cut >= 1; cut--) {
+        size_t o = cut_runs(low, llen, cut, buf);
+        uint16_t best = 0xffff;
+        uint32_t count = 0;
+        for (uint32_t t = 0; t < m->tags.n && t < 0xffff; t++) {
+            const syn_slot *s = syn_map_get(&L->lex, lex_key(2, buf, o, (uint16_t)t));
+            if (s && s->a < L->strs.n && s->b > count) {
+                best = (uint16_t)t;
+                count = s->b;
+            }
+        }
+        if (best != 0xffff)
+            return best;
+    }
+    return 0xffff;
 }
 
 const char *syn_lemma_split_address(const sr_model *m, const char *const *forms,

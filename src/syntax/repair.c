@@ -35,7 +35,11 @@
  *     "been" ("it's [been] a while"), is "have" ("he's [gone]"), which the
  *     lemmatiser alone cannot tell from "is";
  *   - a hashtag or an @name ("#audiobooks", "@Ryan") is an address (PROPN
- *     ADD), as in the treebank, whatever the tagger made of its letters.
+ *     ADD), as in the treebank, whatever the tagger made of its letters;
+ *   - an unseen word with a letter written three times or more ("Sooooo",
+ *     "VERYYY") takes the tag training saw most on the word written with
+ *     the letter once or twice ("so", "very": RB), from the lemmatiser's
+ *     lexicon (syn_lemma_spelling_tag).
  *
  * Each rule was counted on EWT train and dev (docs/benchmarks.md, Syntax,
  * "Post-parse repairs"); rules that lost were left out.
@@ -201,6 +205,14 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
         if ((f[0] == '#' || f[0] == '@') && r->add != 0xffff &&
             ((f[1] >= 'a' && f[1] <= 'z') || (f[1] >= 'A' && f[1] <= 'Z'))) {
             w[i].tag = r->add;
+            continue;
+        }
+        /* an unseen word with a letter written three times or more
+         * ("Sooooo") is tagged as training tagged the word written with the
+         * letter once or twice ("so": RB) */
+        uint16_t st = syn_lemma_spelling_tag(m, f);
+        if (st != 0xffff) {
+            w[i].tag = st;
             continue;
         }
         uint16_t t = w[i].tag;

@@ -664,6 +664,11 @@ const char *syn_lemmatize_out(const sr_model *m, const char *form, uint16_t tag,
 /* Is the sentence forms[1..n] written mostly in capitals (more than half
  * of its words of two letters or more have no lowercase letter)? */
 bool syn_in_capitals(const char *const *forms, uint32_t n);
+/* The tag class training saw most often on the word `form`, unseen itself,
+ * written with each run of three or more of a letter cut to two, else to
+ * one ("Sooooo": "so", RB), or 0xffff (no such run, a form training saw,
+ * or no such word). */
+uint16_t syn_lemma_spelling_tag(const sr_model *m, const char *form);
 /* The output lemma of word i, tagged `tag` (GW or NNP), head of the parts
  * of an e-mail address split by spaces ("Robert Bryngelson@AZURIX", joined
  * by `goeswith`): the whole address, as the treebank writes it; else
