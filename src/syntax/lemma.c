@@ -553,6 +553,13 @@ bool syn_in_capitals(const char *const *forms, uint32_t n)
 uint16_t syn_lemma_spelling_tag(const sr_model *m, const char *form)
 {
     const syn_lemmatizer *L = &m->lemma;
+    /* most words: no three equal characters in a row, nothing to do */
+    bool run3 = false;
+    for (size_t i = 0; form[i] && form[i + 1] && !run3; i++)
+        run3 = form[i + 2] && (form[i] | 32) == (form[i + 1] | 32) &&
+               (form[i] | 32) == (form[i + 2] | 32);
+    if (!run3)
+        return 0xffff;
     size_t flen = strnlen(form, MAX_LEMMA_WORD + 1);
     if (flen > MAX_LEMMA_WORD)
         return 0xffff;
