@@ -1118,6 +1118,17 @@ static void test_particles(void)
         CHECK(codes(c, "Iran/PROPN/2/nsubj pulled|pull/VERB:VBD/0/root its/PRON/4/nmod:poss "
                        "troops|troop/NOUN/2/obj out/ADP/7/case of/ADP/7/case Israel/PROPN/2/obl "
                        "./PUNCT/2/punct", "IRN", "ISR", "087"));
+        /* a phrasal verb found by its words whose second word is a
+         * noun's preposition ("went on strike"): the verb alone */
+        sr_dict *d2;
+        sr_coder *c2 = coder_for("pred 142 go_on obj:hunger-strike\npred 143 go on:strike\n", true, &d2);
+        CHECK(c2 != NULL);
+        if (c2)
+            CHECK_INT_EQ(count_code(c2, "Iranian/ADJ/2/amod troops|troop/NOUN/3/nsubj "
+                                        "went|go/VERB:VBD/0/root on/ADP/5/case strike/NOUN/3/obl "
+                                        "./PUNCT/3/punct", "143", NULL), 1);
+        sr_coder_free(c2);
+        sr_dict_free(d2);
         /* a word that is no particle of the verb stays a preposition */
         CHECK(!codes(c, "Iran/PROPN/2/nsubj handed|hand/VERB:VBD/0/root through/ADP/5/case the/DET/5/det "
                         "town/NOUN/2/obl to/ADP/7/case Israel/PROPN/5/nmod ./PUNCT/2/punct",

@@ -1854,6 +1854,20 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
                 x->post = post2;
             }
         }
+        /* sitrep's own mode: a phrasal verb found by its words ("went
+         * on") whose second word is the preposition of a noun ("went on
+         * strike", "on" the case of "strike") and none of whose patterns
+         * matches: the verb alone and its patterns ("go on:strike") */
+        if (c->explicit_targets && !c->opt.petrarch && x->pm.pattern < 0 && x->h.hi > v &&
+            cs.w[x->h.hi].rel == R_CASE) {
+            verbhit h1;
+            pmatch pm1;
+            if (sr_find_verb_alone(&cs, v, &h1) &&
+                sr_match_patterns(&cs, &h1, &x->pre, &x->post, &pm1)) {
+                x->h = h1;
+                x->pm = pm1;
+            }
+        }
         const sr_dform *f0 = &c->dict->forms[x->h.form];
         bool stub = null_code(sr_dstr(c->dict, f0->code ? f0->code
                                                          : c->dict->blocks[x->h.block].code));

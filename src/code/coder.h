@@ -241,6 +241,8 @@ typedef struct verbhit {
 } verbhit;
 
 bool sr_find_verb(csent *cs, int v, verbhit *out);
+/* The block of verb v's one-word form, without a particle after it. */
+bool sr_find_verb_alone(csent *cs, int v, verbhit *out);
 /* An event noun of the dictionary (own format `noun` lines) at word v. */
 bool sr_find_noun(csent *cs, int v, verbhit *out);
 /* Whether verb block `block` is an event noun's. */

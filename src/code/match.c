@@ -72,6 +72,37 @@ bool sr_find_noun(csent *cs, int v, verbhit *out)
     return find_form(cs, v, out, true);
 }
 
+/* The block of verb v's one-word form ("went" in "go"), when the
+ * dictionary has one. */
+bool sr_find_verb_alone(csent *cs, int v, verbhit *out)
+{
+    const sr_dict *d = cs->d;
+    const sr_dtok *t = &cs->w[v].tok;
+    uint32_t ids[3] = {t->form, t->lemma, t->stem};
+    for (int c = 0; c < 3; c++) {
+        if (ids[c] == SR_NOWORD || (c > 0 && ids[c] == ids[0]))
+            continue;
+        uint32_t first, cnt = sr_dict_phrases_from(d, SR_PK_FORM, ids[c], &first);
+        for (uint32_t j = 0; j < cnt; j++) {
+            uint32_t pid = d->idx_list[first + j];
+            const sr_dphrase *p = &d->phrases[pid];
+            const sr_dform *f = &d->forms[p->owner];
+            if (f->verb_word != 0 || p->nwords != 1 || sr_noun_block(d, f->block))
+                continue;
+            uint32_t wid = d->pwords[p->words];
+            if (t->form != wid && !((p->flags & SR_PHRASE_LEMMA) && t->lemma == wid))
+                continue;
+            memset(out, 0, sizeof *out);
+            out->v = v;
+            out->lo = out->hi = v;
+            out->form = p->owner;
+            out->block = f->block;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The block of the phrasal verb made of verb v and a particle of it that
  * does not follow it directly ("pulled its troops out"): its two-word
  * form looked up as if the words were side by side. */
