@@ -1246,6 +1246,31 @@ static void test_misspelt_names(void)
     sr_dict_free(d);
 }
 
+
+/* Deverbal event nouns: the agent in a "by" phrase hung on the "of"
+ * noun ("the arrest of the Israeli tourist by Iranian police"); a noun
+ * whose possessor is as often its victim takes its source from "by" only
+ * ("protests by Iranian students", not "Israel's protests"). */
+static void test_event_noun_agents(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("noun 173 arrest of:T\nnoun 141 protest by:S\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "The/DET/2/det arrest/NOUN/10/nsubj of/ADP/6/case the/DET/6/det "
+                       "Israeli/ADJ/6/amod tourist/NOUN/2/nmod by/ADP/9/case Iranian/ADJ/9/amod "
+                       "troops|troop/NOUN/6/nmod angered|anger/VERB:VBD/0/root Israel/PROPN/10/obj "
+                       "./PUNCT/10/punct", "IRNMIL", "ISR", "173"));
+        CHECK(codes(c, "Protests|protest/NOUN/5/nsubj by/ADP/4/case Iranian/ADJ/4/amod "
+                       "troops|troop/NOUN/1/nmod continued|continue/VERB:VBD/0/root ./PUNCT/5/punct",
+                    "IRNMIL", "---", "141"));
+        CHECK_INT_EQ(count_code(c, "Israel/PROPN/3/nmod:poss 's/PART/1/case protests|protest/NOUN/4/nsubj "
+                                   "continued|continue/VERB:VBD/0/root ./PUNCT/4/punct", "141", NULL), 0);
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1283,6 +1308,7 @@ int main(void)
     test_by_agent_and_appeals();
     test_tagger_slips();
     test_misspelt_names();
+    test_event_noun_agents();
     fclose(devnull);
     return check_status();
 }

@@ -1591,6 +1591,21 @@ static int noun_source(csent *cs, int n)
             sr_child_word(cs, c, R_CASE, "by") >= 0 && sr_meaning(cs, c)->n)
             return c;
     }
+    /* "the arrest of the tourist by Iranian police" with "by" hung on the
+     * "of" noun: the agent of the event noun */
+    for (int k = 0; k < w->nkids; k++) {
+        int o = cs->kids[w->kid0 + k];
+        if ((cs->w[o].rel != R_NMOD && cs->w[o].rel != R_OBL) ||
+            sr_child_word(cs, o, R_CASE, "of") < 0)
+            continue;
+        const cword *ow = &cs->w[o];
+        for (int q = 0; q < ow->nkids; q++) {
+            int c = cs->kids[ow->kid0 + q];
+            if ((cs->w[c].rel == R_NMOD || cs->w[c].rel == R_OBL) && c > o &&
+                sr_child_word(cs, c, R_CASE, "by") >= 0 && sr_meaning(cs, c)->n)
+                return c;
+        }
+    }
     return -1;
 }
 
