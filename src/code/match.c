@@ -72,53 +72,12 @@ bool sr_find_noun(csent *cs, int v, verbhit *out)
     return find_form(cs, v, out, true);
 }
 
-/* The block of verb v's one-word form ("went" in "go"), when the
- * dictionary has one. */
-bool sr_find_verb_alone(csent *cs, int v, verbhit *out)
+/* The block of the verb form of exactly nw words (1 or 2) spelt by toks,
+ * the first of which is verb v's, looked up by that word's form, lemma or
+ * stem; a phrase of lemmas matches lemmas. */
+static bool verb_form_of(csent *cs, int v, const sr_dtok *toks, uint32_t nw, verbhit *out)
 {
     const sr_dict *d = cs->d;
-    const sr_dtok *t = &cs->w[v].tok;
-    uint32_t ids[3] = {t->form, t->lemma, t->stem};
-    for (int c = 0; c < 3; c++) {
-        if (ids[c] == SR_NOWORD || (c > 0 && ids[c] == ids[0]))
-            continue;
-        uint32_t first, cnt = sr_dict_phrases_from(d, SR_PK_FORM, ids[c], &first);
-        for (uint32_t j = 0; j < cnt; j++) {
-            uint32_t pid = d->idx_list[first + j];
-            const sr_dphrase *p = &d->phrases[pid];
-            const sr_dform *f = &d->forms[p->owner];
-            if (f->verb_word != 0 || p->nwords != 1 || sr_noun_block(d, f->block))
-                continue;
-            uint32_t wid = d->pwords[p->words];
-            if (t->form != wid && !((p->flags & SR_PHRASE_LEMMA) && t->lemma == wid))
-                continue;
-            memset(out, 0, sizeof *out);
-            out->v = v;
-            out->lo = out->hi = v;
-            out->form = p->owner;
-            out->block = f->block;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* The block of the phrasal verb made of verb v and a particle of it that
- * does not follow it directly ("pulled its troops out"): its two-word
- * form looked up as if the words were side by side. */
-static bool separated_particle(csent *cs, int v, verbhit *out)
-{
-    const sr_dict *d = cs->d;
-    const cword *vw = &cs->w[v];
-    int prt = -1;
-    for (int k = 0; k < vw->nkids; k++) {
-        int c = cs->kids[vw->kid0 + k];
-        if (cs->w[c].rel == R_PRT && c > v + 1)
-            prt = c;
-    }
-    if (prt < 0)
-        return false;
-    sr_dtok toks[2] = {vw->tok, cs->w[prt].tok};
     uint32_t ids[3] = {toks[0].form, toks[0].lemma, toks[0].stem};
     for (int c = 0; c < 3; c++) {
         if (ids[c] == SR_NOWORD || (c > 0 && ids[c] == ids[0]))
@@ -128,10 +87,10 @@ static bool separated_particle(csent *cs, int v, verbhit *out)
             uint32_t pid = d->idx_list[first + j];
             const sr_dphrase *p = &d->phrases[pid];
             const sr_dform *f = &d->forms[p->owner];
-            if (f->verb_word != 0 || p->nwords != 2 || sr_noun_block(d, f->block))
+            if (f->verb_word != 0 || p->nwords != nw || sr_noun_block(d, f->block))
                 continue;
             bool ok = true;
-            for (uint32_t w = 0; w < 2 && ok; w++) {
+            for (uint32_t w = 0; w < nw && ok; w++) {
                 uint32_t wid = d->pwords[p->words + w];
                 ok = toks[w].form == wid || ((p->flags & SR_PHRASE_LEMMA) && toks[w].lemma == wid);
             }
@@ -146,6 +105,31 @@ static bool separated_particle(csent *cs, int v, verbhit *out)
         }
     }
     return false;
+}
+
+/* The block of verb v's one-word form ("went" in "go"), when the
+ * dictionary has one. */
+bool sr_find_verb_alone(csent *cs, int v, verbhit *out)
+{
+    return verb_form_of(cs, v, &cs->w[v].tok, 1, out);
+}
+
+/* The block of the phrasal verb made of verb v and a particle of it that
+ * does not follow it directly ("pulled its troops out"): its two-word
+ * form looked up as if the words were side by side. */
+static bool separated_particle(csent *cs, int v, verbhit *out)
+{
+    const cword *vw = &cs->w[v];
+    int prt = -1;
+    for (int k = 0; k < vw->nkids; k++) {
+        int c = cs->kids[vw->kid0 + k];
+        if (cs->w[c].rel == R_PRT && c > v + 1)
+            prt = c;
+    }
+    if (prt < 0)
+        return false;
+    sr_dtok toks[2] = {vw->tok, cs->w[prt].tok};
+    return verb_form_of(cs, v, toks, 2, out);
 }
 
 /* A form of a verb block (noun: of an event noun's block, one word) at v. */
