@@ -77,6 +77,7 @@ void syn_repair_init(sr_model *m)
         [SYN_RL_RELCL] = "acl:relcl", [SYN_RL_CCOMP] = "ccomp",
         [SYN_RL_ADVCL] = "advcl", [SYN_RL_OBJ] = "obj", [SYN_RL_OBL] = "obl",
         [SYN_RL_ADVMOD] = "advmod", [SYN_RL_GOESWITH] = "goeswith",
+        [SYN_RL_PRT] = "compound:prt",
     };
     for (int k = 0; k < SYN_RL_COUNT; k++)
         r->label[k] = label_id(m, labels[k]);

@@ -168,17 +168,11 @@ void syn_retag(const sr_model *m, syn_word *w, uint32_t n,
                const uint32_t *head, const uint16_t *label)
 {
     const syn_tagset *ts = &m->tags;
-    uint32_t aux = UINT32_MAX, auxpass = UINT32_MAX, prt = UINT32_MAX;
-    for (uint32_t l = 0; l < m->parser.labels.n; l++) {
-        const char *name = syn_string(&m->parser.labels, l);
-        if (strcmp(name, "aux") == 0)
-            aux = l;
-        else if (strcmp(name, "aux:pass") == 0)
-            auxpass = l;
-        else if (strcmp(name, "compound:prt") == 0)
-            prt = l;
-    }
-    if (ts->rp != 0xffff && prt != UINT32_MAX)
+    if (!m->repair.ready)       /* the relation ids: filled at load time */
+        return;
+    uint16_t aux = m->repair.label[SYN_RL_AUX], auxpass = m->repair.label[SYN_RL_AUXPASS],
+             prt = m->repair.label[SYN_RL_PRT];
+    if (ts->rp != 0xffff && prt != 0xffff)
         for (uint32_t k = 1; k <= n; k++)
             if (label[k] == prt)
                 w[k].tag = ts->rp;
