@@ -81,6 +81,29 @@ static bool codes(const sr_coder *c, const char *spec, const char *s, const char
     return found;
 }
 
+/* A verb the parser gave two subjects, the first from the clause before
+ * its subordinator ("the talks over Iran's programme since Trump
+ * returned"), has the one after the subordinator as its subject. */
+static void test_subject_after_mark(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 111 criticize obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *s = "Iranian/ADJ/2/amod talks|talk/NOUN/5/nsubj since/SCONJ/5/mark "
+                        "Israel/PROPN/5/nsubj criticized|criticize/VERB/0/root "
+                        "Pentagon/PROPN/5/obj ./PUNCT/5/punct";
+        CHECK(codes(c, s, "ISR", "USAMIL", "111"));
+        CHECK(!codes(c, s, "IRN", "USAMIL", "111"));
+        /* no subordinator between them: the first subject stays */
+        CHECK(codes(c, "Iran/PROPN/3/nsubj and/CCONJ/3/cc criticized|criticize/VERB/0/root "
+                       "Pentagon/PROPN/3/obj ./PUNCT/3/punct",
+                    "IRN", "USAMIL", "111"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 /* "*" as a filler asks for a word in that relation. */
 static void test_any_filler(void)
 {
@@ -1289,6 +1312,7 @@ int main(void)
     test_definite_pair();
     test_places();
     test_according_to();
+    test_subject_after_mark();
     test_subordinator_as_case();
     test_nonactor_side();
     test_agent_seen_before();

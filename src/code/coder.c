@@ -201,13 +201,34 @@ static bool gerund_after_prep(const csent *cs, int v)
 
 static bool appeal_infinitive(const csent *cs, int v);
 
+/* Sitrep's own mode: a verb given two subjects, the first from the clause
+ * before its subordinator ("the first negotiations over Tehran's
+ * programme [since] President Trump returned"), has the one after the
+ * subordinator (`mark`) as its subject. s is the first subject. */
+static int subject_after_mark(const csent *cs, int v, int s)
+{
+    const cword *w = &cs->w[v];
+    int mark = -1, best = s;
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if (c < v && cs->w[c].rel == R_MARK && c > s && (mark < 0 || c < mark))
+            mark = c;
+    }
+    for (int k = 0; k < w->nkids && mark >= 0; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if (c < v && c > mark && cs->w[c].rel == R_NSUBJ && c > best)
+            best = c;
+    }
+    return best;
+}
+
 static int subject_rec(const csent *cs, int v, bool *passive, int depth)
 {
     if (depth > 8 || v < 0)
         return -1;
     int s = sr_child(cs, v, R_NSUBJ);
     if (s >= 0)
-        return s;
+        return cs->c->explicit_targets && !cs->c->opt.petrarch ? subject_after_mark(cs, v, s) : s;
     s = sr_child(cs, v, R_NSUBJPASS);
     if (s >= 0) {
         /* "he is prepared to": a copula, not a passive */
