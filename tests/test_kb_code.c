@@ -1294,6 +1294,74 @@ static void test_event_noun_agents(void)
     sr_dict_free(d);
 }
 
+/* Whether the events of `spec`, dated `date`, include source > target with
+ * `code`. */
+static bool codes_on(const sr_coder *c, const char *spec, const char *date, const char *s,
+                     const char *t, const char *code)
+{
+    sr_doc *d = test_parsed(spec, date, devnull);
+    if (!d)
+        return false;
+    sr_event *ev;
+    size_t n = sr_code_doc(c, d, &ev);
+    bool found = false;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(ev[i].source.code, s) && !strcmp(ev[i].target.code, t) &&
+            !strcmp(ev[i].cameo, code))
+            found = true;
+    sr_doc_free(d);
+    return found;
+}
+
+/* Actors of older wire copy: a name with a possessive ending, which the
+ * tokenizer writes as a word of its own ("Lord 's Resistance Army",
+ * "Workers ' Party"); a name whose code depends on the date ("Serb" during
+ * the Bosnian war, a group that changed sides); a surname that names an
+ * actor only in the years given ("Levy"); "ethnic X" as an agent, not
+ * the state X. */
+static void test_era_names(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("sector REB rebels\nsector SEP separatists\nsector CVL civilians\n"
+                            "country UGA Uganda\ncountry TUR Turkey\ncountry BIH Bosnia\n"
+                            "country SRB Serbia\ncountry UZB Uzbekistan\n  adj Uzbek\n"
+                            "actor UGAREB Lord's Resistance Army\n"
+                            "actor TURREB Kurdistan Workers' Party\n"
+                            "actor SRB Serb\n  role BIHSEP 1992-04-06..1995-12-14\n"
+                            "actor IRNREB rebel fighters\n  role IRNMIL 2009-04-16..\n"
+                            "person Levy\n  role ISRGOV 1996-06-18..1998-01-06\n"
+                            "agent CVL ethnic Uzbek\n"
+                            "pred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "The/DET/2/det Lord/PROPN/5/nmod:poss 's/PART/2/case Resistance/PROPN/5/compound "
+                       "Army/PROPN/6/nsubj attacked|attack/VERB:VBD/0/root Iran/PROPN/6/obj ./PUNCT/6/punct",
+                    "UGAREB", "IRN", "190"));
+        CHECK(codes(c, "The/DET/3/det Kurdistan/PROPN/3/compound Workers|Worker/PROPN/5/nmod:poss "
+                       "'/PART/3/case Party/PROPN/6/nsubj attacked|attack/VERB:VBD/0/root "
+                       "Iran/PROPN/6/obj ./PUNCT/6/punct",
+                    "TURREB", "IRN", "190"));
+        const char *serb = "Serb/ADJ/2/amod troops|troop/NOUN/3/nsubj attacked|attack/VERB:VBD/0/root "
+                           "Iran/PROPN/3/obj ./PUNCT/3/punct";
+        CHECK(codes_on(c, serb, "1994-05-05", "BIHSEPMIL", "IRN", "190"));
+        CHECK(codes_on(c, serb, "1998-05-05", "SRBMIL", "IRN", "190"));
+        const char *fighters = "rebel/NOUN/2/compound fighters|fighter/NOUN/3/nsubj attacked|attack/VERB:VBD/0/root "
+                               "Israel/PROPN/3/obj ./PUNCT/3/punct";
+        CHECK(codes_on(c, fighters, "2000-01-01", "IRNREB", "ISR", "190"));
+        CHECK(codes_on(c, fighters, "2026-01-01", "IRNMIL", "ISR", "190"));
+        const char *levy = "Levy/PROPN/2/nsubj attacked|attack/VERB:VBD/0/root Iran/PROPN/2/obj ./PUNCT/2/punct";
+        CHECK(codes_on(c, levy, "1997-05-05", "ISRGOV", "IRN", "190"));
+        CHECK(!codes_on(c, levy, "2026-05-05", "ISRGOV", "IRN", "190"));
+        /* "the ethnic Uzbek warlord ... in Iran": the sentence's state */
+        const char *uzbek = "The/DET/4/det ethnic/ADJ/3/amod Uzbek/ADJ/4/amod troops|troop/NOUN/5/nsubj "
+                            "attacked|attack/VERB:VBD/0/root Israel/PROPN/5/obj ./PUNCT/5/punct";
+        CHECK(!codes(c, uzbek, "UZBMIL", "ISR", "190"));
+        CHECK(!codes(c, uzbek, "UZB", "ISR", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1333,6 +1401,7 @@ int main(void)
     test_tagger_slips();
     test_misspelt_names();
     test_event_noun_agents();
+    test_era_names();
     fclose(devnull);
     return check_status();
 }

@@ -488,31 +488,65 @@ static bool is_alnum_byte(char c)
            (unsigned char)c >= 0x80;
 }
 
-/* `phrase` with every hyphen between two letters or digits set apart as a
- * word of its own ("BARAD-DUR" -> "BARAD - DUR"), or NULL when it has none.
- * sitrep's tokenizer splits most hyphenated words ("Al-Qaeda" is "Al",
- * "-", "Qaeda"), so a name the dictionary writes with a hyphen is entered
- * both ways. Caller frees. */
-static char *hyphens_apart(const char *phrase)
+/* The length of an apostrophe at phrase[i] ("'" or U+2019 "\u2019"), else 0. */
+static size_t apostrophe_at(const char *phrase, size_t i, size_t n)
+{
+    if (phrase[i] == '\'')
+        return 1;
+    if (i + 2 < n && (unsigned char)phrase[i] == 0xE2 && (unsigned char)phrase[i + 1] == 0x80 &&
+        (unsigned char)phrase[i + 2] == 0x99)
+        return 3;
+    return 0;
+}
+
+static bool word_end(const char *phrase, size_t i, size_t n)
+{
+    return i >= n || phrase[i] == ' ' || phrase[i] == '_' || phrase[i] == '\t';
+}
+
+/* `phrase` with its words set apart as sitrep's tokenizer writes them, or
+ * NULL when nothing changes: every hyphen between two letters or digits
+ * ("BARAD-DUR" -> "BARAD - DUR"; the tokenizer splits most hyphenated
+ * words, "Al-Qaeda" is "Al", "-", "Qaeda") and a possessive ending, which
+ * is a word of its own ("Lord's Resistance Army" -> "Lord 's Resistance
+ * Army", "Kurdistan Workers' Party" -> "Kurdistan Workers ' Party"). A
+ * name the dictionary writes so is entered both ways. Caller frees. */
+static char *words_apart(const char *phrase)
 {
     size_t n = strlen(phrase), k = 0;
-    bool any = false;
-    for (size_t i = 1; i + 1 < n; i++)
-        any = any || (phrase[i] == '-' && is_alnum_byte(phrase[i - 1]) && is_alnum_byte(phrase[i + 1]));
-    if (!any)
-        return NULL;
     char *out = sr_xmalloc(n * 3 + 1);
-    for (size_t i = 0; i < n; i++) {
+    bool any = false;
+    for (size_t i = 0; i < n;) {
+        size_t a = i > 0 && is_alnum_byte(phrase[i - 1]) ? apostrophe_at(phrase, i, n) : 0;
         if (i > 0 && i + 1 < n && phrase[i] == '-' && is_alnum_byte(phrase[i - 1]) &&
             is_alnum_byte(phrase[i + 1])) {
             out[k++] = ' ';
             out[k++] = '-';
             out[k++] = ' ';
+            i++;
+            any = true;
+        } else if (a && (phrase[i + a] == 's' || phrase[i + a] == 'S') &&
+                   word_end(phrase, i + a + 1, n)) {
+            out[k++] = ' ';         /* "Lord's" -> "Lord 's" */
+            memcpy(out + k, phrase + i, a + 1);
+            k += a + 1;
+            i += a + 1;
+            any = true;
+        } else if (a && (phrase[i - 1] == 's' || phrase[i - 1] == 'S') && word_end(phrase, i + a, n)) {
+            out[k++] = ' ';         /* "Workers'" -> "Workers '" */
+            memcpy(out + k, phrase + i, a);
+            k += a;
+            i += a;
+            any = true;
         } else {
-            out[k++] = phrase[i];
+            out[k++] = phrase[i++];
         }
     }
     out[k] = '\0';
+    if (!any) {
+        free(out);
+        return NULL;
+    }
     return out;
 }
 
@@ -530,8 +564,8 @@ static bool add_phrase(sr_dict_builder *b, int kind, const char *phrase,
                      start, owner, b->phrases.n};
     VPUSH(b->phrases, ph);
     /* names (not verb forms, whose verb word is counted) also with their
-     * hyphens apart, as the tokenizer writes them */
-    char *apart = kind != SR_PK_FORM ? hyphens_apart(phrase) : NULL;
+     * hyphens and possessive endings apart, as the tokenizer writes them */
+    char *apart = kind != SR_PK_FORM ? words_apart(phrase) : NULL;
     if (apart) {
         uint32_t s2 = b->pwords.n;
         uint32_t n2 = add_words(b, apart, flags);
