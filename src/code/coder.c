@@ -385,6 +385,19 @@ bool sr_has_neg(const csent *cs, int v)
 /* Whether a dictionary pattern itself says "not" (the project's own
  * format writes "not allow" for "decline to allow"): then the negation of
  * the verb is the event, not its modality. */
+/* Whether pattern p names a word (a preposition or a lemma: "call for:*",
+ * "request obj:assistance"), not only wildcards and actors ("seek obj:*"). */
+static bool pattern_names_word(const sr_dict *d, int p)
+{
+    if (p < 0)
+        return false;
+    const sr_dpattern *pp = &d->patterns[p];
+    for (uint32_t i = 0; i < pp->nterms; i++)
+        if (d->terms[pp->terms + i].kind == SR_TERM_WORD)
+            return true;
+    return false;
+}
+
 static bool pattern_says_not(const sr_dict *d, int p)
 {
     if (p < 0)
@@ -886,7 +899,7 @@ static sr_modality aux_modality(const csent *cs, int v)
  * they would boycott ..."), or a complement of "expect", "plan", "set",
  * "due", "going to" ("is expected to meet"); never under "if" or
  * "unless". */
-static bool states_intent(const csent *cs, int v)
+static bool states_intent(const csent *cs, int v, bool purpose)
 {
     const cword *w = &cs->w[v];
     bool will = false, would = false;
@@ -904,15 +917,44 @@ static bool states_intent(const csent *cs, int v)
     }
     if (will || (would && (w->rel == R_CCOMP || w->rel == R_XCOMP)))
         return true;
+    if (w->head < 0)
+        return false;
+    const char *g = cs->w[w->head].lemma;
     /* "is expected to meet", "plans to visit", "is set to sign", "is due to" */
-    if (w->rel == R_XCOMP && w->head >= 0) {
+    if (w->rel == R_XCOMP) {
         static const char *const heads[] = {"expect", "plan", "intend", "set", "schedule",
                                             "due", "go", "about"};
-        const char *g = cs->w[w->head].lemma;
         for (size_t i = 0; i < SR_ARRAY_LEN(heads); i++)
             if (!strcmp(g, heads[i]))
                 return true;
     }
+    /* sitrep's own mode: "has committed itself to providing", "undertook
+     * to hand over", "pledged to send": the complement of a verb of
+     * commitment is what its subject says it will do (when the verb has a
+     * pattern of its own it takes the complement over instead) */
+    if (w->rel == R_XCOMP || w->rel == R_ADVCL) {
+        static const char *const commits[] = {"commit", "undertake", "pledge", "promise",
+                                              "vow", "offer", "resolve", "agree"};
+        bool to = sr_child_word(cs, v, R_MARK, "to") >= 0;
+        for (size_t i = 0; to && i < SR_ARRAY_LEN(commits); i++)
+            if (!strcmp(g, commits[i]))
+                return true;
+    }
+    /* "announced plans to send food aid", "its offer to mediate": the
+     * infinitive of a noun of intent */
+    if (w->rel == R_ACL && sr_child_word(cs, v, R_MARK, "to") >= 0) {
+        static const char *const nouns[] = {"plan", "intention", "intent", "pledge", "promise",
+                                            "commitment", "offer", "readiness", "willingness"};
+        for (size_t i = 0; i < SR_ARRAY_LEN(nouns); i++)
+            if (!strcmp(g, nouns[i]))
+                return true;
+    }
+    /* "said it would provide loans to help Indonesia recover": the purpose
+     * of a stated intent is part of it (when the purpose matched a pattern
+     * of its own: a verb's bare code says too little) */
+    if (purpose && w->rel == R_ADVCL && sr_child_word(cs, v, R_MARK, "to") >= 0 &&
+        cs->w[w->head].rel != R_ADVCL)
+        return states_intent(cs, w->head, false);
     return false;
 }
 
@@ -1266,12 +1308,16 @@ static const alist *without_nonactors(csent *cs, const alist *l, alist *out)
 /* Whether events of this CAMEO code are coded with a named source and no
  * target (sr_code_options.one_sided): PLOVER records such events with the
  * target left empty (a mobilisation, a protest, a demand or threat whose
- * addressee is a clause, a refusal). Statements and appeals (01, 02) would
- * make one of every "X said"; consultations, cooperation, aid and
- * accusations (04-07, 11) hardly occur without a party they concern. */
-static bool stands_alone(const char *code)
+ * addressee is a clause, a refusal). Statements (01) would make one of
+ * every "X said"; consultations, cooperation, aid and accusations (04-07,
+ * 11) hardly occur without a party they concern. Appeals (02) stand alone
+ * only on a pattern of their own (`pattern`: "appealed for calm", "called
+ * for a ceasefire", "requested assistance"), never on a bare "called". */
+static bool stands_alone(const char *code, bool pattern)
 {
     static const char roots[] = "03" "08" "09" "10" "12" "13" "14" "15" "16" "17" "18" "19" "20";
+    if (code[0] == '0' && code[1] == '2')
+        return pattern;
     for (size_t i = 0; i + 1 < sizeof roots; i += 2)
         if (code[0] == roots[i] && code[1] == roots[i + 1])
             return true;
@@ -1371,8 +1417,18 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
          * (speech_act: a bare "moved" or "took" says too little), the
          * source is the verb's own active subject and the event is not
          * denied */
+        /* an appeal (02) stands alone on a pattern that names a word, in
+         * a finite clause of its own that states it: "called for a
+         * ceasefire", "urged restraint", not "may seek the maximum
+         * penalty", "..., calling for his dismissal" */
+        const char *k = colon ? first : code;
+        bool appeal = k[0] == '0' && k[1] == '2' &&
+                      pattern_names_word(c->dict, vi->pm.pattern) && vi->h.v >= 0 &&
+                      (cs->w[vi->h.v].upos == SR_UPOS_NOUN ||
+                       sr_child(cs, vi->h.v, vi->passive ? R_NSUBJPASS : R_NSUBJ) >= 0) &&
+                      (vi->mod == SR_MOD_ASSERTED || vi->mod == SR_MOD_REPORTED);
         bool sourced = c->opt.require_dyad && c->opt.one_sided && !c->opt.petrarch &&
-                       src->n > 0 && stands_alone(colon ? first : code) &&
+                       src->n > 0 && stands_alone(k, appeal) &&
                        (vi->pm.pattern >= 0 || speech_act(colon ? first : code)) &&
                        ((!vi->passive && vi->src >= 0 && vi->src == vi->subject) ||
                         by_agent(cs, vi)) &&
@@ -1391,6 +1447,9 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
         for (int i = 0; i < src->n; i++) {
             if (sourced && strncmp(sr_agent_country(cs, &src->v[i], NULL), "---", 3) == 0)
                 continue;   /* an agent with no country names no one */
+            size_t sl = strlen(src->v[i].code);
+            if (sourced && appeal && sl >= 3 && strcmp(src->v[i].code + sl - 3, "MED") == 0)
+                continue;   /* a news outlet's request is no political appeal */
             for (int j = 0; j < tgt->n; j++) {
                 add_event(cs, L, vi, &src->v[i], &tgt->v[j], colon ? first : code, issues, false);
             }
@@ -1715,14 +1774,30 @@ static int active_named_subject(csent *cs, int h, int n)
  * active subject. Verbs that take another actor's event as their object
  * ("condemned the attack on Kharkiv", "welcomed the agreement") are not
  * among them. -1 when none. */
-static int performer_source(csent *cs, int n, const char *code)
+/* Whether the verb h performs or makes known the event of its object noun
+ * ("announced a truce", "staged a strike", "renewed its call for"). */
+static bool performer_verb(const csent *cs, int h)
 {
     static const char *const verbs[] = {
         "announce", "sign", "conclude", "reach", "seal", "finalize", "finalise", "ink",
         "conduct", "launch", "mount", "stage", "hold", "impose", "declare", "begin",
         "start", "resume", "intensify", "escalate", "renew", "initiate", "undertake",
         "unleash", "wage", "issue", "lodge", "file", "deliver", "voice", "express",
-        "pay", "make", "order", "extend"};
+        "pay", "make", "order", "extend", "reiterate", "repeat"};
+    if (h < 0 || cs->w[h].upos != SR_UPOS_VERB)
+        return false;
+    const char *l = cs->w[h].lemma;
+    for (size_t k = 0; k < SR_ARRAY_LEN(verbs); k++)
+        if (strcmp(l, verbs[k]) == 0)
+            return true;
+    /* "carry out", "step up" */
+    if (strcmp(l, "carry") == 0 || strcmp(l, "step") == 0)
+        return sr_child_word(cs, h, R_PRT, strcmp(l, "carry") == 0 ? "out" : "up") >= 0;
+    return false;
+}
+
+static int performer_source(csent *cs, int n, const char *code)
+{
     int h = cs->w[n].head;
     if (h < 0)
         return -1;
@@ -1736,16 +1811,7 @@ static int performer_source(csent *cs, int n, const char *code)
         sr_child(cs, h, R_IOBJ) < 0) {
         return active_named_subject(cs, h, n);
     }
-    if (cs->w[n].rel != R_OBJ || cs->w[h].upos != SR_UPOS_VERB)
-        return -1;
-    const char *l = cs->w[h].lemma;
-    bool ok = false;
-    for (size_t k = 0; k < SR_ARRAY_LEN(verbs) && !ok; k++)
-        ok = strcmp(l, verbs[k]) == 0;
-    /* "carry out", "step up" */
-    if (!ok && (strcmp(l, "carry") == 0 || strcmp(l, "step") == 0))
-        ok = sr_child_word(cs, h, R_PRT, strcmp(l, "carry") == 0 ? "out" : "up") >= 0;
-    if (!ok)
+    if (cs->w[n].rel != R_OBJ || !performer_verb(cs, h))
         return -1;
     return active_named_subject(cs, h, n);
 }
@@ -1775,8 +1841,12 @@ static void code_event_nouns(csent *cs, vinfo *vi, evlist *L, const char *issues
          * or, one noun down, "a wave of strikes") coded it already;
          * "condemned Russia's attack" (111) leaves the attack (190) */
         int h = cs->w[n].head, hh = h >= 0 ? cs->w[h].head : -1;
+        /* so did a verb that performs the noun's event, whatever its kind:
+         * "workers staged a nationwide strike" is the verb's 143, not an
+         * air strike (195) besides */
         if ((h >= 0 && pattern_names(cs, &vi[h], cs->w[n].lemma) &&
-             strncmp(vi[h].pm.code, x.pm.code, 2) == 0) ||
+             (strncmp(vi[h].pm.code, x.pm.code, 2) == 0 ||
+              (cs->w[n].rel == R_OBJ && performer_verb(cs, h) && !null_code(vi[h].pm.code)))) ||
             (hh >= 0 && pattern_names(cs, &vi[hh], cs->w[n].lemma) &&
              strncmp(vi[hh].pm.code, x.pm.code, 2) == 0))
             continue;
@@ -1950,7 +2020,7 @@ static int code_sentence(const sr_coder *c, sr_doc *doc, uint32_t si, sr_arena *
         if (!x->hit)
             continue;
         x->mod = x->negated ? SR_MOD_NEGATED : aux_modality(&cs, v);
-        if (!c->opt.petrarch && !x->negated && !x->suppressed && states_intent(&cs, v)) {
+        if (!c->opt.petrarch && !x->negated && !x->suppressed && states_intent(&cs, v, x->pm.pattern >= 0)) {
             /* "Finland will give Tanzania a grant": an intent, asserted */
             const char *ic = intent_code(x->pm.code);
             if (ic) {
