@@ -1362,6 +1362,58 @@ static void test_era_names(void)
     sr_dict_free(d);
 }
 
+/* Wire copy (own mode): an appeal stands without a target on a pattern
+ * that names a word, in a finite clause of its own ("Iran called for
+ * calm"), never on "seek obj:*" nor in a gerund ("..., calling for
+ * talks"); a verb of commitment and a stated purpose make the act
+ * an intent ("committed itself to providing aid" 033); a performer verb
+ * whose pattern names its object noun codes the noun once
+ * ("staged a strike" 143, no air strike besides). */
+static void test_wire_constructions(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 020 call for:*\npred 020 seek obj:*\n"
+                            "pred 070 provide obj:aid to:T\npred 070 send obj:aid to:T\n"
+                            "pred 070 help obj:T\npred 070 give obj:loan\n"
+                            "pred 143 stage obj:strike\nnoun 195 strike\n"
+                            "noun 020 call for:*\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj called|call/VERB:VBD/0/root for/ADP/4/case "
+                       "calm/NOUN/2/obl ./PUNCT/2/punct", "IRN", "---", "020"));
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj sought|seek/VERB:VBD/0/root "
+                                   "help/NOUN/2/obj ./PUNCT/2/punct", "020", NULL), 0);
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj spoke|speak/VERB:VBD/0/root ,/PUNCT/4/punct "
+                                   "calling|call/VERB:VBG/2/advcl for/ADP/6/case talks|talk/NOUN/4/obl "
+                                   "./PUNCT/2/punct", "020", NULL), 0);
+        /* hedged: "may call for" is no appeal yet */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/3/nsubj may/AUX/3/aux call/VERB:VB/0/root "
+                                   "for/ADP/5/case calm/NOUN/3/obl ./PUNCT/3/punct", "020", NULL), 0);
+        /* the noun, made known by a performer verb */
+        CHECK(codes(c, "Iran/PROPN/2/nsubj renewed|renew/VERB:VBD/0/root its/PRON/4/nmod:poss "
+                       "call/NOUN/2/obj for/ADP/6/case calm/NOUN/4/nmod ./PUNCT/2/punct",
+                    "IRN", "---", "020"));
+        CHECK(codes(c, "Iran/PROPN/3/nsubj has/AUX/3/aux committed|commit/VERB:VBN/0/root "
+                       "itself/PRON/3/obj to/SCONJ/6/mark providing|provide/VERB:VBG/3/advcl "
+                       "aid/NOUN/6/obj to/ADP/9/case Israel/PROPN/6/obl ./PUNCT/3/punct",
+                    "IRN", "ISR", "033"));
+        /* the purpose of a stated intent, when it matched a pattern */
+        CHECK(codes(c, "Iran/PROPN/3/nsubj will/AUX/3/aux give/VERB:VB/0/root loans|loan/NOUN/3/obj "
+                       "to/PART/6/mark help/VERB/3/advcl Israel/PROPN/6/obj ./PUNCT/3/punct",
+                    "IRN", "ISR", "033"));
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj gave|give/VERB:VBD/0/root loans|loan/NOUN/2/obj "
+                        "to/PART/5/mark help/VERB/2/advcl Israel/PROPN/5/obj ./PUNCT/2/punct",
+                     "IRN", "ISR", "033"));
+        const char *strike = "Iran/PROPN/2/nsubj staged|stage/VERB:VBD/0/root a/DET/4/det "
+                             "strike/NOUN/2/obj ./PUNCT/2/punct";
+        CHECK(codes(c, strike, "IRN", "---", "143"));
+        CHECK_INT_EQ(count_code(c, strike, "195", NULL), 0);
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1402,6 +1454,7 @@ int main(void)
     test_misspelt_names();
     test_event_noun_agents();
     test_era_names();
+    test_wire_constructions();
     fclose(devnull);
     return check_status();
 }

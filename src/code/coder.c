@@ -940,15 +940,6 @@ static bool states_intent(const csent *cs, int v, bool purpose)
             if (!strcmp(g, commits[i]))
                 return true;
     }
-    /* "announced plans to send food aid", "its offer to mediate": the
-     * infinitive of a noun of intent */
-    if (w->rel == R_ACL && sr_child_word(cs, v, R_MARK, "to") >= 0) {
-        static const char *const nouns[] = {"plan", "intention", "intent", "pledge", "promise",
-                                            "commitment", "offer", "readiness", "willingness"};
-        for (size_t i = 0; i < SR_ARRAY_LEN(nouns); i++)
-            if (!strcmp(g, nouns[i]))
-                return true;
-    }
     /* "said it would provide loans to help Indonesia recover": the purpose
      * of a stated intent is part of it (when the purpose matched a pattern
      * of its own: a verb's bare code says too little) */

@@ -19,4 +19,25 @@ expect_grep '"target":\{"text":"US forces","code":"USAMIL"' "$TMP/out"
 # the same sentence before Trump's second term: USAELI
 expect_status 0 "$SITREP" code --input conllu --date 2022-06-01 --no-dyad "$IN"
 expect_grep '"source":\{"text":"Trump","code":"USAELI".*"cameo":"0256"' "$TMP/out"
+# wire copy (tests/data/kb-wire.conllu, the parses checked by hand): verb
+# defaults and constructions of the knowledge base
+W="$SRC/tests/data/kb-wire.conllu"
+expect_status 0 "$SITREP" code --input conllu --date 1998-01-01 "$W"
+# "freed" a person is a release (0841), not a grant of rights (0833)
+expect_grep '"text":"Iran freed two Israeli soldiers\.".*"cameo":"0841"' "$TMP/out"
+# workers' strike against the government: 143, and no air strike besides
+expect_grep '"text":"Iranian workers staged.*"target":\{"text":"the government","code":"IRNGOV".*"cameo":"143"' "$TMP/out"
+if grep -q '"text":"Iranian workers staged.*"cameo":"195"' "$TMP/out"; then
+  fail "a workers' strike was coded as an air strike"
+fi
+# a bare "mobilised" is of forces (154), standing without a target
+expect_grep '"text":"Iraq mobilised on Monday\.".*"code":"---".*"cameo":"154"' "$TMP/out"
+# an appeal on a pattern stands without a target
+expect_grep '"text":"Iran called for calm\.".*"code":"---".*"plover":"REQUEST"' "$TMP/out"
+# "clashed with" an actor, no issue named: force (190)
+expect_grep '"text":"Iraq clashed with Iran\.".*"cameo":"190"' "$TMP/out"
+# the verbs' own codes (every one-sided event): fought 190, objected 110
+expect_status 0 "$SITREP" code --input conllu --date 1998-01-01 --no-dyad "$W"
+expect_grep '"text":"Iraq fought on Monday\.".*"cameo":"190"' "$TMP/out"
+expect_grep '"text":"Russia objected on Monday\.".*"cameo":"110"' "$TMP/out"
 finish
