@@ -1414,6 +1414,48 @@ static void test_wire_constructions(void)
 }
 
 
+/* Words of wire copy the tokeniser or the tagger splits or abbreviates:
+ * "sit - in" and "cease - fire" match a filler written with its hyphen,
+ * either part being the head; "$500 million" with "$" the head matches
+ * `obj:dollar`; "'d" before a participle is "had", not "would" (own
+ * mode); mediation's intent is 039. */
+static void test_wire_words(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 144 stage obj:sit-in\npred 0871 agree to:cease-fire with:T\n"
+                            "pred 0331 pledge obj:dollar to:T\npred 190 attack obj:T\n"
+                            "pred 045 mediate between:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj staged|stage/VERB:VBD/0/root a/DET/4/det "
+                       "sit/NOUN/2/obj -/PUNCT/6/punct in/ADV/4/advmod ./PUNCT/2/punct",
+                    "IRN", "---", "144"));
+        CHECK(codes(c, "Iran/PROPN/2/nsubj agreed|agree/VERB:VBD/0/root to/ADP/7/case "
+                       "a/DET/7/det cease/NOUN/7/compound -/PUNCT/5/punct fire/NOUN/2/obl "
+                       "with/ADP/9/case Israel/PROPN/2/obl ./PUNCT/2/punct", "IRN", "ISR", "0871"));
+        /* no hyphen between them, no hyphenated word */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj agreed|agree/VERB:VBD/0/root to/ADP/6/case "
+                                   "a/DET/6/det cease/NOUN/6/compound fire/NOUN/2/obl "
+                                   "with/ADP/8/case Israel/PROPN/2/obl ./PUNCT/2/punct", "0871", NULL), 0);
+        CHECK(codes(c, "Iran/PROPN/2/nsubj pledged|pledge/VERB:VBD/0/root $/SYM/2/obj "
+                       "100/NUM/5/compound million/NUM/3/nummod to/ADP/7/case Israel/PROPN/2/obl "
+                       "./PUNCT/2/punct", "IRN", "ISR", "0331"));
+        sr_modality m = SR_MOD_ASSERTED;
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/4/nsubj said|say/VERB:VBD/0/root it/PRON/5/nsubj "
+                                   "'d|have/AUX/5/aux attacked|attack/VERB:VBN/2/ccomp Israel/PROPN/5/obj "
+                                   "./PUNCT/2/punct", "190", &m), 1);
+        CHECK(m != SR_MOD_CONDITIONAL);
+        CHECK(codes(c, "Iran/PROPN/2/nsubj said|say/VERB:VBD/0/root it/PRON/5/nsubj "
+                       "'d|would/AUX/5/aux attack/VERB:VB/2/ccomp Israel/PROPN/5/obj "
+                       "./PUNCT/2/punct", "IRN", "ISR", "1384"));
+        CHECK(codes(c, "Iran/PROPN/3/nsubj will/AUX/3/aux mediate/VERB:VB/0/root between/ADP/5/case "
+                       "Israel/PROPN/3/obl ./PUNCT/3/punct", "IRN", "ISR", "039"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1455,6 +1497,7 @@ int main(void)
     test_event_noun_agents();
     test_era_names();
     test_wire_constructions();
+    test_wire_words();
     fclose(devnull);
     return check_status();
 }

@@ -846,6 +846,13 @@ static bool is_say_lemma(const char *l)
     return false;
 }
 
+/* Whether "'d" on verb v is "would" ("she'd go"), not "had" ("he'd
+ * battled"): the verb stands in its bare form. */
+static bool would_d(const csent *cs, int v)
+{
+    return strcmp(cs->w[v].lower, cs->w[v].lemma) == 0;
+}
+
 static sr_modality aux_modality(const csent *cs, int v)
 {
     sr_modality m = SR_MOD_ASSERTED;
@@ -868,7 +875,7 @@ static sr_modality aux_modality(const csent *cs, int v)
                 if (sj > c && sj < v)
                     return SR_MOD_CONDITIONAL;
             }
-            if (strcmp(a, "would") == 0 || strcmp(a, "'d") == 0)
+            if (strcmp(a, "would") == 0 || (strcmp(a, "'d") == 0 && would_d(cs, cur)))
                 return SR_MOD_CONDITIONAL;
             if (strcmp(a, "may") == 0 || strcmp(a, "might") == 0 || strcmp(a, "could") == 0 ||
                 strcmp(a, "should") == 0 || strcmp(a, "can") == 0 || strcmp(a, "must") == 0 ||
@@ -912,7 +919,7 @@ static bool states_intent(const csent *cs, int v, bool purpose)
             continue;
         if (!strcmp(a, "will") || !strcmp(a, "shall") || !strcmp(a, "'ll") || !strcmp(a, "wo"))
             will = true;
-        else if (!strcmp(a, "would") || !strcmp(a, "'d"))
+        else if (!strcmp(a, "would") || (!strcmp(a, "'d") && would_d(cs, v)))
             would = true;
     }
     if (will || (would && (w->rel == R_CCOMP || w->rel == R_XCOMP)))
@@ -961,7 +968,7 @@ static const char *intent_code(const char *code)
         {"081", "0351"}, {"082", "0352"}, {"0831", "0341"}, {"0832", "0342"},
         {"0833", "0343"}, {"0834", "0344"}, {"083", "034"}, {"084", "0353"},
         {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"08", "035"},
-        {"04", "036"}, {"05", "032"},
+        {"045", "039"}, {"04", "036"}, {"05", "032"},
         {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
         {"166", "136"}, {"16", "131"}, {"14", "133"},
         {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"},

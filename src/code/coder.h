@@ -124,6 +124,9 @@ typedef struct cword {
     const char *lower;      /* lower-cased form (scratch) */
     const char *lemma;      /* lower-cased lemma, or lower */
     sr_dtok tok;
+    uint32_t hyph;          /* the hyphenated word this one ends ("cease-fire"
+                               on "fire", split by the tokeniser) when the
+                               dictionary has it, else SR_NOWORD (own mode) */
     int kid0, nkids;        /* children: kids[kid0 .. kid0 + nkids) */
     int sub_lo, sub_hi;     /* leftmost and rightmost word of the subtree */
     int np;                 /* the noun-phrase head this word belongs to

@@ -296,6 +296,8 @@ typedef struct mstate {
 static bool word_ok(const csent *cs, const sr_dterm *t, int j)
 {
     const sr_dtok *k = &cs->w[j].tok;
+    if (cs->w[j].hyph != SR_NOWORD && cs->w[j].hyph == t->arg)
+        return true;    /* "sit - in" as "sit-in" */
     if (t->flags & SR_TERM_LEMMA)
         return k->lemma == t->arg;
     if (k->form == t->arg || k->lemma == t->arg)

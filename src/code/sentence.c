@@ -137,6 +137,50 @@ static void plural_lemma(const sr_dict *d, cword *w, sr_arena *a)
     }
 }
 
+/* A currency sign heading its amount ("$500 million", with "$" the head
+ * in UD English): the currency's word is its lemma when the dictionary
+ * has it, so that `obj:dollar` matches "pledged $100 million" (own mode). */
+static void currency_lemma(const sr_dict *d, cword *w, sr_arena *a)
+{
+    static const char *const signs[][2] = {{"$", "dollar"}, {"us$", "dollar"},
+                                           {"€", "euro"}};
+    for (size_t k = 0; k < SR_ARRAY_LEN(signs); k++) {
+        if (strcmp(w->lower, signs[k][0]) != 0)
+            continue;
+        uint32_t id = sr_dict_word_id(d, signs[k][1], strlen(signs[k][1]));
+        if (id != SR_NOWORD) {
+            w->tok.lemma = id;
+            w->lemma = sr_arena_strdup(a, signs[k][1]);
+        }
+        return;
+    }
+}
+
+/* Words the tokeniser split at a hyphen ("cease - fire", "sit - in",
+ * "air - strikes"): the first and last parts also stand for the
+ * hyphenated word, spelt with the last part's lemma or form, when the
+ * dictionary has it, so that a filler written "cease-fire" or "sit-in"
+ * matches (own mode; the parts keep their own lemmas, so "strike" still
+ * matches "air-strikes"). */
+static void hyphenated_words(const sr_dict *d, cword *w, int n)
+{
+    for (int i = 2; i < n; i++) {
+        if (strcmp(w[i - 1].form, "-") != 0 || !w[i - 2].lower[0] || !w[i].lemma[0])
+            continue;
+        char buf[2 * SR_DICT_MAX_WORD + 2];
+        const char *last[2] = {w[i].lemma, w[i].lower};
+        for (int k = 0; k < 2 && w[i].hyph == SR_NOWORD; k++) {
+            int len = snprintf(buf, sizeof buf, "%s-%s", w[i - 2].lower, last[k]);
+            if (len > 0 && len <= SR_DICT_MAX_WORD)
+                w[i].hyph = sr_dict_word_id(d, buf, (size_t)len);
+        }
+        /* the parser may have made the first part the head ("staged a
+         * sit - in" with "sit" the object) */
+        if (w[i - 2].hyph == SR_NOWORD)
+            w[i - 2].hyph = w[i].hyph;
+    }
+}
+
 /* A weekday or a month: a date ("said on Tuesday"), never an actor. */
 static bool date_name(const char *form)
 {
@@ -930,11 +974,15 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
             w->rel = R_ROOT;
         w->neg = is_neg_word(w->lower);
         w->np = -1;
+        w->hyph = SR_NOWORD;
         sr_dict_tok(cs->d, w->form, x->lemma ? x->lemma : NULL, &w->tok);
-        if (!c->opt.petrarch && c->explicit_targets)
+        if (!c->opt.petrarch && c->explicit_targets) {
             plural_lemma(cs->d, w, tmp);
+            currency_lemma(cs->d, w, tmp);
+        }
     }
     if (!c->opt.petrarch && c->explicit_targets) {
+        hyphenated_words(cs->d, cs->w, n);
         repair_aux_particle(cs->w, n);
         repair_phrasal_noun(cs);
         repair_double_object(cs);
