@@ -1418,7 +1418,8 @@ static void test_wire_constructions(void)
  * "sit - in" and "cease - fire" match a filler written with its hyphen,
  * either part being the head; "$500 million" with "$" the head matches
  * `obj:dollar`; "'d" before a participle is "had", not "would" (own
- * mode); mediation's intent is 039. */
+ * mode); mediation's intent is 039; "warned X against attacking Y" codes
+ * no attack. */
 static void test_wire_words(void)
 {
     sr_dict *d;
@@ -1450,6 +1451,11 @@ static void test_wire_words(void)
                        "./PUNCT/2/punct", "IRN", "ISR", "1384"));
         CHECK(codes(c, "Iran/PROPN/3/nsubj will/AUX/3/aux mediate/VERB:VB/0/root between/ADP/5/case "
                        "Israel/PROPN/3/obl ./PUNCT/3/punct", "IRN", "ISR", "039"));
+        /* what a warning warns against is its complement, not an event */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj warned|warn/VERB:VBD/0/root "
+                                   "Israel/PROPN/2/iobj against/SCONJ/5/mark "
+                                   "attacking|attack/VERB:VBG/2/advcl Iraq/PROPN/5/obj ./PUNCT/2/punct",
+                                "190", NULL), 0);
     }
     sr_coder_free(c);
     sr_dict_free(d);

@@ -679,16 +679,20 @@ static int outer_verb(const csent *cs, const vinfo *vi, int v, uint8_t *via)
     while (cs->w[cur].head >= 0 && steps++ < cs->n) {
         uint8_t r = cs->w[cur].rel;
         /* sitrep's own mode: "accused India of violating the ceasefire",
-         * "blamed X for ...", "charged X with ...": a gerund under a verb
-         * with an object, opened by "of", "for" or "with", is that verb's
-         * complement (the act it accuses or praises, not an event of its
-         * own) */
+         * "blamed X for ...", "charged X with ...", "warned the United
+         * States against selling arms": a gerund under a verb with an
+         * object, opened by "of", "for", "with" or "against", is that
+         * verb's complement (the act it accuses, praises or warns
+         * against, not an event of its own) */
         if (r == R_ADVCL && steps == 1 && !cs->c->opt.petrarch && cs->c->explicit_targets &&
-            sr_child(cs, cs->w[cur].head, R_OBJ) >= 0 &&
-            (sr_child_word(cs, cur, R_MARK, "of") >= 0 || sr_child_word(cs, cur, R_MARK, "for") >= 0 ||
-             sr_child_word(cs, cur, R_MARK, "with") >= 0 || sr_child_word(cs, cur, R_CASE, "of") >= 0 ||
-             sr_child_word(cs, cur, R_CASE, "for") >= 0 || sr_child_word(cs, cur, R_CASE, "with") >= 0))
-            r = R_XCOMP;
+            (sr_child(cs, cs->w[cur].head, R_OBJ) >= 0 ||
+             sr_child(cs, cs->w[cur].head, R_IOBJ) >= 0)) {
+            static const char *const opens[] = {"of", "for", "with", "against"};
+            for (size_t q = 0; q < SR_ARRAY_LEN(opens); q++)
+                if (sr_child_word(cs, cur, R_MARK, opens[q]) >= 0 ||
+                    sr_child_word(cs, cur, R_CASE, opens[q]) >= 0)
+                    r = R_XCOMP;
+        }
         /* "called on both sides to respect the ceasefire" with the
          * infinitive parsed as an adverbial: what an appeal asks for */
         if (r == R_ADVCL && steps == 1 && !cs->c->opt.petrarch && cs->c->explicit_targets &&
