@@ -1365,6 +1365,51 @@ static bool symmetric_fight(const csent *cs, int v)
     return false;
 }
 
+/* `tgt` without the bare places (cities, regions) of a source's own
+ * country (sitrep's own mode): "Authorities stepped up security across
+ * Bavaria", "a flight to Miami", "campaigned in Iowa" say where the act
+ * happened, not whom it concerned, while the country's own name keeps
+ * CAMEO's domestic convention ("the president imposed a curfew in Iran"
+ * IRNGOV > IRN). Uses of force (18-20) keep them: their place is whom they
+ * hit ("government forces shelled Homs"), and so do rebels' and
+ * insurgents' acts. `tgt` itself when none goes. */
+static const alist *without_home_places(csent *cs, const alist *src, const alist *tgt,
+                                        const char *code, alist *out)
+{
+    if (code[0] == '1' && code[1] >= '8')
+        return tgt;
+    if (code[0] == '2' && code[1] == '0')
+        return tgt;
+    int drop = 0;
+    bool gone[64] = {false};
+    for (int j = 0; j < tgt->n && j < 64; j++) {
+        const actor *t = &tgt->v[j];
+        if (!t->place)
+            continue;
+        for (int i = 0; i < src->n; i++) {
+            const char *home = sr_agent_country(cs, &src->v[i], NULL);
+            /* rebels and insurgents contest their own country's places
+             * ("the Taliban threatened to overrun Kunduz") */
+            bool challenger = strlen(home) > 3 &&
+                              (strstr(home + 3, "REB") || strstr(home + 3, "INS"));
+            if (!challenger && strncmp(home, "---", 3) != 0 && strncmp(home, t->code, 3) == 0) {
+                gone[j] = true;
+                drop++;
+                break;
+            }
+        }
+    }
+    if (drop == 0)
+        return tgt;
+    out->n = 0;
+    out->v = tgt->n - drop ? sr_arena_alloc(cs->tmp, (size_t)(tgt->n - drop) * sizeof *out->v)
+                           : NULL;
+    for (int j = 0; j < tgt->n; j++)
+        if (!(j < 64 && gone[j]))
+            out->v[out->n++] = tgt->v[j];
+    return out;
+}
+
 static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
 {
     const sr_coder *c = cs->c;
@@ -1381,10 +1426,11 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
     const alist *tgt = vi->tgt >= 0 ? sr_meaning(cs, vi->tgt) : &none;
     /* sitrep's own mode: a non-actor ("the Strait of Hormuz", code "---")
      * is no side of an event */
-    alist fsrc, ftgt;
+    alist fsrc, ftgt, htgt;
     if (!c->opt.petrarch) {
         src = without_nonactors(cs, src, &fsrc);
         tgt = without_nonactors(cs, tgt, &ftgt);
+        tgt = without_home_places(cs, src, tgt, code, &htgt);
     }
     char first[16], second[16];
     const char *colon = strchr(code, ':');
@@ -1438,7 +1484,7 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
         if (c->opt.require_dyad && !sourced)
             return;
         /* a one-sided event: the missing side is the null actor */
-        static const actor nobody = {"---", -1, 0, 0, true, false, 0};
+        static const actor nobody = {"---", -1, 0, 0, true, false, 0, false};
         alist one = {(actor *)&nobody, 1};
         if (src->n == 0 && tgt->n == 0)
             return;

@@ -150,6 +150,7 @@ typedef struct actor {
     bool weak;              /* agent only ("---GOV"), or a pronoun */
     bool pronoun;
     uint32_t rule;          /* origin of the actor entry (string offset) */
+    bool place;             /* a bare city or region (SR_ACTOR_PLACE) */
 } actor;
 
 typedef struct alist {

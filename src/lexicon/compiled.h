@@ -31,7 +31,7 @@
 #include "dict.h"
 
 #define SR_DICT_MAGIC "SRDICT\0\0"
-#define SR_DICT_VERSION 1u
+#define SR_DICT_VERSION 2u
 #define SR_NOWORD 0xFFFFFFFFu
 
 /* Kinds of phrase, each with its own index. */
@@ -100,6 +100,7 @@ typedef struct sr_dactor {
     uint32_t name;      /* string */
     uint32_t codes, ncodes;   /* range of ACODES */
     uint32_t origin;    /* "FILE:LINE" */
+    uint32_t flags;     /* SR_ACTOR_* (dict.h) */
 } sr_dactor;
 
 typedef struct sr_dacode {

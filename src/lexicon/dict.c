@@ -583,9 +583,15 @@ static bool add_phrase(sr_dict_builder *b, int kind, const char *phrase,
 
 uint32_t sr_dictb_actor(sr_dict_builder *b, const char *name)
 {
-    sr_dactor a = {intern(b, name), 0, 0, origin(b)};
+    sr_dactor a = {intern(b, name), 0, 0, origin(b), 0};
     VPUSH(b->actors, a);
     return b->actors.n - 1;
+}
+
+void sr_dictb_actor_flags(sr_dict_builder *b, uint32_t actor, uint32_t flags)
+{
+    if (actor < b->actors.n)
+        b->actors.v[actor].flags |= flags;
 }
 
 void sr_dictb_actor_phrase(sr_dict_builder *b, uint32_t actor,

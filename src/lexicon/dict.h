@@ -221,6 +221,11 @@ enum {
 /* Start a new actor and return its index. `name` is how the actor is shown
  * (usually its first phrase); NULL = none. */
 uint32_t sr_dictb_actor(sr_dict_builder *b, const char *name);
+/* Actor flags: SR_ACTOR_PLACE marks a city or region of its country (an
+ * own `place` line), not the country itself. */
+#define SR_ACTOR_PLACE 1u
+/* Adds SR_ACTOR_* flags to an actor. */
+void sr_dictb_actor_flags(sr_dict_builder *b, uint32_t actor, uint32_t flags);
 /* Add a phrase ("words separated by spaces") that names actor `actor`. A
  * phrase may name several actors (different dictionaries); the first one
  * added wins, and the duplicate is reported as a warning. */

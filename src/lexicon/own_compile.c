@@ -192,6 +192,8 @@ static void add_seats(sr_dict_builder *b, const sr_own_entry *e)
         uint32_t a = sr_dictb_actor(b, n->text);
         sr_dictb_actor_phrase(b, a, n->text, 0);
         sr_dictb_actor_code(b, a, n->code, 0, 0);
+        if (n->kind == SR_OWN_PLACE)
+            sr_dictb_actor_flags(b, a, SR_ACTOR_PLACE);
     }
 }
 
