@@ -265,6 +265,34 @@ static void test_agent_countries(void)
     sr_dict_free(d);
 }
 
+/* A city or region (a `place` line) of the source's own country says
+ * where the act happened, not whom it concerned; a foreign place, the
+ * country's own name and uses of force keep it as the target. */
+static void test_home_places(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 042 visit obj:T\n"
+                            "pred 190 attack obj:T\n", false, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *home = "The/DET/3/det Israeli/ADJ/3/amod president|president/NOUN/4/nsubj "
+                           "visited|visit/VERB/0/root Haifa/PROPN/4/obj ./PUNCT/4/punct";
+        CHECK(!codes(c, home, "ISRGOV", "ISR", "042"));
+        CHECK(codes(c, home, "ISRGOV", "---", "042"));
+        CHECK(codes(c, "The/DET/3/det Iranian/ADJ/3/amod president|president/NOUN/4/nsubj "
+                       "visited|visit/VERB/0/root Haifa/PROPN/4/obj ./PUNCT/4/punct",
+                    "IRNGOV", "ISR", "042"));
+        CHECK(codes(c, "The/DET/3/det Israeli/ADJ/3/amod president|president/NOUN/4/nsubj "
+                       "visited|visit/VERB/0/root Israel/PROPN/4/obj ./PUNCT/4/punct",
+                    "ISRGOV", "ISR", "042"));
+        CHECK(codes(c, "Israeli/ADJ/2/amod troops|troop/NOUN/3/nsubj attacked|attack/VERB/0/root "
+                       "Haifa/PROPN/3/obj ./PUNCT/3/punct",
+                    "ISRMIL", "ISR", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 /* "Iran and Israel agreed on a pact": with no target, the members of a
  * compound subject of a cooperative act act on each other; not so for
  * conflict ("Iran and Israel attacked"). */
@@ -1470,6 +1498,7 @@ int main(void)
     test_hidden_subjects();
     test_intent();
     test_agent_countries();
+    test_home_places();
     test_reciprocal();
     test_copulas();
     test_context();
