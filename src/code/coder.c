@@ -1216,6 +1216,8 @@ static void explain(csent *cs, const vinfo *vi, const actor *s, const actor *t, 
 
 /* `members`: source and target are members of one compound ("U.S. and
  * Russian negotiators met"), which may share a noun phrase. */
+static bool home_place(csent *cs, const actor *s, const actor *t, const char *code);
+
 static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, const actor *t0,
                       const char *code, const char *issues, bool members)
 {
@@ -1234,6 +1236,8 @@ static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, co
         }
     }
     if (strcmp(s->code, t->code) == 0 || (s->head == t->head && !members))
+        return;
+    if (!c->opt.petrarch && home_place(cs, s0, t0, code))
         return;
     /* one event per (source, target, code) in a sentence */
     for (size_t i = L->sentence_start; i < L->n; i++)
@@ -1373,30 +1377,33 @@ static bool symmetric_fight(const csent *cs, int v)
  * IRNGOV > IRN). Uses of force (18-20) keep them: their place is whom they
  * hit ("government forces shelled Homs"), and so do rebels' and
  * insurgents' acts. `tgt` itself when none goes. */
+static bool home_place(csent *cs, const actor *s, const actor *t, const char *code)
+{
+    if (!t->place || (code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0'))
+        return false;
+    const char *home = sr_agent_country(cs, s, NULL);
+    /* rebels and insurgents contest their own country's places ("the
+     * Taliban threatened to overrun Kunduz") */
+    bool challenger = strlen(home) > 3 && (strstr(home + 3, "REB") || strstr(home + 3, "INS"));
+    return !challenger && strncmp(home, "---", 3) != 0 && strncmp(home, t->code, 3) == 0;
+}
+
+/* The list drops a place that is home to every source (the event may then
+ * stand without a target); add_event skips a pair whose target is the
+ * source's own place when other sources remain ("China and Russia signed
+ * a deal on a pipeline from Siberia": CHN > RUS only). */
 static const alist *without_home_places(csent *cs, const alist *src, const alist *tgt,
                                         const char *code, alist *out)
 {
-    if (code[0] == '1' && code[1] >= '8')
-        return tgt;
-    if (code[0] == '2' && code[1] == '0')
-        return tgt;
     int drop = 0;
     bool gone[64] = {false};
-    for (int j = 0; j < tgt->n && j < 64; j++) {
-        const actor *t = &tgt->v[j];
-        if (!t->place)
-            continue;
-        for (int i = 0; i < src->n; i++) {
-            const char *home = sr_agent_country(cs, &src->v[i], NULL);
-            /* rebels and insurgents contest their own country's places
-             * ("the Taliban threatened to overrun Kunduz") */
-            bool challenger = strlen(home) > 3 &&
-                              (strstr(home + 3, "REB") || strstr(home + 3, "INS"));
-            if (!challenger && strncmp(home, "---", 3) != 0 && strncmp(home, t->code, 3) == 0) {
-                gone[j] = true;
-                drop++;
-                break;
-            }
+    for (int j = 0; j < tgt->n && j < 64 && src->n > 0; j++) {
+        bool all = true;
+        for (int i = 0; i < src->n && all; i++)
+            all = home_place(cs, &src->v[i], &tgt->v[j], code);
+        if (all) {
+            gone[j] = true;
+            drop++;
         }
     }
     if (drop == 0)
