@@ -62,12 +62,12 @@ static sr_doc *parsed(const char *spec)
     return test_parsed(spec, NULL, devnull);
 }
 
-/* Whether the events of `spec` include source > target with `code`
- * ("---" for a missing side). */
-static bool codes(const sr_coder *c, const char *spec, const char *s, const char *t,
-                  const char *code)
+/* Whether the events of `spec`, dated `date` (NULL: undated), include
+ * source > target with `code` ("---" for a missing side). */
+static bool codes_on(const sr_coder *c, const char *spec, const char *date, const char *s,
+                     const char *t, const char *code)
 {
-    sr_doc *d = parsed(spec);
+    sr_doc *d = test_parsed(spec, date, devnull);
     if (!d)
         return false;
     sr_event *ev;
@@ -79,6 +79,12 @@ static bool codes(const sr_coder *c, const char *spec, const char *s, const char
             found = true;
     sr_doc_free(d);
     return found;
+}
+
+static bool codes(const sr_coder *c, const char *spec, const char *s, const char *t,
+                  const char *code)
+{
+    return codes_on(c, spec, NULL, s, t, code);
 }
 
 /* A verb the parser gave two subjects, the first from the clause before
@@ -1320,25 +1326,6 @@ static void test_event_noun_agents(void)
     }
     sr_coder_free(c);
     sr_dict_free(d);
-}
-
-/* Whether the events of `spec`, dated `date`, include source > target with
- * `code`. */
-static bool codes_on(const sr_coder *c, const char *spec, const char *date, const char *s,
-                     const char *t, const char *code)
-{
-    sr_doc *d = test_parsed(spec, date, devnull);
-    if (!d)
-        return false;
-    sr_event *ev;
-    size_t n = sr_code_doc(c, d, &ev);
-    bool found = false;
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(ev[i].source.code, s) && !strcmp(ev[i].target.code, t) &&
-            !strcmp(ev[i].cameo, code))
-            found = true;
-    sr_doc_free(d);
-    return found;
 }
 
 /* Actors of older wire copy: a name with a possessive ending, which the
