@@ -72,16 +72,31 @@ bool sr_find_noun(csent *cs, int v, verbhit *out)
     return find_form(cs, v, out, true);
 }
 
+/* The distinct ids a word's forms are looked up by: its form, lemma and
+ * stem, in that order, without SR_NOWORD or repeats. Returns how many. */
+static int lookup_ids(const sr_dtok *t, uint32_t ids[3])
+{
+    const uint32_t all[3] = {t->form, t->lemma, t->stem};
+    int n = 0;
+    for (int c = 0; c < 3; c++) {
+        bool seen = all[c] == SR_NOWORD;
+        for (int k = 0; k < n && !seen; k++)
+            seen = ids[k] == all[c];
+        if (!seen)
+            ids[n++] = all[c];
+    }
+    return n;
+}
+
 /* The block of the verb form of exactly nw words (1 or 2) spelt by toks,
  * the first of which is verb v's, looked up by that word's form, lemma or
  * stem; a phrase of lemmas matches lemmas. */
 static bool verb_form_of(csent *cs, int v, const sr_dtok *toks, uint32_t nw, verbhit *out)
 {
     const sr_dict *d = cs->d;
-    uint32_t ids[3] = {toks[0].form, toks[0].lemma, toks[0].stem};
-    for (int c = 0; c < 3; c++) {
-        if (ids[c] == SR_NOWORD || (c > 0 && ids[c] == ids[0]))
-            continue;
+    uint32_t ids[3];
+    int nids = lookup_ids(&toks[0], ids);
+    for (int c = 0; c < nids; c++) {
         uint32_t first, cnt = sr_dict_phrases_from(d, SR_PK_FORM, ids[c], &first);
         for (uint32_t j = 0; j < cnt; j++) {
             uint32_t pid = d->idx_list[first + j];
@@ -144,11 +159,9 @@ static bool find_form(csent *cs, int v, verbhit *out, bool noun)
         int n = cs->n - start < SR_DICT_MAX_TERMS ? cs->n - start : SR_DICT_MAX_TERMS;
         for (int i = 0; i < n; i++)
             toks[i] = cs->w[start + i].tok;
-        uint32_t ids[3] = {toks[0].form, toks[0].lemma, toks[0].stem};
-        for (int c = 0; c < 3; c++) {
-            if (ids[c] == SR_NOWORD || (c > 0 && ids[c] == ids[0]) ||
-                (c == 2 && ids[2] == ids[1]))
-                continue;
+        uint32_t ids[3];
+        int nids = lookup_ids(&toks[0], ids);
+        for (int c = 0; c < nids; c++) {
             uint32_t first, cnt = sr_dict_phrases_from(d, SR_PK_FORM, ids[c], &first);
             for (uint32_t j = 0; j < cnt; j++) {
                 uint32_t pid = d->idx_list[first + j];
