@@ -255,6 +255,25 @@ static void test_shipped(void)
     sr_own_counts c;
     sr_own_count(d, &c);
     CHECK(c.entries[SR_OWN_COUNTRY] >= 249);
+    /* regions and blocs as wire copy names them; people's dated roles */
+    sr_diag cdiag = {0};
+    sr_dict_builder *b = sr_dictb_new(&cdiag, true);
+    CHECK_INT_EQ(sr_own_compile(d, b), SR_OK);
+    sr_dict *dict = sr_dictb_compile(b);
+    CHECK(dict != NULL);
+    if (dict) {
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "west", 0), "WST");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "western diplomats", 0), "WSTGOV");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "african leaders", 0), "AFRGOV");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "north african countries", 0), "NAF");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "european countries", 0), "EUR");
+        CHECK(sr_dict_actor_code(dict, "international community", 0) == NULL);
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "masoud barzani", 19960830), "IRQPTY");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "massoud barzani", 20090726), "IRQGOV");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "radovan karadzic", 19940803), "BIHSEP");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "richard holbrooke", 19981013), "USAGOV");
+        sr_dict_free(dict);
+    }
     free(buf);
     sr_own_free(d);
 }

@@ -1477,6 +1477,139 @@ static void test_wire_words(void)
 }
 
 
+/* People, regions and groups (own mode): a person named at the head of a
+ * phrase is the phrase's actor with the code of the event date, the titles
+ * and adjectives before the name adding nothing ("Iraqi Kurdish leader
+ * Massoud Barzani" IRQPTY, never IRQGOV nor IRQPTYGOV); with only the code
+ * between offices on that date, the title the text gives holds, in the
+ * person's country, unless it says "former"; two people of one code are
+ * two actors. */
+static void test_person_names(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("country IRQ Iraq\n  adj Iraqi\n  seat GOV Baghdad\n"
+                            "agent GOV leader; envoy\nsector ELI elites\n"
+                            "person Massoud Barzani; Masoud Barzani\n"
+                            "  role IRQPTY ..2005-06-13\n  role IRQGOV 2005-06-13..2017-11-01\n"
+                            "  role IRQPTY\n"
+                            "person Jalal Talabani\n  role IRQPTY ..2005-04-07\n"
+                            "person Richard Holbrooke\n  role USAGOV 1994-09-13..1996-02-21\n"
+                            "  role USAELI\n"
+                            "pred 112 accuse obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *barzani = "Iraqi/ADJ/2/amod leader/NOUN/3/compound Massoud/PROPN/5/nsubj "
+                              "Barzani/PROPN/3/flat accused|accuse/VERB:VBD/0/root "
+                              "Baghdad/PROPN/5/obj ./PUNCT/5/punct";
+        CHECK(codes_on(c, barzani, "1996-08-30", "IRQPTY", "IRQGOV", "112"));
+        CHECK(codes(c, "Iraqi/ADJ/2/amod leader/NOUN/3/compound Massoud/PROPN/5/nsubj "
+                       "Barzani/PROPN/3/flat accused|accuse/VERB:VBD/0/root "
+                       "Iran/PROPN/5/obj ./PUNCT/5/punct", "IRQPTY", "IRN", "112"));
+        const char *iran = "Iraqi/ADJ/2/amod leader/NOUN/3/compound Massoud/PROPN/5/nsubj "
+                           "Barzani/PROPN/3/flat accused|accuse/VERB:VBD/0/root "
+                           "Iran/PROPN/5/obj ./PUNCT/5/punct";
+        CHECK(codes_on(c, iran, "2009-07-26", "IRQGOV", "IRN", "112"));
+        CHECK(!codes_on(c, iran, "2009-07-26", "IRQGOVGOV", "IRN", "112"));
+        /* no dated role in 1998: "envoy" holds, in the person's country */
+        const char *envoy = "American/ADJ/2/amod envoy/NOUN/3/compound Richard/PROPN/5/nsubj "
+                            "Holbrooke/PROPN/3/flat accused|accuse/VERB:VBD/0/root "
+                            "Iran/PROPN/5/obj ./PUNCT/5/punct";
+        CHECK(codes_on(c, envoy, "1998-10-13", "USAGOV", "IRN", "112"));
+        CHECK(codes_on(c, envoy, "1995-10-13", "USAGOV", "IRN", "112"));
+        CHECK(codes_on(c, "former/ADJ/3/amod American/ADJ/3/amod envoy/NOUN/4/compound "
+                          "Richard/PROPN/6/nsubj Holbrooke/PROPN/4/flat "
+                          "accused|accuse/VERB:VBD/0/root Iran/PROPN/6/obj ./PUNCT/6/punct",
+                       "1998-10-13", "USAELI", "IRN", "112"));
+        /* two people of one code */
+        CHECK(codes_on(c, "Jalal/PROPN/3/nsubj Talabani/PROPN/1/flat accused|accuse/VERB:VBD/0/root "
+                          "Massoud/PROPN/3/obj Barzani/PROPN/4/flat ./PUNCT/3/punct",
+                       "1996-09-01", "IRQPTY", "IRQPTY", "112"));
+        /* a person's possession is composed as before: "Barzani's troops" */
+        CHECK(codes_on(c, "Massoud/PROPN/4/nmod:poss Barzani/PROPN/1/flat 's/PART/1/case "
+                          "troops|troop/NOUN/5/nsubj accused|accuse/VERB:VBD/0/root "
+                          "Iran/PROPN/5/obj ./PUNCT/5/punct",
+                       "1996-09-01", "IRQPTYMIL", "IRN", "112"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* "the West" is WST; a one-word name written in lower case and not tagged
+ * as a proper noun is a common word ("west of Baghdad"); a one-word region
+ * next to a capitalised word is part of a longer name ("West Coast"), but
+ * not before a weekday ("the West Tuesday"); a participle joined to a
+ * passive one is passive ("led by Israel and backed by the West"); a
+ * region after a passive verb is where it happened, not its source. */
+static void test_regions(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("region WST West; Western countries\nregion AFR Africa\n"
+                            "actor AFRGOV African leaders\n"
+                            "pred 112 accuse obj:T\npred 051 back obj:T\n"
+                            "pred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iran/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root the/DET/4/det "
+                       "West/PROPN/2/obj ./PUNCT/2/punct", "IRN", "WST", "112"));
+        CHECK(codes(c, "Iran/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root the/DET/4/det "
+                       "West/PROPN/2/obj Tuesday/PROPN/2/obl:tmod ./PUNCT/2/punct",
+                    "IRN", "WST", "112"));
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root "
+                                   "the/DET/4/det west/NOUN/2/obj ./PUNCT/2/punct", "112", NULL), 0);
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root "
+                                   "the/DET/5/det West/PROPN/5/compound Coast/PROPN/2/obj "
+                                   "./PUNCT/2/punct", "112", NULL), 0);
+        CHECK(codes(c, "African/ADJ/2/amod leaders|leader/NOUN/3/nsubj accused|accuse/VERB:VBD/0/root "
+                       "Israel/PROPN/3/obj ./PUNCT/3/punct", "AFRGOV", "ISR", "112"));
+        const char *backed = "Iranian/ADJ/2/amod troops|troop/NOUN/11/nsubj led|lead/VERB:VBN/2/acl "
+                             "by/ADP/5/case Israel/PROPN/3/obl:agent and/CCONJ/7/cc "
+                             "backed|back/VERB:VBN/3/conj by/ADP/10/case the/DET/10/det "
+                             "West/PROPN/7/obl:agent attacked|attack/VERB:VBD/0/root "
+                             "Iraq/PROPN/11/obj ./PUNCT/11/punct";
+        CHECK(codes(c, backed, "WST", "IRNMIL", "051"));
+        CHECK(!codes(c, backed, "IRNMIL", "WST", "051"));
+        const char *in = "Israel/PROPN/3/nsubj:pass was/AUX/3/aux:pass attacked|attack/VERB:VBN/0/root "
+                         "in/ADP/5/case %s/PROPN/3/obl ./PUNCT/3/punct";
+        char buf[256];
+        snprintf(buf, sizeof buf, in, "Africa");
+        CHECK_INT_EQ(count_code(c, buf, "190", NULL), 0);
+        snprintf(buf, sizeof buf, in, "Iran");
+        CHECK(codes(c, buf, "IRN", "ISR", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* "the group", "the movement" stand for a non-state group that is the
+ * subject above them ("Hamas said the movement ..."), never for a state,
+ * and not when they have words of their own ("the armed group"). */
+static void test_group_anaphor(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("sector REB rebels\ncountry PSE Palestine\nactor PSEREB Hamas\n"
+                            "pred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *said = "%s/PROPN/2/nsubj said|say/VERB:VBD/0/root the/DET/%d/det %s"
+                           "%s/NOUN/6/nsubj attacked|attack/VERB:VBD/2/ccomp Israel/PROPN/6/obj "
+                           "./PUNCT/2/punct";
+        char buf[512];
+        snprintf(buf, sizeof buf, said, "Hamas", 5, "armed/ADJ/5/amod ", "group");
+        CHECK_INT_EQ(count_code(c, buf, "190", NULL), 0);
+        snprintf(buf, sizeof buf, said, "Hamas", 5, "movement/NOUN/5/compound ", "group");
+        CHECK_INT_EQ(count_code(c, buf, "190", NULL), 0);
+        CHECK(codes(c, "Hamas/PROPN/2/nsubj said|say/VERB:VBD/0/root the/DET/4/det "
+                       "movement/NOUN/5/nsubj attacked|attack/VERB:VBD/2/ccomp Israel/PROPN/5/obj "
+                       "./PUNCT/2/punct", "PSEREB", "ISR", "190"));
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj said|say/VERB:VBD/0/root the/DET/4/det "
+                                   "group/NOUN/5/nsubj attacked|attack/VERB:VBD/2/ccomp "
+                                   "Israel/PROPN/5/obj ./PUNCT/2/punct", "190", NULL), 0);
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1520,6 +1653,9 @@ int main(void)
     test_era_names();
     test_wire_constructions();
     test_wire_words();
+    test_person_names();
+    test_regions();
+    test_group_anaphor();
     fclose(devnull);
     return check_status();
 }

@@ -357,6 +357,14 @@ static bool is_passive(const csent *cs, int v)
     if (sr_child(cs, v, R_NSUBJPASS) >= 0)
         return sr_child(cs, v, R_NSUBJ) < 0 && sr_child(cs, v, R_COP) < 0;
     const sr_word *x = cs->doc->words + cs->s->first_word + v;
+    /* sitrep's own mode: a participle joined to a passive one, with no
+     * subject, auxiliary or object of its own, is passive too ("a
+     * coalition led by Saudi Arabia and backed by the West") */
+    if (cs->w[v].rel == R_CONJ && !cs->c->opt.petrarch && cs->c->explicit_targets &&
+        x->xpos && strcmp(x->xpos, "VBN") == 0 && sr_child(cs, v, R_OBJ) < 0 &&
+        sr_child(cs, v, R_NSUBJ) < 0 && sr_child(cs, v, R_AUX) < 0 &&
+        cs->w[v].head >= 0 && cs->w[v].head < v && is_passive(cs, cs->w[v].head))
+        return true;
     /* a participle modifying a noun: "the roads cordoned off" (not a verb
      * the parser hung on the sentence's head noun) */
     return cs->w[v].rel == R_ACL && x->xpos && strcmp(x->xpos, "VBN") == 0 &&
@@ -515,7 +523,13 @@ static int passive_agent(csent *cs, int v)
                 continue;
             if (sr_child_word(cs, c, R_CASE, preps[p]) < 0)
                 continue;
-            if (sr_meaning(cs, c)->n)
+            const alist *l = sr_meaning(cs, c);
+            /* a region is where the act happened, not who did it
+             * ("assaults were carried out in European countries") */
+            bool region = false;
+            for (int j = 0; j < l->n && p > 0; j++)
+                region |= sr_region_code(l->v[j].code);
+            if (l->n && !region)
                 return c;
         }
     }
@@ -609,8 +623,15 @@ static void assign_roles(csent *cs, int v, vinfo *vi)
     if (vi->passive) {
         dtgt = subj;
         dsrc = passive_agent(cs, v);
-        if (dsrc < 0)
+        if (dsrc < 0) {
             dsrc = first_actor_after(cs, v, &vi->post, subj);
+            /* with no "by", a region after a passive verb is where it
+             * happened ("carried out in ... European countries") */
+            const alist *l = dsrc >= 0 ? sr_meaning(cs, dsrc) : NULL;
+            for (int j = 0; l && j < l->n; j++)
+                if (sr_region_code(l->v[j].code))
+                    dsrc = -1;
+        }
     } else {
         dsrc = subj;
         dtgt = object_of(cs, v);
@@ -1235,7 +1256,12 @@ static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, co
             ta.code = t0->code;
         }
     }
-    if (strcmp(s->code, t->code) == 0 || (s->head == t->head && !members))
+    /* two people of one code are two actors ("Kurdish leader Jalal
+     * Talabani accused Massoud Barzani", both IRQPTY); any other pair of
+     * one code is the actor and itself */
+    bool two_people = !c->opt.petrarch && s0->person && t0->person && !s0->pronoun &&
+                      !t0->pronoun && s0->rule != t0->rule;
+    if ((strcmp(s->code, t->code) == 0 && !two_people) || (s->head == t->head && !members))
         return;
     if (!c->opt.petrarch && home_place(cs, s0, t0, code))
         return;
@@ -1491,7 +1517,7 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
         if (c->opt.require_dyad && !sourced)
             return;
         /* a one-sided event: the missing side is the null actor */
-        static const actor nobody = {"---", -1, 0, 0, true, false, 0, false};
+        static const actor nobody = {"---", -1, 0, 0, true, false, 0, false, false};
         alist one = {(actor *)&nobody, 1};
         if (src->n == 0 && tgt->n == 0)
             return;

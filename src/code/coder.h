@@ -151,6 +151,7 @@ typedef struct actor {
     bool pronoun;
     uint32_t rule;          /* origin of the actor entry (string offset) */
     bool place;             /* a bare city or region (SR_ACTOR_PLACE) */
+    bool person;            /* a person's own entry (SR_ACTOR_PERSON) */
 } actor;
 
 typedef struct alist {
@@ -222,6 +223,8 @@ void sr_context_update(csent *cs, sr_context *ctx);
  * modifiers (prepositional, relative): what a pattern's '$' or '+' at i
  * picks up. */
 const alist *sr_meaning_at(csent *cs, int i);
+/* Whether the code's base is one of CAMEO's regions (WST, AFR, MEA, ...). */
+bool sr_region_code(const char *code);
 
 /* dates.c */
 uint32_t sr_parse_iso_date(const char *s);

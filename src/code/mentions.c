@@ -218,6 +218,62 @@ static uint32_t misspelt_actor(const csent *cs, int i)
     return found;
 }
 
+/* Sitrep's own mode and dictionary: a one-word name written in lower case
+ * and not tagged as a proper noun is a common word, not the actor ("west
+ * of Baghdad" is no WST, "turkey" no TUR), as names are matched without
+ * regard to case. */
+static bool common_word(const csent *cs, int i)
+{
+    if (cs->c->opt.petrarch || !cs->c->explicit_targets || cs->w[i].upos == SR_UPOS_PROPN)
+        return false;
+    for (const char *p = cs->w[i].form; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            return false;
+    return true;
+}
+
+static bool capitalised(const cword *w)
+{
+    return w->form[0] >= 'A' && w->form[0] <= 'Z';
+}
+
+bool sr_region_code(const char *code)
+{
+    static const char *const regions[] = {
+        "AFR", "ASA", "BLK", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EUR", "LAM",
+        "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SEA", "WAF", "WST", "ARB"};
+    for (size_t i = 0; i < SR_ARRAY_LEN(regions); i++)
+        if (!strncmp(code, regions[i], 3))
+            return true;
+    return false;
+}
+
+/* Sitrep's own mode: a one-word region name next to a capitalised word
+ * is part of a longer name the dictionary does not know ("West African",
+ * "West Coast", "Kanye West", "Africa Cup"), not the region; a weekday or
+ * month after it is no name ("the West Tuesday"). */
+static bool region_in_name(const csent *cs, int i, uint32_t pid)
+{
+    static const char *const dates[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"};
+    if (cs->c->opt.petrarch || !cs->c->explicit_targets)
+        return false;
+    const char *code = sr_dict_actor_code_on(cs->d, cs->d->phrases[pid].owner, cs->date);
+    if (!sr_region_code(code))
+        return false;
+    if (i > 0 && capitalised(&cs->w[i - 1]) && cs->w[i - 1].upos == SR_UPOS_PROPN)
+        return true;
+    if (i + 1 < cs->n && capitalised(&cs->w[i + 1]) && cs->w[i + 1].upos != SR_UPOS_PUNCT) {
+        for (size_t k = 0; k < SR_ARRAY_LEN(dates); k++)
+            if (!strcmp(cs->w[i + 1].lower, dates[k]))
+                return false;
+        return true;
+    }
+    return false;
+}
+
 void sr_find_mentions(csent *cs)
 {
     int n = cs->n;
@@ -243,6 +299,10 @@ void sr_find_mentions(csent *cs)
         /* a pronoun is never a named actor: "us" is not the US, "who" is
          * not the WHO (dictionaries are matched without case) */
         if (len == 1 && cs->w[i].upos == SR_UPOS_PRON) {
+            i++;
+            continue;
+        }
+        if (!agent && len == 1 && (common_word(cs, i) || region_in_name(cs, i, pa))) {
             i++;
             continue;
         }
@@ -435,9 +495,71 @@ static void resolve_pronoun(csent *cs, int p, alist *out, int *cap, int depth)
             return;
         for (int j = 0; j < cs->prev->nsubject; j++) {
             actor a = {sr_arena_strdup(cs->tmp, cs->prev->subject[j]), p, p, p, false, true,
-                       cs->prev->rule[j], false};
+                       cs->prev->rule[j], false, false};
             push(cs, out, cap, a);
         }
+    }
+}
+
+/* ---- "the group", "the movement" ------------------------------------------------------ */
+
+/* Whether the code is a group that is not a state: an international armed
+ * group or NGO, or a country's rebels, insurgents, separatists, militias,
+ * opposition, parties or radicals. */
+static bool nonstate_group(const char *code)
+{
+    static const char *const sectors[] = {"REB", "INS", "SEP", "UAF", "OPP", "PTY", "RAD"};
+    if (!strncmp(code, "IMG", 3) || !strncmp(code, "NGO", 3))
+        return true;
+    for (size_t i = 3; i + 3 <= strlen(code); i += 3)
+        for (size_t k = 0; k < SR_ARRAY_LEN(sectors); k++)
+            if (!strncmp(code + i, sectors[k], 3))
+                return true;
+    return false;
+}
+
+/* Sitrep's own mode: "the group", "the movement", "the militia", "the
+ * organisation" with nothing else of their own stand for the subject of a
+ * clause above them when that subject is a group that is not a state
+ * ("Hamas said the movement would halt attacks", "the Taliban denied that
+ * the group had killed ..."); a state is never "the group" ("Israel said the
+ * group fired rockets" names someone else). */
+static void resolve_group(csent *cs, int p, alist *out, int *cap, int depth)
+{
+    static const char *const nouns[] = {"group", "movement", "militia", "organization",
+                                        "organisation", "faction"};
+    const cword *pw = &cs->w[p];
+    if (cs->c->opt.petrarch || !cs->c->explicit_targets || pw->upos != SR_UPOS_NOUN)
+        return;
+    bool noun = false, the = false;
+    for (size_t k = 0; k < SR_ARRAY_LEN(nouns); k++)
+        noun |= !strcmp(pw->lemma, nouns[k]) && !strcmp(pw->lower, nouns[k]);
+    for (int k = 0; k < pw->nkids; k++) {
+        const cword *c = &cs->w[cs->kids[pw->kid0 + k]];
+        if (c->rel == R_DET && !strcmp(c->lower, "the"))
+            the = true;
+        else if (c->rel != R_PUNCT)
+            return;     /* "the group of experts", "the armed group" */
+    }
+    if (!noun || !the)
+        return;
+    int h = pw->head, steps = 0;
+    while (h >= 0 && steps++ < cs->n) {
+        const cword *w = &cs->w[h];
+        for (int k = 0; k < w->nkids; k++) {
+            int c = cs->kids[w->kid0 + k];
+            if ((cs->w[c].rel != R_NSUBJ && cs->w[c].rel != R_NSUBJPASS) || c >= p)
+                continue;
+            const alist *l = meaning_rec(cs, c, depth + 1);
+            if (!has_strong(l))
+                continue;
+            for (int j = 0; j < l->n; j++)
+                if (l->v[j].weak || !nonstate_group(l->v[j].code))
+                    return;
+            push_for_pronoun(cs, out, cap, l, l->n, p);
+            return;
+        }
+        h = w->head;
     }
 }
 
@@ -554,7 +676,7 @@ static void resolve_pair(csent *cs, int i, bool people, alist *out, int *cap)
         if (got == 2) {
             for (int j = 1; j >= 0; j--) {
                 actor a = {sr_arena_strdup(cs->tmp, v[idx[j]]), i, i, i, false, true,
-                           rules[idx[j]], false};
+                           rules[idx[j]], false, false};
                 push(cs, out, cap, a);
             }
             return;
@@ -607,6 +729,23 @@ static void clause_actors(csent *cs, int v, alist *out, int *cap, int depth)
     }
 }
 
+/* Whether the phrase headed by h says its title is past: "former U.S.
+ * President Jimmy Carter", "ex-premier", "the late King Hussein". */
+static bool former_title(const csent *cs, int h)
+{
+    static const char *const past[] = {"former", "ex", "late", "deposed", "ousted", "exiled",
+                                       "toppled", "retired"};
+    for (int i = 0; i < h; i++) {
+        if (cs->w[i].np != h && cs->w[i].head != h &&
+            !(cs->w[i].head >= 0 && cs->w[cs->w[i].head].np == h))
+            continue;
+        for (size_t k = 0; k < SR_ARRAY_LEN(past); k++)
+            if (!strcmp(cs->w[i].lower, past[k]))
+                return true;
+    }
+    return false;
+}
+
 /* Own phrases of head h: actor mentions (split where they are conjuncts of
  * each other) composed with the agent mentions. `modifier_agents` receives
  * the agents that do not cover h itself, for conjuncts to borrow. */
@@ -625,11 +764,47 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
                 mod_agents[(*nmod)++] = cs->mention_order[first + k];
         }
     }
+    /* a person named at the head of the phrase, with a code on the event
+     * date, is the phrase's actor, whatever it is written after: "Iraqi
+     * Kurdish leader Massoud Barzani" is Barzani's own IRQPTY, not IRQGOV,
+     * and "Hezbollah leader Hassan Nasrallah" is LBNREB, not LBNREBGOV (his
+     * titles are what his dated code already says) */
+    int person = -1;
+    for (int k = 0; k < cnt && person < 0; k++) {
+        const mention *m = &cs->m[cs->mention_order[first + k]];
+        if (!m->agent && h >= m->start && h < m->end &&
+            (cs->d->actors[m->owner].flags & SR_ACTOR_PERSON) &&
+            *sr_dict_actor_code_on(cs->d, m->owner, cs->date))
+            person = cs->mention_order[first + k];
+    }
     bool any_actor = false;
     int prev_end = -1;
+    if (person >= 0) {
+        const mention *m = &cs->m[person];
+        const char *pc = sr_dict_actor_code_on(cs->d, m->owner, cs->date);
+        size_t pl = strlen(pc);
+        if (nag && pl >= 6 && !strcmp(pc + pl - 3, "ELI") &&
+            !sr_dict_actor_dated_on(cs->d, m->owner, cs->date) && !former_title(cs, h)) {
+            /* no dated role on the date, only the code between offices:
+             * the title the text gives holds ("U.S. envoy Richard
+             * Holbrooke" in a year the dictionary has no office for), in
+             * the person's country */
+            char base[4];
+            memcpy(base, pc, 3);
+            base[3] = '\0';
+            pc = compose(cs, base, agents, nag);
+        }
+        actor a = {pc, h, m->start, m->end - 1,
+                   false, false, cs->d->actors[m->owner].origin, false, true};
+        push(cs, out, cap, a);
+        *base_code = a.code;
+        any_actor = true;
+        prev_end = m->end;
+        nag = 0;        /* titles are not composed onto a person */
+    }
     for (int k = 0; k < cnt; k++) {
         const mention *m = &cs->m[cs->mention_order[first + k]];
-        if (m->agent)
+        if (m->agent || cs->mention_order[first + k] == person)
             continue;
         /* a second actor of the same phrase counts only as a conjunct */
         if (any_actor) {
@@ -660,7 +835,7 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
             *base_code = code;
         actor a = {compose(cs, code, agents, nag), h, m->start, m->end - 1, false, false,
                    cs->d->actors[m->owner].origin,
-                   nag == 0 && (cs->d->actors[m->owner].flags & SR_ACTOR_PLACE)};
+                   nag == 0 && (cs->d->actors[m->owner].flags & SR_ACTOR_PLACE), false};
         push(cs, out, cap, a);
         prev_end = m->end;
         /* sitrep's own mode: an adjective of a country coordinated with
@@ -682,7 +857,7 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
                     if (!*cc)
                         continue;
                     actor b = {compose(cs, cc, agents, nag), h, cm->start, cm->end - 1, false,
-                               false, cs->d->actors[cm->owner].origin, false};
+                               false, cs->d->actors[cm->owner].origin, false, false};
                     push(cs, out, cap, b);
                 }
             }
@@ -708,12 +883,12 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
             if (pp.v[j].weak)
                 continue;
             actor a = {compose(cs, pp.v[j].code, agents, nag), h, lo, hi, false, false,
-                       pp.v[j].rule, false};
+                       pp.v[j].rule, false, false};
             push(cs, out, cap, a);
         }
         if (out->n == 0) {
             actor a = {compose(cs, "---", agents, nag), h, lo, hi, true, false,
-                       cs->d->agents[cs->m[agents[0]].owner].origin, false};
+                       cs->d->agents[cs->m[agents[0]].owner].origin, false, false};
             push(cs, out, cap, a);
         }
     }
@@ -875,6 +1050,8 @@ static const alist *meaning_rec(csent *cs, int i, int depth)
     own_actors(cs, i, &out, &cap, mod_agents, &nmod, &base);
     if (out.n == 0 && is_pronoun(cs, i))
         resolve_pronoun(cs, i, &out, &cap, depth);
+    if (out.n == 0)
+        resolve_group(cs, i, &out, &cap, depth);
     bool people;
     if (!has_strong(&out) && !cs->c->opt.petrarch && definite_pair(cs, i, &people)) {
         alist pair = {0};

@@ -1640,6 +1640,20 @@ const char *sr_dict_actor_code_on(const sr_dict *d, uint32_t a, uint32_t date)
     return deflt ? deflt : "";
 }
 
+bool sr_dict_actor_dated_on(const sr_dict *d, uint32_t a, uint32_t date)
+{
+    if (a >= d->nactors || !date)
+        return false;
+    const sr_dactor *ac = &d->actors[a];
+    for (uint32_t i = ac->codes; i < ac->codes + ac->ncodes; i++) {
+        const sr_dacode *c = &d->acodes[i];
+        if ((c->from || c->to) && (c->from == 0 || date >= c->from) &&
+            (c->to == 0 || date <= c->to))
+            return true;
+    }
+    return false;
+}
+
 /* ---- queries by phrase ---------------------------------------------------- */
 
 /* Tokens of a phrase given as text (words separated by spaces). */

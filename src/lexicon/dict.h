@@ -222,8 +222,11 @@ enum {
  * (usually its first phrase); NULL = none. */
 uint32_t sr_dictb_actor(sr_dict_builder *b, const char *name);
 /* Actor flags: SR_ACTOR_PLACE marks a city or region of its country (an
- * own `place` line), not the country itself. */
+ * own `place` line), not the country itself; SR_ACTOR_PERSON a person (an
+ * own `person` entry), whose dated code is complete: the titles and
+ * adjectives written before the name do not add to it. */
 #define SR_ACTOR_PLACE 1u
+#define SR_ACTOR_PERSON 2u
 /* Adds SR_ACTOR_* flags to an actor. */
 void sr_dictb_actor_flags(sr_dict_builder *b, uint32_t actor, uint32_t flags);
 /* Add a phrase ("words separated by spaces") that names actor `actor`. A

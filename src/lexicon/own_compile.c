@@ -178,6 +178,8 @@ static void add_actor(sr_dict_builder *b, const sr_own_entry *e)
         sr_dictb_actor_code(b, a, "---", 0, 0);
     else
         add_codes(b, a, e);
+    if (e->kind == SR_OWN_PERSON)
+        sr_dictb_actor_flags(b, a, SR_ACTOR_PERSON);
 }
 
 /* Seats and places: one actor per name, with the seat line's code or the
@@ -690,7 +692,7 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
  * dict.srd made by an older version of this compiler is rebuilt: bump it
  * whenever the mapping to the builder changes. */
 #define OWN_COMPILER "sitrep own-format compiler"
-#define OWN_COMPILER_VERSION 11
+#define OWN_COMPILER_VERSION 12
 
 static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
 {
