@@ -1610,6 +1610,36 @@ static void test_group_anaphor(void)
 }
 
 
+/* The leader, spokesman or officials of a body that is not the state are
+ * the body ("Hezbollah's leader" LBNREB, "opposition leaders" OPP), but a
+ * government of theirs is one ("the rebel government"). */
+static void test_body_heads(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("sector REB rebels\nsector OPP opposition\ncountry LBN Lebanon\n  adj Lebanese\n"
+                            "actor LBNREB Hezbollah\nagent GOV leader; spokesman; government\n"
+                            "agent OPP opposition\npred 130 threaten obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *lead = "Hezbollah/PROPN/3/nmod:poss 's/PART/1/case %s/NOUN/4/nsubj "
+                           "threatened|threaten/VERB:VBD/0/root Israel/PROPN/4/obj ./PUNCT/4/punct";
+        char buf[256];
+        snprintf(buf, sizeof buf, lead, "leader");
+        CHECK(codes(c, buf, "LBNREB", "ISR", "130"));
+        CHECK(!codes(c, buf, "LBNREBGOV", "ISR", "130"));
+        snprintf(buf, sizeof buf, lead, "government");
+        CHECK(codes(c, buf, "LBNREBGOV", "ISR", "130"));
+        CHECK(codes(c, "Lebanese/ADJ/3/amod opposition/NOUN/3/compound leaders|leader/NOUN/4/nsubj "
+                       "threatened|threaten/VERB:VBD/0/root Israel/PROPN/4/obj ./PUNCT/4/punct",
+                    "LBNOPP", "ISR", "130"));
+        /* a state's leader is its government */
+        CHECK(codes(c, "Lebanese/ADJ/2/amod leader/NOUN/3/nsubj threatened|threaten/VERB:VBD/0/root "
+                       "Israel/PROPN/3/obj ./PUNCT/3/punct", "LBNGOV", "ISR", "130"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1656,6 +1686,7 @@ int main(void)
     test_person_names();
     test_regions();
     test_group_anaphor();
+    test_body_heads();
     fclose(devnull);
     return check_status();
 }

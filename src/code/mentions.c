@@ -358,15 +358,56 @@ static bool has_part(const char *code, const char *agent)
     return false;
 }
 
+/* Whether `code` names a body that is not the state: an international
+ * organisation, armed group, NGO or company, or a country's rebels,
+ * opposition, parties, unions, clergy, media, ... (whose leader, spokesman
+ * or officials are the body itself). */
+static bool nonstate_body(const char *code)
+{
+    static const char *const bases[] = {"IGO", "NGO", "IMG", "MNC"};
+    static const char *const sectors[] = {"REB", "INS", "SEP", "UAF", "OPP", "PTY", "RAD",
+                                          "LAB", "REL", "EDU", "BUS", "MED", "CVL", "NGO",
+                                          "HRI", "REF"};
+    for (size_t k = 0; k < SR_ARRAY_LEN(bases); k++)
+        if (!strncmp(code, bases[k], 3))
+            return true;
+    for (size_t i = 3; i + 3 <= strlen(code); i += 3)
+        for (size_t k = 0; k < SR_ARRAY_LEN(sectors); k++)
+            if (!strncmp(code + i, sectors[k], 3))
+                return true;
+    return false;
+}
+
+/* Whether an agent mention names a government itself ("the opposition
+ * government", "the Taliban regime"), not a person or office of a body. */
+static bool governs(const csent *cs, const mention *m)
+{
+    static const char *const nouns[] = {"government", "administration", "regime", "cabinet",
+                                        "ministry"};
+    const char *last = cs->w[m->end - 1].lemma;
+    for (size_t k = 0; k < SR_ARRAY_LEN(nouns); k++)
+        if (!strcmp(last, nouns[k]))
+            return true;
+    return false;
+}
+
 /* actor code + agents (prefixes before, suffixes after, in order). */
 static const char *compose(csent *cs, const char *base, const int *agents, int nag)
 {
     char out[128];
     snprintf(out, sizeof out, "%s", base);
+    bool own = !cs->c->opt.petrarch && cs->c->explicit_targets;
     for (int i = 0; i < nag; i++) {
         const sr_dagent *ag = &cs->d->agents[cs->m[agents[i]].owner];
         const char *code = sr_dstr(cs->d, ag->code);
         if (has_part(out, code))
+            continue;
+        /* sitrep's own mode: the leader, spokesman or officials of a body
+         * that is not the state are that body ("Hezbollah's leader"
+         * LBNREB, "rebel leader" REB, "a UN envoy" IGOUNO), not its
+         * government */
+        if (own && !(ag->flags & SR_AGENT_PREFIX) && !strcmp(code, "GOV") && nonstate_body(out) &&
+            !governs(cs, &cs->m[agents[i]]))
             continue;
         char tmp[128];
         size_t ol = strlen(out), cl = strlen(code);
