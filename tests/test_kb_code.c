@@ -1640,6 +1640,31 @@ static void test_body_heads(void)
     sr_dict_free(d);
 }
 
+/* A name the parser joined to the verb as a conjunct after the verb's
+ * object ("accused Iran, the Pentagon and the UN" with "Pentagon" under
+ * "accused") is the next item of the object's list; a conjunct with a
+ * clause of its own is not. */
+static void test_object_list(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 112 accuse obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *list = "Israel/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root Iran/PROPN/2/obj "
+                           ",/PUNCT/5/punct Pentagon/PROPN/2/conj and/CCONJ/8/cc "
+                           "United/PROPN/8/compound Nations/PROPN/5/conj ./PUNCT/2/punct";
+        CHECK(codes(c, list, "ISR", "IRN", "112"));
+        CHECK(codes(c, list, "ISR", "USAMIL", "112"));
+        CHECK(codes(c, list, "ISR", "IGOUNO", "112"));
+        /* "..., the Pentagon is sure": a clause of its own */
+        CHECK(!codes(c, "Israel/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root Iran/PROPN/2/obj "
+                        ",/PUNCT/5/punct Pentagon/PROPN/2/conj is|be/AUX/5/cop "
+                        "sure/ADJ/5/amod ./PUNCT/2/punct", "ISR", "USAMIL", "112"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1687,6 +1712,7 @@ int main(void)
     test_regions();
     test_group_anaphor();
     test_body_heads();
+    test_object_list();
     fclose(devnull);
     return check_status();
 }

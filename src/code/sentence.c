@@ -447,6 +447,37 @@ static void repair_vocative(cword *w, const sr_word *x, int n)
     }
 }
 
+/* A name or noun the parser joined to the verb as a conjunct, after the
+ * verb's object, with a comma or "and" before it and nothing of a clause
+ * under it, is the next item of the object's list ("urged Syria, Iran and
+ * Hezbollah to stop" with "Iran" a conjunct of "urged"). */
+static void repair_object_list(cword *w, int n)
+{
+    for (int i = 1; i < n; i++) {
+        int h = w[i].head;
+        if (w[i].rel != R_CONJ || h < 0 || h >= i || w[h].upos != SR_UPOS_VERB ||
+            (w[i].upos != SR_UPOS_PROPN && w[i].upos != SR_UPOS_NOUN))
+            continue;
+        bool clause = false, joined = strcmp(w[i - 1].lower, ",") == 0;
+        for (int j = 0; j < n; j++) {
+            if (w[j].head != i)
+                continue;
+            clause |= is_subj(w[j].rel) || w[j].rel == R_OBJ || w[j].rel == R_AUX ||
+                      w[j].rel == R_COP || w[j].rel == R_AUXPASS;
+            joined |= w[j].rel == R_CC || (w[j].rel == R_PUNCT && strcmp(w[j].lower, ",") == 0);
+        }
+        if (clause || !joined)
+            continue;
+        int obj = -1;
+        for (int k = h + 1; k < i; k++)
+            if (w[k].head == h && (w[k].rel == R_OBJ || w[k].rel == R_IOBJ) &&
+                (w[k].upos == SR_UPOS_PROPN || w[k].upos == SR_UPOS_NOUN))
+                obj = k;
+        if (obj >= 0)
+            w[i].head = obj;
+    }
+}
+
 static void repair(cword *w, const sr_word *x, int n, bool own_mode)
 {
     for (int i = 0; i < n; i++) {
@@ -992,6 +1023,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         repair_second_subject(cs->w, src, n);
         repair_vocative(cs->w, src, n);
         repair_day_head(cs->w, n);
+        repair_object_list(cs->w, n);
     }
     repair(cs->w, src, n, !c->opt.petrarch && c->explicit_targets);
     for (int i = 0; i < n; i++)
