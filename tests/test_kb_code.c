@@ -1665,6 +1665,42 @@ static void test_object_list(void)
     sr_dict_free(d);
 }
 
+/* A person named after the head noun of a title phrase is the phrase's
+ * actor ("KLA commander Hashim Thaci" KSVREB, not KSVREBMIL); the other
+ * names of a person's phrase add no actors ("Turkish Cypriot leader Rauf
+ * Denktash" is no TUR); a possessive pronoun gives an agent its owner
+ * before a place does ("their embassy in Belgrade"). */
+static void test_person_phrases(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("sector REB rebels\nsector SEP separatists\ncountry KSV Kosovo\n"
+                            "country SRB Serbia\n  seat GOV Belgrade\ncountry CYP Cyprus\n"
+                            "  adj Cypriot\ncountry TUR Turkey\n  adj Turkish\ncountry CHN China\n"
+                            "  adj Chinese\nactor KSVREB KLA\nagent MIL commander\n"
+                            "agent GOV leader; official; embassy\n"
+                            "person Hashim Thaci\n  role KSVREB ..2000\n"
+                            "person Rauf Denktash\n  role CYPSEP\n"
+                            "pred 112 accuse obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *thaci = "KLA/PROPN/2/compound commander/NOUN/5/nsubj Hashim/PROPN/2/flat "
+                            "Thaci/PROPN/3/flat accused|accuse/VERB:VBD/0/root Iran/PROPN/5/obj "
+                            "./PUNCT/5/punct";
+        CHECK(codes_on(c, thaci, "1999-02-10", "KSVREB", "IRN", "112"));
+        CHECK(!codes_on(c, thaci, "1999-02-10", "KSVREBMIL", "IRN", "112"));
+        const char *denktash = "Turkish/ADJ/3/amod Cypriot/ADJ/3/amod leader/NOUN/4/compound "
+                               "Rauf/PROPN/6/nsubj Denktash/PROPN/4/flat accused|accuse/VERB:VBD/0/root "
+                               "Iran/PROPN/6/obj ./PUNCT/6/punct";
+        CHECK(codes(c, denktash, "CYPSEP", "IRN", "112"));
+        CHECK_INT_EQ(count_code(c, denktash, "112", NULL), 1);
+        const char *embassy = "Iran/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root their/PRON/4/nmod:poss "
+                              "embassy/NOUN/2/obj in/ADP/6/case Belgrade/PROPN/4/nmod ./PUNCT/2/punct";
+        CHECK(!codes(c, embassy, "IRN", "SRBGOV", "112"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1713,6 +1749,7 @@ int main(void)
     test_group_anaphor();
     test_body_heads();
     test_object_list();
+    test_person_phrases();
     fclose(devnull);
     return check_status();
 }

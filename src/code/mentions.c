@@ -770,6 +770,17 @@ static void clause_actors(csent *cs, int v, alist *out, int *cap, int depth)
     }
 }
 
+/* Whether a possessive ending or a preposition stands in words [a, b)
+ * ("the commander's deputy", "commander of ...": not one name). */
+static bool poss_between(const csent *cs, int a, int b)
+{
+    for (int i = a; i < b; i++)
+        if (cs->w[i].rel == R_CASE || cs->w[i].upos == SR_UPOS_PUNCT ||
+            cs->w[i].upos == SR_UPOS_ADP || cs->w[i].upos == SR_UPOS_VERB)
+            return true;
+    return false;
+}
+
 /* Whether the phrase headed by h says its title is past: "former U.S.
  * President Jimmy Carter", "ex-premier", "the late King Hussein". */
 static bool former_title(const csent *cs, int h)
@@ -813,7 +824,7 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
     int person = -1;
     for (int k = 0; k < cnt && person < 0; k++) {
         const mention *m = &cs->m[cs->mention_order[first + k]];
-        if (!m->agent && h >= m->start && h < m->end &&
+        if (!m->agent && h < m->end && (h >= m->start || !poss_between(cs, h, m->start)) &&
             (cs->d->actors[m->owner].flags & SR_ACTOR_PERSON) &&
             *sr_dict_actor_code_on(cs->d, m->owner, cs->date))
             person = cs->mention_order[first + k];
@@ -840,12 +851,14 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
         push(cs, out, cap, a);
         *base_code = a.code;
         any_actor = true;
-        prev_end = m->end;
         nag = 0;        /* titles are not composed onto a person */
     }
     for (int k = 0; k < cnt; k++) {
         const mention *m = &cs->m[cs->mention_order[first + k]];
-        if (m->agent || cs->mention_order[first + k] == person)
+        /* the other names of a person's phrase describe the person
+         * ("Turkish Cypriot leader Rauf Denktash"); conjuncts have heads
+         * of their own */
+        if (m->agent || person >= 0)
             continue;
         /* a second actor of the same phrase counts only as a conjunct */
         if (any_actor) {
@@ -905,20 +918,27 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
         }
     }
     if (!any_actor && nag) {
-        /* agents alone: the actors of the prepositional modifiers */
+        /* agents alone: the actors of the prepositional modifiers, else
+         * the antecedent of a possessive pronoun ("its troops", "their
+         * leaders"); in sitrep's own mode the owner comes first: "their
+         * embassy in Belgrade" is theirs, Belgrade is where it is */
         alist pp = {0};
         int pcap = 0;
-        pp_actors(cs, h, &pp, &pcap, 0);
+        bool owner_first = !cs->c->opt.petrarch && cs->c->explicit_targets;
+        if (!owner_first)
+            pp_actors(cs, h, &pp, &pcap, 0);
         int lo = cs->m[agents[0]].start, hi = cs->m[agents[nag - 1]].end - 1;
         if (pp.n == 0) {
-            /* else the antecedent of a possessive pronoun: "its troops",
-             * "their leaders" */
             const cword *hw = &cs->w[h];
             for (int k = 0; k < hw->nkids && pp.n == 0; k++) {
                 int c = cs->kids[hw->kid0 + k];
                 if (cs->w[c].rel == R_POSS && is_pronoun(cs, c))
                     resolve_pronoun(cs, c, &pp, &pcap, 1);
             }
+        }
+        if (owner_first && !has_strong(&pp)) {
+            pp.n = 0;
+            pp_actors(cs, h, &pp, &pcap, 0);
         }
         for (int j = 0; j < pp.n; j++) {
             if (pp.v[j].weak)
