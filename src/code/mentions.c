@@ -358,16 +358,17 @@ static bool has_part(const char *code, const char *agent)
     return false;
 }
 
-/* Whether `code` names a body that is not the state: an international
- * organisation, armed group, NGO or company, or a country's rebels,
+/* Whether `code` names a body other than the government: an international
+ * organisation, armed group, NGO or company, a country's armed forces,
+ * police, courts, legislature or intelligence service, or its rebels,
  * opposition, parties, unions, clergy, media, ... (whose leader, spokesman
- * or officials are the body itself). */
+ * or officials are the body itself: "a Pentagon spokesman" USAMIL). */
 static bool nonstate_body(const char *code)
 {
     static const char *const bases[] = {"IGO", "NGO", "IMG", "MNC"};
     static const char *const sectors[] = {"REB", "INS", "SEP", "UAF", "OPP", "PTY", "RAD",
                                           "LAB", "REL", "EDU", "BUS", "MED", "CVL", "NGO",
-                                          "HRI", "REF"};
+                                          "HRI", "REF", "MIL", "COP", "JUD", "LEG", "SPY"};
     for (size_t k = 0; k < SR_ARRAY_LEN(bases); k++)
         if (!strncmp(code, bases[k], 3))
             return true;
@@ -403,8 +404,8 @@ static const char *compose(csent *cs, const char *base, const int *agents, int n
         if (has_part(out, code))
             continue;
         /* sitrep's own mode: the leader, spokesman or officials of a body
-         * that is not the state are that body ("Hezbollah's leader"
-         * LBNREB, "rebel leader" REB, "a UN envoy" IGOUNO), not its
+         * other than the government are that body ("Hezbollah's leader"
+         * LBNREB, "rebel leader" REB, "a UN envoy" IGOUNO), not a
          * government */
         if (own && !(ag->flags & SR_AGENT_PREFIX) && !strcmp(code, "GOV") && nonstate_body(out) &&
             !governs(cs, &cs->m[agents[i]]))
