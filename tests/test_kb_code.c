@@ -1632,6 +1632,10 @@ static void test_body_heads(void)
         CHECK(codes(c, "Lebanese/ADJ/3/amod opposition/NOUN/3/compound leaders|leader/NOUN/4/nsubj "
                        "threatened|threaten/VERB:VBD/0/root Israel/PROPN/4/obj ./PUNCT/4/punct",
                     "LBNOPP", "ISR", "130"));
+        /* an organ of the state other than the government: its body */
+        CHECK(codes(c, "Pentagon/PROPN/2/compound spokesman/NOUN/3/nsubj "
+                       "threatened|threaten/VERB:VBD/0/root Iran/PROPN/3/obj ./PUNCT/3/punct",
+                    "USAMIL", "IRN", "130"));
         /* a state's leader is its government */
         CHECK(codes(c, "Lebanese/ADJ/2/amod leader/NOUN/3/nsubj threatened|threaten/VERB:VBD/0/root "
                        "Israel/PROPN/3/obj ./PUNCT/3/punct", "LBNGOV", "ISR", "130"));
