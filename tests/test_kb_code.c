@@ -1488,7 +1488,7 @@ static void test_person_names(void)
 {
     sr_dict *d;
     sr_coder *c = coder_for("country IRQ Iraq\n  adj Iraqi\n  seat GOV Baghdad\n"
-                            "agent GOV leader; envoy\nsector ELI elites\n"
+                            "agent GOV leader; envoy\nsector ELI elites\nactor USAPTY Democrats\n"
                             "person Massoud Barzani; Masoud Barzani\n"
                             "  role IRQPTY ..2005-06-13\n  role IRQGOV 2005-06-13..2017-11-01\n"
                             "  role IRQPTY\n"
@@ -1520,6 +1520,10 @@ static void test_person_names(void)
                           "Richard/PROPN/6/nsubj Holbrooke/PROPN/4/flat "
                           "accused|accuse/VERB:VBD/0/root Iran/PROPN/6/obj ./PUNCT/6/punct",
                        "1998-10-13", "USAELI", "IRN", "112"));
+        /* ... with the phrase's other name when it has one */
+        CHECK(codes_on(c, "Democrats/PROPN/2/compound leader/NOUN/3/compound Richard/PROPN/5/nsubj "
+                          "Holbrooke/PROPN/3/flat accused|accuse/VERB:VBD/0/root Iran/PROPN/5/obj "
+                          "./PUNCT/5/punct", "1998-10-13", "USAPTY", "IRN", "112"));
         /* two people of one code */
         CHECK(codes_on(c, "Jalal/PROPN/3/nsubj Talabani/PROPN/1/flat accused|accuse/VERB:VBD/0/root "
                           "Massoud/PROPN/3/obj Barzani/PROPN/4/flat ./PUNCT/3/punct",

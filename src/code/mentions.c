@@ -839,13 +839,25 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
         if (nag && pl >= 6 && !strcmp(pc + pl - 3, "ELI") &&
             !sr_dict_actor_dated_on(cs->d, m->owner, cs->date) && !former_title(cs, h)) {
             /* no dated role on the date, only the code between offices:
-             * the title the text gives holds ("U.S. envoy Richard
-             * Holbrooke" in a year the dictionary has no office for), in
-             * the person's country */
+             * the title the text gives holds, with the phrase's other
+             * name ("U.S. envoy Richard Holbrooke" in a year the
+             * dictionary has no office for: USAGOV; "Likud leader
+             * Benjamin Netanyahu" before he governed: ISRPTY), else in
+             * the person's country ("President Obama") */
             char base[4];
             memcpy(base, pc, 3);
             base[3] = '\0';
-            pc = compose(cs, base, agents, nag);
+            const char *other = base;
+            for (int k = 0; k < cnt; k++) {
+                const mention *o = &cs->m[cs->mention_order[first + k]];
+                const char *oc = o->agent || cs->mention_order[first + k] == person
+                                     ? "" : sr_dict_actor_code_on(cs->d, o->owner, cs->date);
+                if (*oc) {
+                    other = oc;
+                    break;
+                }
+            }
+            pc = compose(cs, other, agents, nag);
         }
         actor a = {pc, h, m->start, m->end - 1,
                    false, false, cs->d->actors[m->owner].origin, false, true};
