@@ -8,6 +8,10 @@
  * determiner, numeral and possessive relations ("Gondor's government",
  * "Russian police", "Minas Tirith border police" all end at the last noun).
  *
+ * In sitrep's own mode a person named at the head of a phrase is the
+ * phrase's actor with the person's dated code, whatever titles and
+ * adjectives come before the name (own_actors).
+ *
  * The meaning of a noun phrase is then, in PETRARCH-2's order of priority:
  *   1. the actors and agents attached to it: an actor's code (the one valid
  *      on the event date) with the agents composed onto it ("Iranian" IRN +
@@ -22,7 +26,8 @@
  *      Mordor"), then of its apposition;
  *   4. a pronoun takes the actors of its antecedent: the subject of the
  *      nearest clause above it that has one, else the nearest actor before
- *      it;
+ *      it; in sitrep's own mode "the group", "the movement" take a
+ *      non-state group that is the subject above them;
  *   5. conjuncts add their own actors ("Arnor and Gondor"); a conjunct with
  *      agents but no actor borrows the actor and modifier agents of the
  *      first ("the Danish media and government" = DNKMED, DNKGOV).
