@@ -1709,6 +1709,25 @@ static void test_person_phrases(void)
     sr_dict_free(d);
 }
 
+/* An agent-only conjunct that borrows a prepositional actor of the other
+ * conjunct does not repeat a sector ("soldiers and officers of the Israeli
+ * army": ISRMIL, not ISRMILMIL). */
+static void test_borrowed_sector(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("agent MIL army; officer; soldier\npred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *s = "soldiers|soldier/NOUN/8/nsubj and/CCONJ/3/cc officers|officer/NOUN/1/conj "
+                        "of/ADP/7/case the/DET/7/det Israeli/ADJ/7/amod army/NOUN/3/nmod "
+                        "attacked|attack/VERB:VBD/0/root Iran/PROPN/8/obj ./PUNCT/8/punct";
+        CHECK(codes(c, s, "ISRMIL", "IRN", "190"));
+        CHECK(!codes(c, s, "ISRMILMIL", "IRN", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1758,6 +1777,7 @@ int main(void)
     test_body_heads();
     test_object_list();
     test_person_phrases();
+    test_borrowed_sector();
     fclose(devnull);
     return check_status();
 }

@@ -431,6 +431,25 @@ static const char *compose(csent *cs, const char *base, const int *agents, int n
     return sr_arena_strdup(cs->tmp, out);
 }
 
+/* base + the three-letter segments of `suffix`; in sitrep's own mode a
+ * segment the base already has is not repeated ("Israeli forces ... and
+ * soldiers": ISRMIL, not ISRMILMIL). */
+static void join_code(const csent *cs, char *buf, size_t size, const char *base,
+                      const char *suffix)
+{
+    snprintf(buf, size, "%s", base);
+    bool own = !cs->c->opt.petrarch && cs->c->explicit_targets;
+    for (const char *p = suffix; *p; p += strlen(p) < 3 ? strlen(p) : 3) {
+        char seg[4];
+        snprintf(seg, sizeof seg, "%.3s", p);
+        if (own && has_part(buf, seg))
+            continue;
+        size_t n = strlen(buf);
+        if (n + strlen(seg) + 1 <= size)
+            memcpy(buf + n, seg, strlen(seg) + 1);
+    }
+}
+
 /* ---- lists ----------------------------------------------------------------------- */
 
 static void push(csent *cs, alist *l, int *cap, actor a)
@@ -1198,7 +1217,7 @@ static const alist *meaning_rec(csent *cs, int i, int depth)
                     if (pp.v[q].weak || pp.v[q].lo < conj[k])
                         continue;
                     char buf[128];
-                    snprintf(buf, sizeof buf, "%s%s", pp.v[q].code, a.code + 3);
+                    join_code(cs, buf, sizeof buf, pp.v[q].code, a.code + 3);
                     actor b = a;
                     b.code = sr_arena_strdup(cs->tmp, buf);
                     b.weak = false;
@@ -1235,7 +1254,7 @@ static const alist *meaning_rec(csent *cs, int i, int depth)
             actor base_a = out.v[j];
             for (int q = 0; q < pp.n; q++) {
                 char buf[128];
-                snprintf(buf, sizeof buf, "%s%s", pp.v[q].code, suffix);
+                join_code(cs, buf, sizeof buf, pp.v[q].code, suffix);
                 actor a = base_a;
                 a.code = sr_arena_strdup(cs->tmp, buf);
                 a.weak = false;
