@@ -267,6 +267,7 @@ static void test_shipped(void)
         CHECK_STR_EQ(sr_dict_actor_code(dict, "african leaders", 0), "AFRGOV");
         CHECK_STR_EQ(sr_dict_actor_code(dict, "north african countries", 0), "NAF");
         CHECK_STR_EQ(sr_dict_actor_code(dict, "european countries", 0), "EUR");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "e3", 0), "EUR");
         CHECK(sr_dict_actor_code(dict, "international community", 0) == NULL);
         CHECK_STR_EQ(sr_dict_actor_code(dict, "masoud barzani", 19960830), "IRQPTY");
         CHECK_STR_EQ(sr_dict_actor_code(dict, "massoud barzani", 20090726), "IRQGOV");
