@@ -350,7 +350,7 @@ static void test_jsonl(void)
         "\n"
         "{\"id\": 42, \"html\": \"<html><head><title>Page title</title></head><body><article>"
         "<h1>Page title</h1><p>Some article text that is long enough to be kept as a paragraph "
-        "of the body of this page.</p></article></body></html>\", \"source\": \"crawler\"}\n"
+        "of the body of this page.</p></article></body></html>\", \"crawler\": \"x\"}\n"
         "{\"id\": \"a3\", \"title\": \"no text\"}\n"
         "[1, 2]\n"
         "{\"id\": \"a4\", \"body\": \"Plain body.\", \"path\": \"/x\", \"sentences\": [], "
@@ -378,7 +378,7 @@ static void test_jsonl(void)
         CHECK_STR_EQ(r.docs[1]->id, "42");
         CHECK_STR_EQ(r.docs[1]->title, "Page title");
         CHECK(has(r.docs[1]->body, "Some article text"));
-        CHECK_STR_EQ(r.docs[1]->extra_json, "{\"source\": \"crawler\"}");
+        CHECK_STR_EQ(r.docs[1]->extra_json, "{\"crawler\": \"x\"}");
         /* sitrep's own output fields are not carried */
         CHECK_STR_EQ(r.docs[2]->body, "Plain body.");
         CHECK(r.docs[2]->extra_json == NULL);
@@ -386,8 +386,8 @@ static void test_jsonl(void)
     }
     CHECK_INT_EQ(r.diag.errors, 3);
     CHECK(has(r.messages, "a.jsonl:2: not JSON"));
-    CHECK(has(r.messages, "a.jsonl:5: neither 'text' nor 'html'"));
-    CHECK(has(r.messages, "a.jsonl:6: a JSON array"));
+    CHECK(has(r.messages, "a.jsonl:5: no article text"));
+    CHECK(has(r.messages, "a.jsonl:6: a JSON number, not an object"));
     CHECK(has(r.messages, "a.jsonl:7: warning: 'published' is not a date"));
     run_free(&r);
 
@@ -404,7 +404,222 @@ static void test_jsonl(void)
     CHECK_INT_EQ(r.n, 1);
     if (r.n)
         CHECK_STR_EQ(r.docs[0]->id, "small");
-    CHECK(has(r.messages, "big.jsonl:1: line longer than the 4096-byte limit"));
+    CHECK(has(r.messages, "big.jsonl:1: object longer than the 4096-byte limit"));
+    run_free(&r);
+}
+
+/* ---- article JSON in other shapes and other tools' names ----------------------- */
+
+/* One object written over many lines (as BASIL and news-please write them),
+ * several such objects one after another, arrays of them. */
+static void test_json_shapes(void)
+{
+    const char *basil =
+        "{\n"
+        "    \"uuid\": \"f8e8\",\n"
+        "    \"main-event\": \"Talks \\u2019 held\",\n"
+        "    \"title\": \"Ministers meet in Geneva\",\n"
+        "    \"body-paragraphs\": [\n"
+        "        [\n"
+        "            \"The ministers met in Geneva on Monday.\",\n"
+        "            \"They talked for an hour. \"\n"
+        "        ],\n"
+        "        [],\n"
+        "        [\n"
+        "            \"Nothing was agreed.\"\n"
+        "        ]\n"
+        "    ],\n"
+        "    \"source\": \"fox\",\n"
+        "    \"url\": \"https://x.example/geneva\",\n"
+        "    \"date\": \"2019-01-19\",\n"
+        "    \"word-count\": 12\n"
+        "}\n";
+    write_file("basil.json", basil, strlen(basil));
+    run r;
+    read_all(&r, "basil.json", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 1);
+    CHECK_INT_EQ(r.diag.errors + r.diag.warnings, 0);
+    if (r.n == 1) {
+        sr_doc *d = r.docs[0];
+        CHECK_STR_EQ(d->format, "jsonl");
+        CHECK_STR_EQ(d->id, "f8e8");
+        CHECK_STR_EQ(d->title, "Ministers meet in Geneva");
+        CHECK_STR_EQ(d->outlet, "fox");
+        CHECK_STR_EQ(d->published, "2019-01-19");
+        CHECK_STR_EQ(d->url, "https://x.example/geneva");
+        /* sentences joined by a space, paragraphs by a blank line, empty
+         * paragraphs dropped */
+        CHECK_STR_EQ(d->body, "The ministers met in Geneva on Monday. They talked for an "
+                     "hour.\n\nNothing was agreed.");
+        /* the members used are not carried, the others are, on one line */
+        CHECK_STR_EQ(d->extra_json, "{\"main-event\": \"Talks \\u2019 held\","
+                     "\"word-count\": 12}");
+    }
+    run_free(&r);
+
+    /* two objects over many lines, one after the other, then a JSON line */
+    const char *two =
+        "{\n  \"id\": \"p1\",\n  \"text\": \"First article.\"\n}\n"
+        "{\n  \"id\": \"p2\",\n  \"text\": \"Second article.\"\n}"
+        "{\"id\": \"p3\", \"text\": \"Third article.\"}\n";
+    write_file("two.json", two, strlen(two));
+    read_all(&r, "two.json", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 3);
+    if (r.n == 3) {
+        CHECK_STR_EQ(r.docs[0]->id, "p1");
+        CHECK_STR_EQ(r.docs[1]->id, "p2");
+        CHECK_STR_EQ(r.docs[2]->body, "Third article.");
+    }
+    CHECK_INT_EQ(r.diag.errors, 0);
+    run_free(&r);
+
+    /* an array whose bad elements are reported with the line they start
+     * on, the good ones read: a member without ':', a value that is no
+     * object, an object with no text, an object missing its '}' (caught
+     * where the next element starts), and an object too long; after the
+     * broken object the next line opening with '{' is read */
+    sr_buf b;
+    sr_buf_init(&b);
+    sr_buf_puts(&b,
+        "[\n"
+        "  {\"id\": \"a1\", \"text\": \"Talks opened in Oslo.\"},\n"   /* 2 */
+        "  \"just a string\",\n"                                       /* 3 */
+        "  {\"id\": \"a2\", \"text\" \"no colon\"},\n"                 /* 4 */
+        "  {\"id\": \"a3\",\n"                                         /* 5 */
+        "   \"title\": \"no body\"},\n"
+        "  {\"id\": \"a4\", \"text\": \"cut short\",\n"                /* 7 */
+        "  {\"id\": \"a5\", \"text\": \"Talks closed in Oslo.\"},\n"   /* 8 */
+        "  {\"id\": \"big\", \"text\": \"");                           /* 9 */
+    for (int i = 0; i < 1000; i++)
+        sr_buf_puts(&b, "word ");
+    sr_buf_puts(&b, "\"},\n"
+        "  {\"id\": \"a6\", \"text\": \"Talks ended.\"}\n"             /* 10 */
+        "]\n");
+    write_file("array.json", b.data, b.len);
+    read_all(&r, "array.json", SR_FORMAT_AUTO, 2048);
+    CHECK_INT_EQ(r.n, 3);
+    if (r.n == 3) {
+        CHECK_STR_EQ(r.docs[0]->id, "a1");
+        CHECK_STR_EQ(r.docs[1]->id, "a5");
+        CHECK_STR_EQ(r.docs[2]->id, "a6");
+    }
+    CHECK_INT_EQ(r.diag.errors, 5);
+    CHECK(has(r.messages, "array.json:3: a JSON string, not an object"));
+    CHECK(has(r.messages, "array.json:4: not JSON (':' expected at column 23)"));
+    CHECK(has(r.messages, "array.json:5: no article text"));
+    CHECK(has(r.messages, "array.json:7: not JSON (a member name expected, on line 8 column 3)"));
+    CHECK(has(r.messages, "array.json:9: object longer than the 2048-byte limit"));
+    run_free(&r);
+
+    /* JSON Lines: a line missing its '}' and one whose string is not
+     * closed are reported, the lines after them read; a file cut inside
+     * an object reports where that object starts */
+    const char *lines =
+        "{\"id\": \"l1\", \"text\": \"One.\"\n"
+        "{\"id\": \"l2\", \"text\": \"Two.}\n"
+        "{\"id\": \"l3\", \"text\": \"Three.\"}\n"
+        "{\"id\": \"l4\",\n"
+        "  \"text\": \"Fo";
+    write_file("cut.jsonl", lines, strlen(lines));
+    read_all(&r, "cut.jsonl", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 1);
+    if (r.n == 1)
+        CHECK_STR_EQ(r.docs[0]->id, "l3");
+    CHECK_INT_EQ(r.diag.errors, 3);
+    CHECK(has(r.messages, "cut.jsonl:1: not JSON (',' or '}' expected, on line 2 column 1)"));
+    CHECK(has(r.messages, "cut.jsonl:2: not JSON (a line break inside a string at column 28)"));
+    CHECK(has(r.messages, "cut.jsonl:4: the input ends inside this object (truncated)"));
+    run_free(&r);
+
+    /* a broken object over many lines: one message, reading resumes at
+     * the next line that opens an object */
+    const char *broken =
+        "[{\n  \"id\": \"b1\",\n  \"text\" \"x\",\n  \"title\": \"t\"\n},\n"
+        "{\n  \"id\": \"b2\",\n  \"text\": \"Fine.\"\n}]\n";
+    write_file("broken.json", broken, strlen(broken));
+    read_all(&r, "broken.json", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 1);
+    if (r.n == 1)
+        CHECK_STR_EQ(r.docs[0]->id, "b2");
+    CHECK_INT_EQ(r.diag.errors, 1);
+    CHECK(has(r.messages, "broken.json:1: not JSON (':' expected, on line 3 column 10)"));
+    run_free(&r);
+    sr_buf_free(&b);
+}
+
+/* Field names of other tools: the first name present with a usable value
+ * wins; the names that lost are carried. */
+static void test_json_aliases(void)
+{
+    const char *j =
+        /* 1: news-please */
+        "{\"authors\": [\"Jane Roe\", \"John Doe\"], \"date_publish\": \"2018-02-06 10:00:00\", "
+        "\"date_modify\": null, \"language\": \"en\", \"maintext\": \"Ministers met.\", "
+        "\"source_domain\": \"news.example\", \"text\": null, \"title\": \"Meet\"}\n"
+        /* 2: body, datePublished, publisher object, author string */
+        "{\"body\": \"Body text.\", \"datePublished\": \"2020-05-01T08:00:00Z\", "
+        "\"publisher\": {\"@type\": \"Organization\", \"name\": \"Daily\"}, "
+        "\"author\": \"Ann Poe\", \"lang\": \"EN-gb\"}\n"
+        /* 3: content, pubDate, source object, authors objects */
+        "{\"content\": \"Content text.\", \"pubDate\": \"Thu, 03 Mar 2022 08:15:00 GMT\", "
+        "\"source\": {\"id\": null, \"name\": \"Wire\"}, "
+        "\"authors\": [{\"name\": \"A. One\"}, {\"name\": \"B. Two\"}, 7]}\n"
+        /* 4: article, paragraphs as strings, a date that is not one falling
+         * through to the next name */
+        "{\"article\": \"\", \"paragraphs\": [\"First paragraph.\", \"Second.\"], "
+        "\"published\": \"soon\", \"date\": \"2021-07-04\"}\n"
+        /* 5: the first name wins, the others are carried */
+        "{\"id\": \"x5\", \"uuid\": \"u5\", \"text\": \"Text wins.\", \"maintext\": \"no\", "
+        "\"outlet\": \"Own\", \"source\": \"other\", \"published\": \"2022-01-01\", "
+        "\"date\": \"2000-01-01\", \"byline\": \"Bee\", \"authors\": [\"Cee\"]}\n"
+        /* 6: article as the body; uuid as the id */
+        "{\"uuid\": \"u6\", \"article\": \"Article text.\", \"source\": 5}\n";
+    write_file("aliases.jsonl", j, strlen(j));
+    run r;
+    read_all(&r, "aliases.jsonl", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 6);
+    CHECK_INT_EQ(r.diag.errors, 0);
+    if (r.n == 6) {
+        sr_doc *d = r.docs[0];
+        CHECK_STR_EQ(d->body, "Ministers met.");
+        CHECK_STR_EQ(d->byline, "Jane Roe, John Doe");
+        CHECK_STR_EQ(d->published, "2018-02-06T10:00:00");
+        CHECK_STR_EQ(d->outlet, "news.example");
+        CHECK_STR_EQ(d->lang, "en");
+        CHECK_STR_EQ(d->extra_json, "{\"date_modify\": null}");
+        d = r.docs[1];
+        CHECK_STR_EQ(d->body, "Body text.");
+        CHECK_STR_EQ(d->published, "2020-05-01T08:00:00Z");
+        CHECK_STR_EQ(d->outlet, "Daily");
+        CHECK_STR_EQ(d->byline, "Ann Poe");
+        CHECK_STR_EQ(d->lang, "en");
+        CHECK(d->extra_json == NULL);
+        d = r.docs[2];
+        CHECK_STR_EQ(d->body, "Content text.");
+        CHECK_STR_EQ(d->published, "2022-03-03T08:15:00Z");
+        CHECK_STR_EQ(d->outlet, "Wire");
+        CHECK_STR_EQ(d->byline, "A. One, B. Two");
+        CHECK(d->extra_json == NULL);
+        d = r.docs[3];
+        CHECK_STR_EQ(d->body, "First paragraph.\n\nSecond.");
+        CHECK_STR_EQ(d->published, "2021-07-04");
+        CHECK_STR_EQ(d->extra_json, "{\"article\": \"\"}");
+        d = r.docs[4];
+        CHECK_STR_EQ(d->id, "x5");
+        CHECK_STR_EQ(d->body, "Text wins.");
+        CHECK_STR_EQ(d->outlet, "Own");
+        CHECK_STR_EQ(d->published, "2022-01-01");
+        CHECK_STR_EQ(d->byline, "Bee");
+        CHECK_STR_EQ(d->extra_json, "{\"uuid\": \"u5\",\"maintext\": \"no\",\"source\": \"other\","
+                     "\"date\": \"2000-01-01\",\"authors\": [\"Cee\"]}");
+        d = r.docs[5];
+        CHECK_STR_EQ(d->id, "u6");
+        CHECK_STR_EQ(d->body, "Article text.");
+        CHECK(d->outlet == NULL);
+        CHECK_STR_EQ(d->extra_json, "{\"source\": 5}");
+    }
+    CHECK(has(r.messages, "aliases.jsonl:4: warning: 'published' is not a date"));
+    CHECK(has(r.messages, "aliases.jsonl:6: warning: field 'source' is neither a name"));
     run_free(&r);
 }
 
@@ -437,6 +652,8 @@ int main(void)
     test_feed_attacks();
     test_warc();
     test_jsonl();
+    test_json_shapes();
+    test_json_aliases();
     test_detect();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

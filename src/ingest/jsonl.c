@@ -1,38 +1,55 @@
 /*
- * jsonl.c — JSON Lines: one article per line, as other tools export them.
+ * jsonl.c — article JSON: JSON Lines, one object written over many lines,
+ * an array of objects, or several of these one after the other.
  *
  *   {"id": "a1", "url": "...", "title": "...", "outlet": "...",
  *    "published": "2026-01-27", "text": "..."}        (or "html": "<html>...")
  *
- * Fields sitrep knows: id (the document's id; a number is taken as its
- * digits), url, title, outlet, published (any date form sr_date_parse()
- * reads, written back as ISO 8601), byline, dateline, lang, and the
- * article as `text` (read with the plain-text conventions of
- * sr_plain_article, the given title kept; the language detected when not
- * given) or `html` (read by the HTML reader, the given fields kept over
- * what the page says). `body`, sitrep's
- * own name for the text, is read as `text`, so sitrep's output can be read
- * again; the other fields sitrep writes itself (path, format, captions,
- * paragraphs, sentences, bad_bytes) are recomputed and their input values
- * dropped.
+ * Every JSON object at the top of the file, or an element of a top-level
+ * array, is one document. The shape is not declared: the reader streams
+ * the file and gathers one object at a time, whatever its line breaks, so
+ * memory is bounded by the largest object (the document limit,
+ * max_file_bytes, 1 GiB by default), never by the file.
  *
- * Every other field is carried through byte for byte: the line is checked
- * with jansson, then the raw text of each unknown member is cut out of the
- * line and kept in doc->extra_json, which the document record splices back
- * in. Numbers therefore keep their exact digits (no rounding through
- * double), and key order is kept.
+ * Fields sitrep knows, each under several names (other tools' exports:
+ * news-please, BASIL, CMS dumps); the first name present with a usable
+ * value wins:
+ *   article text  html (read by the HTML reader, the given fields kept over
+ *                 what the page says), text (plain-text conventions of
+ *                 sr_plain_article, the given title kept), maintext, body,
+ *                 content, article, body-paragraphs, paragraphs (a list of
+ *                 paragraph strings, or of lists of sentence strings:
+ *                 paragraphs joined by a blank line, sentences by a space)
+ *   id            id (a number taken as its digits), uuid
+ *   published     published, date_publish, datePublished, pubDate, date
+ *                 (any form sr_date_parse() reads, written as ISO 8601)
+ *   outlet        outlet, source_domain, publisher, source (a string or an
+ *                 object with a "name")
+ *   byline        byline, author, authors (a string, a list of names, or
+ *                 objects with a "name"; names joined by ", ")
+ *   lang          lang, language (a two-letter code, else detected)
+ *   url, title, dateline under their own names.
  *
- * A file whose first line opens a JSON value that does not close on it
- * (news-please writes one article as an indented object; some exports an
- * array of them) is read whole, up to the document limit, and each object
- * is then read as a line would be, news-please's names (maintext,
- * date_publish, source_domain, authors) standing in for missing ones of
- * sitrep's; carried members lose their line breaks and the indentation
- * after them, so the record stays one line.
+ * Every other member is carried through byte for byte: the object is
+ * checked with jansson, then the raw text of each unknown member is cut out
+ * and kept in doc->extra_json, which the document record splices back in.
+ * Numbers therefore keep their exact digits and key order is kept; line
+ * breaks outside strings, and the indentation after them, are dropped so
+ * the record stays one line. Not carried: the member that supplied a field,
+ * text and html, and the names of sitrep's own record (path, format,
+ * captions, paragraphs, sentences, bad_bytes, body, ...), which are
+ * recomputed, so sitrep's output can be read again. An alias that lost to
+ * an earlier one ("date" when "published" is there) is carried.
  *
- * A line that is not a JSON object, or that has neither text nor html, is
- * reported with file and line and skipped; a line longer than the document
- * limit is consumed and reported without being held in memory.
+ * Bad input is reported as FILE:LINE (the line the object starts on) and
+ * skipped, and reading goes on: a value that is not an object, an object
+ * with no article text, an object that is not valid JSON, one longer than
+ * the limit (consumed, never held), one the file ends inside. The object
+ * gatherer follows JSON's grammar (a small push-down automaton over
+ * containers; scalars are checked by jansson afterwards), so a JSON line
+ * missing its closing brace is caught where the next line's '{' appears,
+ * and a line break inside a string ends the broken object at once: the
+ * next object is still found.
  */
 #include "ingest.h"
 #include "date.h"
@@ -43,19 +60,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define CHUNK (64u * 1024u)
+#define MAX_DEPTH 2048      /* as jansson's parser */
+
 typedef struct jsonl_state {
     sr_stream *s;
     const char *path;
     const sr_read_options *opt;
     sr_diag *diag;
-    uint64_t line;           /* 1-based number of the line last read */
-    sr_buf buf;
-    /* whole-file mode: the file is one JSON object or an array of them,
-     * written over many lines (news-please and similar exports) */
-    bool whole;
-    size_t pos;              /* where the next element starts in buf */
-    const char *line_at;     /* buf position of line `line_no` (for messages) */
-    uint64_t line_no;
+    size_t max;              /* the limit of one object */
+    char *chunk;
+    size_t clen, cpos;
+    bool started;            /* the byte order mark has been looked for */
+    uint64_t line;           /* 1-based line of the next byte */
+    uint64_t col;            /* and its 0-based column (bytes) */
+    bool line_start;         /* only white space so far on this line */
+    bool resync;             /* after a broken object: skip to a line that
+                                opens with '{' */
+    uint64_t reported;       /* line of the last non-object report */
+    sr_buf buf;              /* the object being gathered */
+    bool over;               /* it passed the limit: consumed, not kept */
+    char *stack;             /* container states of the object */
+    size_t depth;
 } jsonl_state;
 
 static void *jsonl_open(sr_stream *s, const char *path, const sr_read_options *opt,
@@ -66,14 +92,219 @@ static void *jsonl_open(sr_stream *s, const char *path, const sr_read_options *o
     j->path = path;
     j->opt = opt;
     j->diag = diag;
+    j->max = opt->max_file_bytes ? opt->max_file_bytes : SR_DEFAULT_MAX_DOC_BYTES;
+    j->chunk = sr_xmalloc(CHUNK);
+    j->stack = sr_xmalloc(MAX_DEPTH);
+    j->line = 1;
+    j->line_start = true;
     return j;
+}
+
+/* ---- bytes ------------------------------------------------------------------ */
+
+/* The next byte, not consumed; -1 at the end. */
+static int peek(jsonl_state *j)
+{
+    if (j->cpos == j->clen) {
+        j->clen = sr_stream_read(j->s, j->chunk, CHUNK);
+        j->cpos = 0;
+        if (!j->clen)
+            return -1;
+    }
+    return (unsigned char)j->chunk[j->cpos];
+}
+
+/* Consume the byte peek() returned. */
+static void skip(jsonl_state *j)
+{
+    if (j->chunk[j->cpos++] == '\n') {
+        j->line++;
+        j->col = 0;
+        j->line_start = true;
+    } else {
+        j->col++;
+    }
+}
+
+/* Keep bytes of the object being gathered, unless it passed the limit. */
+static void keep(jsonl_state *j, const char *p, size_t n)
+{
+    if (j->over)
+        return;
+    if (j->buf.len + n > j->max) {
+        j->over = true;
+        sr_buf_reset(&j->buf);
+        return;
+    }
+    sr_buf_put(&j->buf, p, n);
+}
+
+/* Consume and keep the byte peek() returned. */
+static void take(jsonl_state *j)
+{
+    keep(j, j->chunk + j->cpos, 1);
+    skip(j);
+}
+
+static bool is_ws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* A byte that may continue a number, true, false or null. */
+static bool is_scalar(int c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c == '-' || c == '+' || c == '.';
+}
+
+/* ---- gathering one object ----------------------------------------------------- */
+
+typedef enum { G_OK, G_BROKEN, G_TRUNCATED } gathered;
+
+/* Where a container is in JSON's grammar. */
+enum {
+    O_KEY_OR_END,            /* after '{' */
+    O_KEY,                   /* after ',' in an object */
+    O_COLON,
+    O_VALUE,
+    O_COMMA_OR_END,
+    A_VALUE_OR_END,          /* after '[' */
+    A_VALUE,                 /* after ',' in an array */
+    A_COMMA_OR_END,
+};
+
+/* Take a string from its opening quote. A raw line break ends it as broken
+ * (JSON has none in strings: the object was cut off). */
+static gathered take_string(jsonl_state *j, const char **why)
+{
+    take(j);
+    for (;;) {
+        int c = peek(j);
+        if (c < 0)
+            return G_TRUNCATED;
+        /* the bulk of an article: copy up to the next byte that matters */
+        const char *p = j->chunk + j->cpos, *e = j->chunk + j->clen, *q = p;
+        while (q < e && *q != '"' && *q != '\\' && *q != '\n')
+            q++;
+        if (q > p) {
+            keep(j, p, (size_t)(q - p));
+            j->cpos += (size_t)(q - p);
+            j->col += (uint64_t)(q - p);
+            continue;
+        }
+        if (c == '\n') {
+            *why = "a line break inside a string";
+            return G_BROKEN;
+        }
+        take(j);
+        if (c == '"')
+            return G_OK;
+        if (peek(j) < 0)    /* c was a backslash */
+            return G_TRUNCATED;
+        take(j);
+    }
+}
+
+/* The state a container moves to once a value in it is complete. */
+static char after_value(char st)
+{
+    return st == O_VALUE ? O_COMMA_OR_END : A_COMMA_OR_END;
+}
+
+/* Gather the object starting at the '{' peek() returned into j->buf (or
+ * only consume it, past the limit). On G_BROKEN the offending byte is not
+ * consumed and *why says what was wrong. */
+static gathered gather(jsonl_state *j, const char **why)
+{
+    sr_buf_reset(&j->buf);
+    j->over = false;
+    take(j);
+    j->depth = 0;
+    j->stack[j->depth++] = O_KEY_OR_END;
+    for (;;) {
+        int c = peek(j);
+        if (c < 0)
+            return G_TRUNCATED;
+        if (is_ws(c)) {
+            take(j);
+            continue;
+        }
+        char *st = &j->stack[j->depth - 1];
+        switch (*st) {
+        case O_KEY_OR_END:
+        case O_KEY:
+            if (c == '"') {
+                gathered g = take_string(j, why);
+                if (g != G_OK)
+                    return g;
+                *st = O_COLON;
+                continue;
+            }
+            if (c == '}' && *st == O_KEY_OR_END)
+                break;   /* closed below */
+            *why = "a member name expected";
+            return G_BROKEN;
+        case O_COLON:
+            if (c != ':') {
+                *why = "':' expected";
+                return G_BROKEN;
+            }
+            take(j);
+            *st = O_VALUE;
+            continue;
+        case O_COMMA_OR_END:
+        case A_COMMA_OR_END:
+            if (c == ',') {
+                take(j);
+                *st = *st == O_COMMA_OR_END ? O_KEY : A_VALUE;
+                continue;
+            }
+            if (c == (*st == O_COMMA_OR_END ? '}' : ']'))
+                break;   /* closed below */
+            *why = *st == O_COMMA_OR_END ? "',' or '}' expected" : "',' or ']' expected";
+            return G_BROKEN;
+        default:   /* a value expected */
+            if (c == ']' && *st == A_VALUE_OR_END)
+                break;   /* closed below */
+            if (c == '{' || c == '[') {
+                if (j->depth == MAX_DEPTH) {
+                    *why = "nested too deep";
+                    return G_BROKEN;
+                }
+                take(j);
+                *st = after_value(*st);
+                j->stack[j->depth++] = c == '{' ? O_KEY_OR_END : A_VALUE_OR_END;
+                continue;
+            }
+            if (c == '"') {
+                gathered g = take_string(j, why);
+                if (g != G_OK)
+                    return g;
+                *st = after_value(*st);
+                continue;
+            }
+            if (is_scalar(c)) {
+                while ((c = peek(j)) >= 0 && is_scalar(c))
+                    take(j);
+                *st = after_value(*st);
+                continue;
+            }
+            *why = "a value expected";
+            return G_BROKEN;
+        }
+        /* a '}' or ']' that closes the innermost container */
+        take(j);
+        if (--j->depth == 0)
+            return G_OK;
+    }
 }
 
 /* ---- raw members ---------------------------------------------------------- */
 
 static size_t skip_ws(const char *p, size_t i, size_t n)
 {
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+    while (i < n && is_ws(p[i]))
         i++;
     return i;
 }
@@ -113,31 +344,24 @@ static size_t skip_value(const char *p, size_t i, size_t n)
         }
         return n;
     }
-    while (i < n && p[i] != ',' && p[i] != '}' && p[i] != ' ' && p[i] != '\t' &&
-           p[i] != '\r' && p[i] != '\n')
+    while (i < n && p[i] != ',' && p[i] != '}' && !is_ws(p[i]))
         i++;
     return i;
 }
 
-/* What sitrep does with a member. */
-typedef enum { FIELD_KNOWN, FIELD_OURS_DROPPED, FIELD_CARRIED } field_use;
-
-static field_use use_of(const char *key)
+/* Members never carried: the names of sitrep's own record (recomputed, or
+ * a carried copy would repeat a key) and the article's text and HTML. */
+static bool never_carried(const char *key)
 {
-    static const char *const known[] = {
-        "id", "url", "title", "outlet", "published", "byline", "dateline", "lang",
-        "text", "html", "body",
+    static const char *const names[] = {
+        "id", "path", "format", "title", "dateline", "byline", "published", "outlet",
+        "url", "lang", "captions", "bad_bytes", "body", "paragraphs", "sentences",
+        "text", "html",
     };
-    static const char *const ours[] = {
-        "path", "format", "captions", "paragraphs", "sentences", "bad_bytes",
-    };
-    for (size_t i = 0; i < SR_ARRAY_LEN(known); i++)
-        if (strcmp(key, known[i]) == 0)
-            return FIELD_KNOWN;
-    for (size_t i = 0; i < SR_ARRAY_LEN(ours); i++)
-        if (strcmp(key, ours[i]) == 0)
-            return FIELD_OURS_DROPPED;
-    return FIELD_CARRIED;
+    for (size_t i = 0; i < SR_ARRAY_LEN(names); i++)
+        if (strcmp(key, names[i]) == 0)
+            return true;
+    return false;
 }
 
 /* The decoded text of a raw JSON key (with its quotes). */
@@ -188,9 +412,14 @@ static void each_member(const char *p, size_t n, member_fn fn, void *ctx)
     }
 }
 
+/* The aliases that supplied a field (at most one per field). */
+#define MAX_USED 8
+
 typedef struct carry {
     sr_buf *extra;
     bool any;
+    const char *used[MAX_USED];
+    size_t nused;
     const char *id;          /* raw value of "id" */
     size_t id_len;
 } carry;
@@ -203,21 +432,23 @@ static void carry_member(void *ctx, const char *key, const char *member, size_t 
         c->id = value;
         c->id_len = vlen;
     }
-    if (use_of(key) != FIELD_CARRIED)
+    if (never_carried(key))
         return;
+    for (size_t i = 0; i < c->nused; i++)
+        if (strcmp(key, c->used[i]) == 0)
+            return;
     sr_buf_putc(c->extra, c->any ? ',' : '{');
     /* byte for byte as written, but for line breaks outside strings and the
-     * indentation after them: a member of a JSON document written over many
-     * lines spans lines, and the record it goes into is one line (a JSON
-     * line has no line breaks, so its members are copied unchanged) */
+     * indentation after them: a member of an object written over many lines
+     * spans lines, and the record it goes into is one line (a JSON line has
+     * no line breaks, so its members are copied unchanged) */
     for (size_t i = 0; i < mlen;) {
         if (member[i] == '"') {
             size_t e = skip_string(member, i, mlen);
             sr_buf_put(c->extra, member + i, e - i);
             i = e;
         } else if (member[i] == '\n' || member[i] == '\r') {
-            while (i < mlen && (member[i] == '\n' || member[i] == '\r' ||
-                                member[i] == ' ' || member[i] == '\t'))
+            while (i < mlen && is_ws(member[i]))
                 i++;
         } else {
             sr_buf_putc(c->extra, member[i++]);
@@ -226,137 +457,290 @@ static void carry_member(void *ctx, const char *key, const char *member, size_t 
     c->any = true;
 }
 
-/* ---- one line --------------------------------------------------------------- */
+/* ---- fields ----------------------------------------------------------------- */
 
-/* A known field's string value, or NULL; warns when it is neither a string
- * nor null. */
-static const char *string_field(jsonl_state *j, const char *where, json_t *o,
-                                const char *key, size_t *len)
+typedef struct object_ctx {
+    jsonl_state *j;
+    const char *where;
+    json_t *o;
+    carry *c;
+} object_ctx;
+
+static void mark_used(object_ctx *x, const char *key)
 {
-    json_t *v = json_object_get(o, key);
-    if (!v || json_is_null(v))
+    if (x->c->nused < MAX_USED)
+        x->c->used[x->c->nused++] = key;
+}
+
+/* A member's value, or NULL when absent or null. */
+static json_t *member(object_ctx *x, const char *key)
+{
+    json_t *v = json_object_get(x->o, key);
+    return v && !json_is_null(v) ? v : NULL;
+}
+
+/* A member's non-empty string value, or NULL; warns when it is present but
+ * neither a string nor null. */
+static const char *string_member(object_ctx *x, const char *key, size_t *len)
+{
+    json_t *v = member(x, key);
+    if (!v)
         return NULL;
     if (!json_is_string(v)) {
-        sr_warn(j->diag, where, "field '%s' is not a string; ignored", key);
+        sr_warn(x->j->diag, x->where, "field '%s' is not a string; ignored", key);
         return NULL;
     }
+    if (!json_string_length(v))
+        return NULL;
     if (len)
         *len = json_string_length(v);
     return json_string_value(v);
 }
 
-/* news-please's "authors": an array of names, joined by ", " as a byline. */
-static void set_authors(sr_doc *doc, json_t *a)
+/* A name given as a string or as an object with a "name" (schema.org
+ * style: "publisher": {"@type": "Organization", "name": "..."}). */
+static const char *name_of(json_t *v)
 {
-    if (!json_is_array(a) || !json_array_size(a))
+    if (json_is_object(v))
+        v = json_object_get(v, "name");
+    return json_is_string(v) && json_string_length(v) ? json_string_value(v) : NULL;
+}
+
+/* The first of `keys` naming something (a string or {"name": ...}). */
+static const char *first_name(object_ctx *x, const char *const *keys, size_t nkeys)
+{
+    for (size_t i = 0; i < nkeys; i++) {
+        json_t *v = member(x, keys[i]);
+        if (!v)
+            continue;
+        const char *s = name_of(v);
+        if (s) {
+            mark_used(x, keys[i]);
+            return s;
+        }
+        sr_warn(x->j->diag, x->where, "field '%s' is neither a name nor an object with "
+                "one; ignored", keys[i]);
+    }
+    return NULL;
+}
+
+/* Names as a byline: a string, or a list of strings or {"name": ...}
+ * objects joined by ", ". Empty when none. */
+static void names_of(json_t *v, sr_buf *b)
+{
+    if (!json_is_array(v)) {
+        const char *s = name_of(v);
+        if (s)
+            sr_buf_puts(b, s);
         return;
+    }
+    for (size_t i = 0; i < json_array_size(v); i++) {
+        const char *s = name_of(json_array_get(v, i));
+        if (!s)
+            continue;
+        if (b->len)
+            sr_buf_puts(b, ", ");
+        sr_buf_puts(b, s);
+    }
+}
+
+static void set_byline(object_ctx *x, sr_doc *doc)
+{
+    static const char *const keys[] = {"byline", "author", "authors"};
     sr_buf b;
     sr_buf_init(&b);
-    for (size_t i = 0; i < json_array_size(a); i++) {
-        json_t *n = json_array_get(a, i);
-        if (!json_is_string(n) || !json_string_length(n))
+    for (size_t i = 0; i < SR_ARRAY_LEN(keys); i++) {
+        json_t *v = member(x, keys[i]);
+        if (!v)
             continue;
-        if (b.len)
-            sr_buf_puts(&b, ", ");
-        sr_buf_put(&b, json_string_value(n), json_string_length(n));
+        if (i == 0 && !json_is_string(v)) {
+            sr_warn(x->j->diag, x->where, "field 'byline' is not a string; ignored");
+            continue;
+        }
+        names_of(v, &b);
+        if (b.len) {
+            mark_used(x, keys[i]);
+            doc->byline = sr_arena_strndup(doc->arena, b.data, b.len);
+            break;
+        }
     }
-    if (b.len)
-        doc->byline = sr_arena_strndup(doc->arena, b.data, b.len);
     sr_buf_free(&b);
 }
 
-static void set_fields(jsonl_state *j, const char *where, json_t *o, sr_doc *doc)
+/* "en", "EN", "en-GB", "en_US" -> "en"; NULL for anything else. */
+static bool lang_code(const char *v, char code[3])
 {
-    json_t *id = json_object_get(o, "id");
-    if (json_is_string(id) && json_string_length(id))
-        doc->id = sr_arena_strdup(doc->arena, json_string_value(id));
-    else if (id && !json_is_null(id) && !json_is_number(id))
-        sr_warn(j->diag, where, "field 'id' is neither a string nor a number; "
-                "an id is made from the content");
-    const char *v;
-    if ((v = string_field(j, where, o, "url", NULL)) && *v)
-        doc->url = sr_arena_strdup(doc->arena, v);
-    if ((v = string_field(j, where, o, "title", NULL)) && *v)
-        doc->title = sr_arena_strdup(doc->arena, v);
-    if ((v = string_field(j, where, o, "outlet", NULL)) && *v)
-        doc->outlet = sr_arena_strdup(doc->arena, v);
-    else if ((v = string_field(j, where, o, "source_domain", NULL)) && *v)
-        doc->outlet = sr_arena_strdup(doc->arena, v);   /* news-please */
-    if ((v = string_field(j, where, o, "byline", NULL)) && *v)
-        doc->byline = sr_arena_strdup(doc->arena, v);
-    else
-        set_authors(doc, json_object_get(o, "authors"));   /* news-please */
-    if ((v = string_field(j, where, o, "dateline", NULL)) && *v)
-        doc->dateline = sr_arena_strdup(doc->arena, v);
-    if ((v = string_field(j, where, o, "lang", NULL)) && strlen(v) >= 2) {
-        char code[3] = {(char)(v[0] | 0x20), (char)(v[1] | 0x20), '\0'};
-        if (code[0] >= 'a' && code[0] <= 'z' && code[1] >= 'a' && code[1] <= 'z' &&
-            !((v[2] | 0x20) >= 'a' && (v[2] | 0x20) <= 'z'))
-            doc->lang = sr_arena_strdup(doc->arena, code);
-    }
-    v = string_field(j, where, o, "published", NULL);
-    if (!v || !*v)
-        v = string_field(j, where, o, "date_publish", NULL);   /* news-please */
-    if (v && *v) {
+    if (strlen(v) < 2)
+        return false;
+    code[0] = (char)(v[0] | 0x20);
+    code[1] = (char)(v[1] | 0x20);
+    code[2] = '\0';
+    char third = (char)(v[2] | 0x20);
+    return code[0] >= 'a' && code[0] <= 'z' && code[1] >= 'a' && code[1] <= 'z' &&
+           !(third >= 'a' && third <= 'z');
+}
+
+static void set_published(object_ctx *x, sr_doc *doc)
+{
+    static const char *const keys[] = {
+        "published", "date_publish", "datePublished", "pubDate", "date",
+    };
+    for (size_t i = 0; i < SR_ARRAY_LEN(keys); i++) {
+        const char *v = string_member(x, keys[i], NULL);
+        if (!v)
+            continue;
         sr_date d;
         if (sr_date_parse(v, strlen(v), &d)) {
             char iso[32];
             sr_date_format(&d, iso);
             doc->published = sr_arena_strdup(doc->arena, iso);
-        } else {
-            sr_warn(j->diag, where, "'published' is not a date sitrep can read ('%.40s'); "
-                    "ignored", v);
+            mark_used(x, keys[i]);
+            return;
         }
+        sr_warn(x->j->diag, x->where, "'%s' is not a date sitrep can read ('%.40s'); "
+                "ignored", keys[i], v);
     }
 }
 
-/* The document of one line, or NULL after reporting why there is none. */
-static sr_doc *read_line(jsonl_state *j, const char *line, size_t n)
+static void set_fields(object_ctx *x, sr_doc *doc)
+{
+    json_t *id = member(x, "id");
+    const char *v;
+    if (json_is_string(id) && json_string_length(id)) {
+        doc->id = sr_arena_strdup(doc->arena, json_string_value(id));
+    } else if (id && !json_is_number(id)) {
+        sr_warn(x->j->diag, x->where, "field 'id' is neither a string nor a number; "
+                "an id is made from the content");
+    } else if (!id && (v = string_member(x, "uuid", NULL))) {
+        doc->id = sr_arena_strdup(doc->arena, v);
+        mark_used(x, "uuid");
+    }
+    if ((v = string_member(x, "url", NULL)))
+        doc->url = sr_arena_strdup(doc->arena, v);
+    if ((v = string_member(x, "title", NULL)))
+        doc->title = sr_arena_strdup(doc->arena, v);
+    static const char *const outlet[] = {"outlet", "source_domain", "publisher", "source"};
+    if ((v = first_name(x, outlet, SR_ARRAY_LEN(outlet))))
+        doc->outlet = sr_arena_strdup(doc->arena, v);
+    set_byline(x, doc);
+    if ((v = string_member(x, "dateline", NULL)))
+        doc->dateline = sr_arena_strdup(doc->arena, v);
+    static const char *const lang[] = {"lang", "language"};
+    for (size_t i = 0; i < SR_ARRAY_LEN(lang); i++) {
+        char code[3];
+        if ((v = string_member(x, lang[i], NULL)) && lang_code(v, code)) {
+            doc->lang = sr_arena_strdup(doc->arena, code);
+            mark_used(x, lang[i]);
+            break;
+        }
+    }
+    set_published(x, doc);
+}
+
+/* A list of paragraphs as article text: each element a paragraph string or
+ * a list of sentence strings (joined by a space); paragraphs separated by a
+ * blank line. False when the list gives no text. */
+static bool paragraph_text(json_t *list, sr_buf *out)
+{
+    if (!json_is_array(list))
+        return false;
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *p = json_array_get(list, i);
+        size_t start = out->len;
+        if (out->len)
+            sr_buf_puts(out, "\n\n");
+        size_t text_start = out->len;
+        if (json_is_string(p)) {
+            sr_buf_put(out, json_string_value(p), json_string_length(p));
+        } else if (json_is_array(p)) {
+            for (size_t k = 0; k < json_array_size(p); k++) {
+                json_t *s = json_array_get(p, k);
+                if (!json_is_string(s) || !json_string_length(s))
+                    continue;
+                if (out->len > text_start)
+                    sr_buf_putc(out, ' ');
+                sr_buf_put(out, json_string_value(s), json_string_length(s));
+            }
+        }
+        /* a paragraph of white space only is none */
+        if (skip_ws(out->data, text_start, out->len) == out->len)
+            out->len = start;
+    }
+    if (out->data)
+        out->data[out->len] = '\0';
+    return out->len > 0;
+}
+
+/* The article of an object: its HTML, or its text (in `text`, copied to
+ * `own` when made from a paragraph list). False when it has none. */
+static bool article_of(object_ctx *x, const char **html, size_t *html_len,
+                       const char **text, size_t *text_len, sr_buf *own)
+{
+    *html = string_member(x, "html", html_len);
+    if (*html)
+        return true;
+    static const char *const texts[] = {"text", "maintext", "body", "content", "article"};
+    for (size_t i = 0; i < SR_ARRAY_LEN(texts); i++)
+        if ((*text = string_member(x, texts[i], text_len))) {
+            mark_used(x, texts[i]);
+            return true;
+        }
+    static const char *const lists[] = {"body-paragraphs", "paragraphs"};
+    for (size_t i = 0; i < SR_ARRAY_LEN(lists); i++)
+        if (paragraph_text(member(x, lists[i]), own)) {
+            mark_used(x, lists[i]);
+            *text = own->data;
+            *text_len = own->len;
+            return true;
+        }
+    return false;
+}
+
+/* ---- one object --------------------------------------------------------------- */
+
+/* The document of one object p[0..n) starting on line `line`, or NULL
+ * after reporting why there is none. */
+static sr_doc *read_object(jsonl_state *j, const char *p, size_t n, uint64_t line)
 {
     char where[512];
-    snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)j->line);
+    snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)line);
     json_error_t err;
     /* integers as reals, so that numbers too big for 64 bits are still
      * valid JSON; unknown fields keep their raw digits anyway */
-    json_t *o = json_loadb(line, n, JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &err);
+    json_t *o = json_loadb(p, n, JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &err);
     if (!o) {
-        sr_error(j->diag, where, "not JSON (%s at column %d); line skipped", err.text,
-                 err.column);
+        if (err.line > 1)
+            sr_error(j->diag, where, "not JSON (%s, on line %llu column %d); object skipped",
+                     err.text, (unsigned long long)(line + (uint64_t)err.line - 1),
+                     err.column);
+        else
+            sr_error(j->diag, where, "not JSON (%s at column %d); object skipped", err.text,
+                     err.column);
         return NULL;
     }
-    if (!json_is_object(o)) {
-        sr_error(j->diag, where, "a JSON %s, not an object; line skipped",
-                 json_is_array(o) ? "array" : "value");
-        json_decref(o);
-        return NULL;
-    }
-    size_t text_len = 0, html_len = 0;
-    const char *html = string_field(j, where, o, "html", &html_len);
-    const char *text = string_field(j, where, o, "text", &text_len);
-    if (!text && !html)
-        text = string_field(j, where, o, "body", &text_len);
-    if (!text && !html)
-        text = string_field(j, where, o, "maintext", &text_len);   /* news-please */
-    if (!(text && text_len) && !(html && html_len)) {
-        sr_error(j->diag, where, "neither 'text' nor 'html'; line skipped");
-        json_decref(o);
-        return NULL;
-    }
-    sr_doc *doc = sr_doc_new();
-    sr_buf extra;
+    sr_buf extra, own;
     sr_buf_init(&extra);
+    sr_buf_init(&own);
     carry c = {.extra = &extra};
-    each_member(line, n, carry_member, &c);
+    object_ctx x = {.j = j, .where = where, .o = o, .c = &c};
+    const char *html = NULL, *text = NULL;
+    size_t html_len = 0, text_len = 0;
+    sr_doc *doc = NULL;
+    if (!article_of(&x, &html, &html_len, &text, &text_len, &own)) {
+        sr_error(j->diag, where, "no article text (none of html, text, maintext, body, "
+                 "content, article, body-paragraphs, paragraphs); object skipped");
+        goto done;
+    }
+    doc = sr_doc_new();
+    set_fields(&x, doc);
+    each_member(p, n, carry_member, &c);
     if (c.any) {
         sr_buf_putc(&extra, '}');
         doc->extra_json = sr_arena_strndup(doc->arena, extra.data, extra.len);
     }
-    sr_buf_free(&extra);
-    set_fields(j, where, o, doc);
-    if (!doc->id && c.id && c.id_len && c.id[0] != '"' && c.id[0] != 'n' &&
-        json_is_number(json_object_get(o, "id")))
+    if (!doc->id && c.id && c.id_len && json_is_number(json_object_get(o, "id")))
         doc->id = sr_arena_strndup(doc->arena, c.id, c.id_len);   /* digits as written */
-    if (html && html_len) {
+    if (html) {
         if (sr_html_read(doc, html, html_len, "UTF-8", doc->url, j->diag, where) != SR_OK) {
             sr_doc_free(doc);
             doc = NULL;
@@ -367,118 +751,137 @@ static sr_doc *read_line(jsonl_state *j, const char *line, size_t n)
         if (!doc->lang && sr_lang_detect(doc->body, doc->body_len, code))
             doc->lang = sr_arena_strdup(doc->arena, code);
     }
+done:
+    sr_buf_free(&extra);
+    sr_buf_free(&own);
     json_decref(o);
     return doc;
 }
 
-/* Is the first line the start of a JSON value written over many lines
- * ("{" alone, or an object or array that does not close on it)? */
-static bool opens_multiline_value(const char *p, size_t n)
+/* A value at the top that is not an object (a string, a number, an array
+ * element that is no article, or no JSON at all): consumed and reported,
+ * once per line. */
+static void not_an_object(jsonl_state *j)
 {
-    size_t i = skip_ws(p, 0, n);
-    if (i == n || (p[i] != '{' && p[i] != '['))
-        return false;
-    json_error_t err;
-    json_t *v = json_loadb(p, n, JSON_ALLOW_NUL | JSON_DECODE_ANY, &err);
-    if (v) {
-        json_decref(v);
-        return false;
-    }
-    return err.position >= (int)n;   /* ran out of text, not into an error */
-}
-
-/* The 1-based line of position `at` of the whole-file buffer. */
-static uint64_t line_of(jsonl_state *j, const char *at)
-{
-    for (; j->line_at < at; j->line_at++)
-        if (*j->line_at == '\n')
-            j->line_no++;
-    return j->line_no;
-}
-
-/* Whole-file mode: the next object of the file (one object, or an array of
- * objects), each read as a JSON line would be. */
-static sr_doc *whole_next(jsonl_state *j)
-{
-    const char *p = j->buf.data;
-    size_t n = j->buf.len;
-    while (j->pos < n) {
-        size_t i = skip_ws(p, j->pos, n);
-        if (i < n && (p[i] == ',' || p[i] == '[' || p[i] == ']')) {
-            j->pos = i + 1;
-            continue;
-        }
-        if (i >= n)
+    uint64_t line = j->line;
+    sr_buf tok;
+    sr_buf_init(&tok);
+    int c = peek(j);
+    bool string = c == '"';
+    sr_buf_putc(&tok, (char)c);
+    skip(j);
+    while ((c = peek(j)) >= 0 && c != '\n') {
+        if (string ? c == '"' : !is_scalar(c))
             break;
-        size_t end = skip_value(p, i, n);
-        j->pos = end;
-        j->line = line_of(j, p + i);
-        sr_doc *doc = read_line(j, p + i, end - i);
-        if (doc)
-            return doc;
+        if (string && c == '\\') {
+            if (tok.len < 256)
+                sr_buf_putc(&tok, (char)c);
+            skip(j);
+            if ((c = peek(j)) < 0 || c == '\n')
+                break;
+        }
+        if (tok.len < 256)
+            sr_buf_putc(&tok, (char)c);
+        skip(j);
     }
-    return NULL;
+    if (string && c == '"') {
+        sr_buf_putc(&tok, '"');
+        skip(j);
+    }
+    json_t *v = tok.len < 256 ? json_loadb(tok.data, tok.len, JSON_DECODE_ANY, NULL) : NULL;
+    if (!v) {
+        /* no JSON: the rest of the line goes with it */
+        while ((c = peek(j)) >= 0 && c != '\n')
+            skip(j);
+    }
+    if (line != j->reported) {
+        char where[512];
+        snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)line);
+        if (v)
+            sr_error(j->diag, where, "a JSON %s, not an object; skipped",
+                     json_is_string(v) ? "string" : json_is_number(v) ? "number" : "literal");
+        else
+            sr_error(j->diag, where, "not JSON ('%.40s'); line skipped", tok.data);
+        j->reported = line;
+    }
+    json_decref(v);
+    sr_buf_free(&tok);
 }
 
 static sr_doc *jsonl_next(void *state)
 {
     jsonl_state *j = state;
-    size_t max = j->opt->max_file_bytes ? j->opt->max_file_bytes : SR_DEFAULT_MAX_DOC_BYTES;
-    if (j->whole)
-        return whole_next(j);
     for (;;) {
-        sr_buf_reset(&j->buf);
-        bool too_long;
-        if (!sr_stream_getline(j->s, &j->buf, max, &too_long))
+        int c = peek(j);
+        if (c < 0)
             return NULL;
-        j->line++;
-        if (too_long) {
-            char where[512];
-            snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)j->line);
-            sr_error(j->diag, where, "line longer than the %zu-byte limit of one document; "
-                     "skipped", max);
+        if (!j->started) {
+            j->started = true;
+            if (c == 0xEF && j->clen - j->cpos >= 3 &&
+                memcmp(j->chunk + j->cpos, "\xEF\xBB\xBF", 3) == 0) {
+                j->cpos += 3;
+                continue;   /* columns count from after it */
+            }
+        }
+        if (is_ws(c)) {
+            skip(j);
             continue;
         }
-        const char *p = j->buf.data ? j->buf.data : "";
-        size_t n = j->buf.len;
-        if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 && j->line == 1) {
-            p += 3;
-            n -= 3;
-        }
-        if (skip_ws(p, 0, n) == n)
-            continue;   /* blank lines separate nothing */
-        if (j->line == 1 && opens_multiline_value(p, n)) {
-            /* one JSON value over many lines: read the whole file */
-            size_t skip = (size_t)(p - j->buf.data);
-            sr_buf_putc(&j->buf, '\n');
-            sr_status st = sr_stream_slurp(j->s, &j->buf, max);
-            if (st != SR_OK) {
-                sr_error(j->diag, j->path, st == SR_ERR_LIMIT
-                         ? "a JSON document over many lines, longer than the %zu-byte "
-                           "limit of one document; skipped"
-                         : "read error in a JSON document over many lines; skipped", max);
-                return NULL;
+        if (j->resync) {
+            if (c != '{' || !j->line_start) {
+                skip(j);
+                j->line_start = false;
+                continue;
             }
-            json_error_t err;
-            json_t *v = json_loadb(j->buf.data + skip, j->buf.len - skip,
-                                   JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &err);
-            if (!v) {
-                char where[512];
-                snprintf(where, sizeof where, "%s:%d", j->path, err.line);
-                sr_error(j->diag, where, "not JSON (%s at column %d); file skipped",
-                         err.text, err.column);
-                return NULL;
-            }
-            json_decref(v);
-            j->whole = true;
-            j->pos = skip;
-            j->line_at = j->buf.data;
-            j->line_no = 1;
-            return whole_next(j);
+            j->resync = false;
         }
-        sr_doc *doc = read_line(j, p, n);
-        if (doc)
-            return doc;
+        bool line_start = j->line_start;
+        j->line_start = false;
+        /* between objects: the brackets and commas of an array */
+        if (c == '[' || c == ']' || c == ',') {
+            skip(j);
+            continue;
+        }
+        if (c != '{') {
+            j->line_start = line_start;
+            not_an_object(j);
+            continue;
+        }
+        uint64_t line = j->line;
+        char where[512];
+        snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)line);
+        const char *why = NULL;
+        switch (gather(j, &why)) {
+        case G_OK:
+            j->line_start = false;
+            if (j->over) {
+                sr_error(j->diag, where, "object longer than the %zu-byte limit of one "
+                         "document; skipped", j->max);
+                continue;
+            }
+            sr_doc *doc = read_object(j, j->buf.data, j->buf.len, line);
+            if (doc)
+                return doc;
+            continue;
+        case G_TRUNCATED:
+            sr_error(j->diag, where, "the input ends inside this object (truncated); "
+                     "skipped");
+            return NULL;
+        case G_BROKEN:
+            if (j->line == line)
+                sr_error(j->diag, where, "not JSON (%s at column %llu); object skipped", why,
+                         (unsigned long long)j->col + 1);
+            else
+                sr_error(j->diag, where, "not JSON (%s, on line %llu column %llu); object "
+                         "skipped", why, (unsigned long long)j->line,
+                         (unsigned long long)j->col + 1);
+            /* an object starting where this one broke off is read; else
+             * the next line opening with '{' */
+            j->line_start = false;
+            if (peek(j) != '{')
+                j->resync = true;
+            continue;
+        }
     }
 }
 
@@ -486,6 +889,8 @@ static void jsonl_close(void *state)
 {
     jsonl_state *j = state;
     sr_buf_free(&j->buf);
+    free(j->chunk);
+    free(j->stack);
     free(j);
 }
 
