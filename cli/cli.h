@@ -35,6 +35,12 @@ int sr_cli_usage_error(const char *cmd, const char *fmt, ...)
  * pipe, a full disk). */
 void sr_cli_write(const sr_buf *b);
 
+/* The article format named by --format (text, html, feed, warc, jsonl or
+ * its synonym json, auto), or -1; every command that reads articles takes
+ * the same names. */
+int sr_cli_format(const char *name);
+#define SR_CLI_FORMATS "text, html, feed, warc, json (= jsonl), auto"
+
 /* Exit status from a diag: 1 when any input failed, else 0. */
 int sr_cli_status(const sr_diag *d);
 

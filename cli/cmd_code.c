@@ -26,9 +26,12 @@ static const char help[] =
     "(standard input when none).\n"
     "\n"
     "input:\n"
-    "  --input F        auto (default), text, html, feed, warc, jsonl, conllu\n"
-    "                   (parsed sentences), petrarch (validation or batch XML:\n"
-    "                   each <Sentence> a document) or tabari (.text records)\n"
+    "  --format F       auto (default: detect from the content), text, html,\n"
+    "                   feed, warc, json (article JSON: JSON Lines, one object\n"
+    "                   or an array of them; jsonl is the same), conllu (parsed\n"
+    "                   sentences), petrarch (validation or batch XML: each\n"
+    "                   <Sentence> a document) or tabari (.text records);\n"
+    "                   --input F is the same\n"
     "  --given-parse    petrarch: use the records' CoNLL-U parses\n"
     "  --date YYYY-MM-DD  publication date for documents that carry none\n"
     "dictionaries (any of PETRARCH-2, PETRARCH-1 or TABARI format, detected):\n"
@@ -193,6 +196,7 @@ int sr_cmd_code(int argc, char **argv)
            O_ISSUES, O_OPTIONS, O_DICT, O_STRICT, O_TO, O_EXPLAIN, O_PETRARCH, O_NODYAD, O_DYADS, O_MODEL };
     static const struct option longopts[] = {
         {"input", required_argument, NULL, O_INPUT},
+        {"format", required_argument, NULL, O_INPUT},
         {"given-parse", no_argument, NULL, O_GIVEN},
         {"date", required_argument, NULL, O_DATE},
         {"verbs", required_argument, NULL, O_VERBS},
@@ -277,8 +281,9 @@ int sr_cmd_code(int argc, char **argv)
     bool records = strcmp(input, "petrarch") == 0 || strcmp(input, "tabari") == 0;
     bool conllu = strcmp(input, "conllu") == 0;
     int fmt = 0;
-    if (!records && !conllu && (fmt = sr_format_from_name(input)) < 0)
-        return sr_cli_usage_error("code", "unknown input '%s'", input);
+    if (!records && !conllu && (fmt = sr_cli_format(input)) < 0)
+        return sr_cli_usage_error("code", "unknown format '%s' (" SR_CLI_FORMATS
+                                  ", conllu, petrarch, tabari)", input);
     ropt.format = (sr_format)fmt;
 
     sr_diag diag = {0};

@@ -25,7 +25,9 @@ static const char help[] =
     "options:\n"
     "  --tokenized      the inputs are CoNLL-U; keep their tokenisation\n"
     "  --model PATH     the syntax model (default: the shipped one)\n"
-    "  --format F       text, html, feed, warc or jsonl (default: detect)\n"
+    "  --format F       text, html, feed, warc or json (article JSON: JSON Lines,\n"
+    "                   one object or an array of them; jsonl is the same)\n"
+    "                   (default: detect from the content)\n"
     "  --date YYYY-MM-DD  publication date for documents that carry none\n"
     "  -j, --jobs N     parse on N threads (default 1); the output is the\n"
     "                   same, in the same order, for every N\n"
@@ -134,9 +136,10 @@ int sr_cmd_parse(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":hj:", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT: {
-            int f = sr_format_from_name(optarg);
+            int f = sr_cli_format(optarg);
             if (f < 0)
-                return sr_cli_usage_error("parse", "unknown format '%s' (text, html, feed, warc, jsonl, auto)", optarg);
+                return sr_cli_usage_error("parse", "unknown format '%s' (" SR_CLI_FORMATS ")",
+                                          optarg);
             ropt.format = (sr_format)f;
             break;
         }

@@ -17,7 +17,9 @@ static const char help[] =
     "standard input, which is also read when no PATH is given.\n"
     "\n"
     "options:\n"
-    "  --format F       text, html, feed, warc or jsonl (default: detect)\n"
+    "  --format F       text, html, feed, warc or json (article JSON: JSON Lines,\n"
+    "                   one object or an array of them; jsonl is the same)\n"
+    "                   (default: detect from the content)\n"
     "  --date YYYY-MM-DD  publication date for documents that carry none\n"
     "  --tokens         add each sentence's tokens\n"
     "  --count          print only totals (documents, paragraphs, sentences,\n"
@@ -59,9 +61,10 @@ int sr_cmd_read(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT: {
-            int f = sr_format_from_name(optarg);
+            int f = sr_cli_format(optarg);
             if (f < 0)
-                return sr_cli_usage_error("read", "unknown format '%s' (text, html, feed, warc, jsonl, auto)", optarg);
+                return sr_cli_usage_error("read", "unknown format '%s' (" SR_CLI_FORMATS ")",
+                                          optarg);
             ropt.format = (sr_format)f;
             break;
         }

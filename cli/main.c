@@ -88,6 +88,15 @@ void sr_cli_write(const sr_buf *b)
     }
 }
 
+int sr_cli_format(const char *name)
+{
+    /* "json": article JSON in any of its shapes (JSON Lines, one object
+     * over many lines, an array), all read by the JSON Lines reader */
+    if (strcmp(name, "json") == 0)
+        return SR_FORMAT_JSONL;
+    return sr_format_from_name(name);
+}
+
 int sr_cli_status(const sr_diag *d)
 {
     return d->errors ? SR_EXIT_INPUT : SR_EXIT_OK;

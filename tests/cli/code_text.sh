@@ -29,4 +29,27 @@ expect_grep 'none\.srm.*cannot open the model' "$TMP/err"
 # the same through the environment
 SITREP_MODEL="$TMP/none.srm" expect_status 1 "$SITREP" code "$TMP/in.txt"
 expect_grep 'none\.srm' "$TMP/err"
+# article JSON in news-please's shape, detected; --format json and its old
+# spelling --input jsonl give the same events; --format text overrides the
+# detection (the JSON is then one text article, no longer the document np1)
+cat > "$TMP/np.json" <<'JSON'
+{
+  "date_publish": "2026-06-20 09:00:00",
+  "maintext": "US forces struck Iranian nuclear sites on Sunday.",
+  "source_domain": "news.example",
+  "uuid": "np1"
+}
+JSON
+expect_status 0 "$SITREP" code "$TMP/np.json"
+expect_grep '"doc":"np1".*"source":\{"text":"US forces","code":"USAMIL"' "$TMP/out"
+cp "$TMP/out" "$TMP/np.auto"
+expect_status 0 "$SITREP" code --format json "$TMP/np.json"
+cmp -s "$TMP/out" "$TMP/np.auto" || fail "code --format json differs from detection"
+expect_status 0 "$SITREP" code --input jsonl "$TMP/np.json"
+cmp -s "$TMP/out" "$TMP/np.auto" || fail "code --input jsonl differs from detection"
+"$SITREP" code --format text "$TMP/np.json" >"$TMP/out" 2>"$TMP/err"
+grep -q '"doc":"np1"' "$TMP/out" && fail "code --format text still read the JSON"
+expect_status 2 "$SITREP" code --format xml "$TMP/np.json"
+expect_grep "unknown format 'xml'" "$TMP/err"
+"$SITREP" code --help | grep -q -- '--format F' || fail "code --help does not show --format"
 finish

@@ -88,4 +88,28 @@ head -c 120 "$TMP/article.json" > "$TMP/cut.json"
 expect_status 1 "$SITREP" read "$TMP/cut.json" "$TMP/articles.json"
 expect_grep 'cut.json:1: the input ends inside this object .truncated.; skipped' "$TMP/err"
 expect_grep '"id":"a3"' "$TMP/out"
+# --format json (a synonym of jsonl) reads every shape; an unknown name is a
+# usage error that lists the names
+printf '[{"uuid": "u1", "maintext": "Talks opened in Oslo."},\n {"uuid": "u2", "content": "Talks closed."}]' > "$TMP/arr.txt"
+expect_status 0 "$SITREP" read --format json "$TMP/arr.txt"
+expect_grep '"id":"u1".*"format":"jsonl"' "$TMP/out"
+expect_grep '"id":"u2"' "$TMP/out"
+expect_status 2 "$SITREP" read --format xml "$TMP/arr.txt"
+expect_grep "unknown format 'xml' \(text, html, feed, warc, json \(= jsonl\), auto\)" "$TMP/err"
+
+# a BASIL article read in place: one pretty-printed object whose body is a
+# list of paragraphs, each a list of sentences
+B="$SHARED/corpora/basil/articles/2019/c9e4d35f-aeae-462b-a8bf-e08d09a93b6e_1.json"
+if [ -f "$B" ]; then
+  expect_status 0 "$SITREP" read "$B"
+  [ "$(wc -l < "$TMP/out")" -eq 1 ] || fail "the BASIL article gave $(wc -l < "$TMP/out") documents"
+  expect_grep '^\{"id":"f8e82008-129b-4631-928e-3f7869b1fe71",.*"format":"jsonl","title":"Trump says he appreciates Mueller' "$TMP/out"
+  expect_grep '"published":"2019-01-19","outlet":"fox","url":"https://www.foxnews.com/' "$TMP/out"
+  expect_grep '"body":"President Trump on Saturday said he appreciates FBI special counsel' "$TMP/out"
+  expect_grep '"main-event": "Mueller\\u2019s office disputes BuzzFeed report"' "$TMP/out"
+  expect_status 0 "$SITREP" read --count "$SHARED/corpora/basil/articles"
+  expect_grep '^\{"documents":201,' "$TMP/out"
+else
+  echo "SKIPPED (corpus part): $SHARED/corpora/basil is absent"
+fi
 finish
