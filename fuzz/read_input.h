@@ -12,7 +12,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-static int fuzz_read_input(const uint8_t *data, size_t size, sr_format format)
+/* max_doc: the limit of one document (sr_read_options.max_file_bytes). */
+static inline int fuzz_read_input_limit(const uint8_t *data, size_t size, sr_format format,
+                                 size_t max_doc)
 {
     int fd = memfd_create("fuzz_input", 0);
     if (fd < 0)
@@ -24,7 +26,7 @@ static int fuzz_read_input(const uint8_t *data, size_t size, sr_format format)
     char path[64];
     snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
     const char *paths[] = {path};
-    sr_read_options opt = {.format = format, .max_file_bytes = 1u << 22};
+    sr_read_options opt = {.format = format, .max_file_bytes = max_doc};
     FILE *devnull = fopen("/dev/null", "w");
     sr_diag diag = {.out = devnull, .quiet = true};
     sr_input *in = sr_input_open(paths, 1, &opt, &diag);
@@ -43,6 +45,11 @@ static int fuzz_read_input(const uint8_t *data, size_t size, sr_format format)
         fclose(devnull);
     close(fd);
     return 0;
+}
+
+static inline int fuzz_read_input(const uint8_t *data, size_t size, sr_format format)
+{
+    return fuzz_read_input_limit(data, size, format, 1u << 22);
 }
 
 #endif
