@@ -5,7 +5,7 @@
  * pipeline of stages, each of which annotates one document in place:
  *
  *   ingest  (sr_input_*)    files, directories, stdin, gzip; plain text,
- *                           HTML, feeds, WARC, JSON Lines  -> sr_doc with body
+ *                           HTML, feeds, WARC, JSON        -> sr_doc with body
  *   text    (sr_text_*)     UTF-8 repair, NFC + typographic folding for
  *                           matching, paragraphs, sentences, words
  *   syntax  (sr_syntax_*)   part-of-speech tags, lemmas, dependency tree
@@ -185,7 +185,7 @@ typedef struct sr_doc {
     const char *outlet;
     const char *url;
     const char *lang;        /* ISO 639-1, or NULL when unknown */
-    const char *extra_json;  /* JSON Lines input: the fields sitrep does not
+    const char *extra_json;  /* article JSON input: the fields sitrep does not
                                 know, as a JSON object text, else NULL */
 
     /* text */
@@ -228,7 +228,8 @@ typedef enum sr_format {
     SR_FORMAT_HTML,
     SR_FORMAT_FEED,
     SR_FORMAT_WARC,
-    SR_FORMAT_JSONL
+    SR_FORMAT_JSONL       /* article JSON: JSON Lines, one object over many
+                             lines, an array of objects */
 } sr_format;
 
 /* "text", "html", ... ; SR_FORMAT_AUTO is "auto". */

@@ -3,7 +3,8 @@
  *
  * The file name is not trusted (saved pages are called .txt, feeds .php,
  * archives .gz). Checks go from the most specific signature to the least:
- * WARC's version line; a JSON object opening the first line (JSON Lines);
+ * WARC's version line; a JSON object, or an array whose first element is
+ * one (article JSON: JSON Lines, one object, an array of objects);
  * for markup, the name of the first element after the XML prolog
  * (declaration, comments, processing instructions, DOCTYPE): <rss>,
  * <rdf:RDF> and <feed> are feeds, anything else with HTML in it is HTML;

@@ -55,7 +55,9 @@ extern const sr_format_reader sr_text_reader;   /* plain.c */
 extern const sr_format_reader sr_html_reader;   /* html.c */
 extern const sr_format_reader sr_feed_reader;   /* feed.c: RSS 2.0, RSS 1.0, Atom */
 extern const sr_format_reader sr_warc_reader;   /* warc.c: WARC 1.0/1.1 */
-extern const sr_format_reader sr_jsonl_reader;  /* jsonl.c: JSON Lines */
+extern const sr_format_reader sr_jsonl_reader;  /* jsonl.c: article JSON (JSON
+                                                   Lines, objects over many
+                                                   lines, arrays) */
 
 /* html.c: parse one HTML page (any charset: `charset` is the one an HTTP
  * header declared, or NULL) and fill doc's body (the main article text,
