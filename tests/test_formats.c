@@ -544,6 +544,21 @@ static void test_json_shapes(void)
     CHECK_INT_EQ(r.diag.errors, 1);
     CHECK(has(r.messages, "broken.json:1: not JSON (':' expected, on line 3 column 10)"));
     run_free(&r);
+
+    /* a long string element is still named a string; the object after it
+     * on the same line is read (the format named: an array opening with a
+     * string is not detected as JSON) */
+    sr_buf_reset(&b);
+    sr_buf_puts(&b, "[\"");
+    for (int i = 0; i < 300; i++)
+        sr_buf_puts(&b, "x");
+    sr_buf_puts(&b, "\", {\"id\": \"s1\", \"text\": \"Fine.\"}]");
+    write_file("strings.json", b.data, b.len);
+    read_all(&r, "strings.json", SR_FORMAT_JSONL, 0);
+    CHECK_INT_EQ(r.n, 1);
+    CHECK_INT_EQ(r.diag.errors, 1);
+    CHECK(has(r.messages, "strings.json:1: a JSON string, not an object"));
+    run_free(&r);
     sr_buf_free(&b);
 }
 

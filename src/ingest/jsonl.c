@@ -788,7 +788,9 @@ static void not_an_object(jsonl_state *j)
         sr_buf_putc(&tok, '"');
         skip(j);
     }
-    json_t *v = tok.len < 256 ? json_loadb(tok.data, tok.len, JSON_DECODE_ANY, NULL) : NULL;
+    bool long_string = string && c == '"' && tok.len >= 256;   /* only its head kept */
+    json_t *v = long_string ? json_string("")
+                : tok.len < 256 ? json_loadb(tok.data, tok.len, JSON_DECODE_ANY, NULL) : NULL;
     if (!v) {
         /* no JSON: the rest of the line goes with it */
         while ((c = peek(j)) >= 0 && c != '\n')
@@ -835,7 +837,6 @@ static sr_doc *jsonl_next(void *state)
             }
             j->resync = false;
         }
-        bool line_start = j->line_start;
         j->line_start = false;
         /* between objects: the brackets and commas of an array */
         if (c == '[' || c == ']' || c == ',') {
@@ -843,7 +844,6 @@ static sr_doc *jsonl_next(void *state)
             continue;
         }
         if (c != '{') {
-            j->line_start = line_start;
             not_an_object(j);
             continue;
         }
