@@ -1728,6 +1728,27 @@ static void test_borrowed_sector(void)
     sr_dict_free(d);
 }
 
+/* "his Iranian counterpart" holds the other side's office in Iran. */
+static void test_counterpart(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("pred 040 meet obj:T\npred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "American/ADJ/2/amod president/NOUN/3/nsubj met|meet/VERB:VBD/0/root "
+                       "his/PRON/6/nmod:poss Iranian/ADJ/6/amod counterpart/NOUN/3/obj ./PUNCT/3/punct",
+                    "USAGOV", "IRNGOV", "040"));
+        CHECK(codes(c, "American/ADJ/2/amod troops|troop/NOUN/3/nsubj attacked|attack/VERB:VBD/0/root "
+                       "their/PRON/6/nmod:poss Iranian/ADJ/6/amod counterparts|counterpart/NOUN/3/obj "
+                       "./PUNCT/3/punct", "USAMIL", "IRNMIL", "190"));
+        /* any other bare country stays bare */
+        CHECK(codes(c, "American/ADJ/2/amod president/NOUN/3/nsubj met|meet/VERB:VBD/0/root "
+                       "Iran/PROPN/3/obj ./PUNCT/3/punct", "USAGOV", "IRN", "040"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -1778,6 +1799,7 @@ int main(void)
     test_object_list();
     test_person_phrases();
     test_borrowed_sector();
+    test_counterpart();
     fclose(devnull);
     return check_status();
 }

@@ -1239,6 +1239,21 @@ static void explain(csent *cs, const vinfo *vi, const actor *s, const actor *t, 
  * Russian negotiators met"), which may share a noun phrase. */
 static bool home_place(csent *cs, const actor *s, const actor *t, const char *code);
 
+/* "his Iranian counterpart": a bare country named by the noun
+ * "counterpart" holds the other side's office in that country (Kerry
+ * USAGOV met his Iranian counterpart: IRNGOV; troops RUSMIL fought their
+ * Ukrainian counterparts: UKRMIL). */
+static const char *counterpart(csent *cs, const actor *a, const actor *other)
+{
+    if (a->head < 0 || other->head < 0 || strlen(a->code) != 3 || !strcmp(a->code, "---") ||
+        strlen(other->code) <= 3 || !strncmp(other->code, "---", 3) ||
+        sr_region_code(a->code) || strcmp(cs->w[a->head].lemma, "counterpart") != 0)
+        return a->code;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s%s", a->code, other->code + 3);
+    return sr_arena_strdup(cs->tmp, buf);
+}
+
 static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, const actor *t0,
                       const char *code, const char *issues, bool members)
 {
@@ -1254,6 +1269,10 @@ static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, co
         if (strcmp(sa.code, ta.code) == 0) {
             sa.code = s0->code;
             ta.code = t0->code;
+        }
+        if (c->explicit_targets) {
+            sa.code = counterpart(cs, &sa, &ta);
+            ta.code = counterpart(cs, &ta, &sa);
         }
     }
     /* two people of one code are two actors ("Kurdish leader Jalal
