@@ -268,6 +268,9 @@ static void test_shipped(void)
         CHECK_STR_EQ(sr_dict_actor_code(dict, "north african countries", 0), "NAF");
         CHECK_STR_EQ(sr_dict_actor_code(dict, "european countries", 0), "EUR");
         CHECK_STR_EQ(sr_dict_actor_code(dict, "e3", 0), "EUR");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "islamic republic", 0), "IRN");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "jewish state", 0), "ISR");
+        CHECK_STR_EQ(sr_dict_actor_code(dict, "zionist regime", 0), "ISRGOV");
         CHECK(sr_dict_actor_code(dict, "international community", 0) == NULL);
         CHECK_STR_EQ(sr_dict_actor_code(dict, "masoud barzani", 19960830), "IRQPTY");
         CHECK_STR_EQ(sr_dict_actor_code(dict, "massoud barzani", 20090726), "IRQGOV");
