@@ -18,6 +18,9 @@
  *   source  a gold source country (first three letters of its code) is
  *           among the events' source countries;
  *   both    one event has the gold type and a gold source;
+ * a record whose gold event is NONE (a probe sentence that states no
+ * event: "fans took to the streets to celebrate the title") scores all
+ * three when the sentence has no event, none when it has one;
  * and the mean number of events per sentence. The records are also split
  * by position (every third record, counting from the first, is held out)
  * so that a figure on sentences never looked at while writing the
@@ -44,7 +47,8 @@ static const char help[] =
     "id, text, date, event, source) and print how often the gold event type\n"
     "and the gold source country are among each sentence's events, and the\n"
     "events per sentence; for all records, the development part and the\n"
-    "held-out part (every third record).\n"
+    "held-out part (every third record). A record whose event is NONE\n"
+    "counts as found when the sentence has no event.\n"
     "\n"
     "options:\n"
     "  --verbs F  --actors F[,F...]  --agents F  --discards F\n"
@@ -276,6 +280,10 @@ typedef struct score {
 static void judge(const record *x, bool *type, bool *source, bool *both)
 {
     *type = *source = *both = false;
+    if (!strcmp(x->type, "NONE")) {
+        *type = *source = *both = x->nev == 0;
+        return;
+    }
     for (size_t k = 0; k < x->nev; k++) {
         bool t = !strcmp(x->ev[k].plover, x->type);
         bool s = false;
