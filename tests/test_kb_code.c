@@ -1476,6 +1476,158 @@ static void test_wire_words(void)
     sr_dict_free(d);
 }
 
+/* Constructions of wire copy (branch kb5a): a place phrase the parser hung
+ * on the object is no target of a non-force act, and co-subjects then act
+ * on each other; force keeps it. */
+static void test_place_of_object(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("country JOR Jordan\n  seat GOV Amman\n"
+                            "pred 057 sign obj:treaty\npred 195 bomb obj:*\n"
+                            "pred 0841 exchange obj:prisoner\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *sign = "Iran/PROPN/4/nsubj and/CCONJ/3/cc Israel/PROPN/1/conj "
+                           "signed|sign/VERB:VBD/0/root a/DET/7/det peace/NOUN/7/compound "
+                           "treaty/NOUN/4/obj in/ADP/9/case Amman/PROPN/7/nmod ./PUNCT/4/punct";
+        CHECK(codes(c, sign, "IRN", "ISR", "057"));
+        CHECK(codes(c, sign, "ISR", "IRN", "057"));
+        CHECK(!codes(c, sign, "IRN", "JORGOV", "057"));
+        /* on the verb, as before */
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj signed|sign/VERB:VBD/0/root a/DET/4/det "
+                        "treaty/NOUN/2/obj in/ADP/6/case Amman/PROPN/2/obl ./PUNCT/2/punct",
+                     "IRN", "JORGOV", "057"));
+        /* force hits the place */
+        CHECK(codes(c, "Iran/PROPN/2/nsubj bombed|bomb/VERB:VBD/0/root targets|target/NOUN/2/obj "
+                       "in/ADP/5/case Amman/PROPN/3/nmod ./PUNCT/2/punct", "IRN", "JORGOV", "195"));
+        /* what co-subjects exchange they give each other */
+        const char *swap = "Iran/PROPN/4/nsubj and/CCONJ/3/cc Israel/PROPN/1/conj "
+                           "exchanged|exchange/VERB:VBD/0/root prisoners|prisoner/NOUN/4/obj "
+                           "in/ADP/7/case Amman/PROPN/5/nmod ./PUNCT/4/punct";
+        CHECK(codes(c, swap, "IRN", "ISR", "0841"));
+        CHECK(codes(c, swap, "ISR", "IRN", "0841"));
+        CHECK(!codes(c, swap, "IRN", "JORGOV", "0841"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* Acts coded by who does them: storming a building is a violent protest
+ * by protesters, force by troops or rebels, repression by police; a
+ * capture of people by rebels is an abduction; a crowd out to celebrate
+ * is no protest; "held hostage by X" has X as its source. */
+static void test_acts_by_actor(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("sector COP police\nsector REB rebels\nsector CVL civilians\n"
+                            "agent COP police\nagent REB rebel\nagent CVL protester; crowd\n"
+                            "pred 145 storm obj:embassy\npred 190 storm obj:T\n"
+                            "pred 173 capture obj:T\npred 141 take to:street\n"
+                            "pred 181 hold obj:hostage\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *storm = "Israeli/ADJ/2/amod %s/NOUN/3/nsubj stormed|storm/VERB:VBD/0/root "
+                            "the/DET/6/det Iranian/ADJ/6/amod embassy/NOUN/3/obj ./PUNCT/3/punct";
+        char spec[512];
+        snprintf(spec, sizeof spec, storm, "troops|troop");
+        CHECK(codes(c, spec, "ISRMIL", "IRN", "190"));
+        CHECK_INT_EQ(count_code(c, spec, "145", NULL), 0);
+        snprintf(spec, sizeof spec, storm, "police");
+        CHECK(codes(c, spec, "ISRCOP", "IRN", "175"));
+        snprintf(spec, sizeof spec, storm, "rebels|rebel");
+        CHECK(codes(c, spec, "ISRREB", "IRN", "190"));
+        snprintf(spec, sizeof spec, storm, "protesters|protester");
+        CHECK(codes(c, spec, "ISRCVL", "IRN", "145"));
+        /* force by its verb, done by protesters: a violent protest */
+        const char *capitol = "Iranian/ADJ/2/amod protesters|protester/NOUN/3/nsubj "
+                              "stormed|storm/VERB:VBD/0/root the/DET/5/det Pentagon/PROPN/3/obj "
+                              "./PUNCT/3/punct";
+        CHECK(codes(c, capitol, "IRNCVL", "USAMIL", "145"));
+        CHECK_INT_EQ(count_code(c, capitol, "190", NULL), 0);
+        /* rebels capture people: an abduction; police arrest; a town stays */
+        CHECK(codes(c, "Israeli/ADJ/2/amod rebels|rebel/NOUN/3/nsubj captured|capture/VERB:VBD/0/root "
+                       "Iranian/ADJ/5/amod troops|troop/NOUN/3/obj ./PUNCT/3/punct",
+                    "ISRREB", "IRNMIL", "181"));
+        CHECK(codes(c, "Israeli/ADJ/2/amod police/NOUN/3/nsubj captured|capture/VERB:VBD/0/root "
+                       "Iranian/ADJ/5/amod troops|troop/NOUN/3/obj ./PUNCT/3/punct",
+                    "ISRCOP", "IRNMIL", "173"));
+        CHECK(codes(c, "Iranian/ADJ/2/amod rebels|rebel/NOUN/3/nsubj captured|capture/VERB:VBD/0/root "
+                       "Haifa/PROPN/3/obj ./PUNCT/3/punct", "IRNREB", "ISR", "173"));
+        /* a celebration is no protest; a protest's purpose leaves it */
+        const char *fans = "Israeli/ADJ/2/amod crowds|crowd/NOUN/3/nsubj took|take/VERB:VBD/0/root "
+                           "to/ADP/6/case the/DET/6/det streets|street/NOUN/3/obl to/PART/8/mark "
+                           "%s/VERB:VB/3/advcl the/DET/10/det %s/NOUN/8/obj ./PUNCT/3/punct";
+        snprintf(spec, sizeof spec, fans, "celebrate", "title");
+        CHECK_INT_EQ(count_code(c, spec, "141", NULL), 0);
+        snprintf(spec, sizeof spec, fans, "mourn", "dead");
+        CHECK_INT_EQ(count_code(c, spec, "141", NULL), 0);
+        snprintf(spec, sizeof spec, fans, "denounce", "deal");
+        CHECK(codes(c, spec, "ISRCVL", "---", "141"));
+        /* the passive's "by" phrase hung on the object */
+        CHECK(codes(c, "Israeli/ADJ/2/amod negotiators|negotiator/NOUN/4/nsubj:pass "
+                       "were|be/AUX/4/aux:pass held|hold/VERB:VBN/0/root hostage/NOUN/4/obj "
+                       "by/ADP/8/case Iranian/ADJ/8/amod rebels|rebel/NOUN/5/nmod ./PUNCT/4/punct",
+                    "IRNREB", "ISRGOV", "181"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* "Police stormed the building and arrested opposition leaders" parsed
+ * with "arrested" an adjective of "leaders" and "leaders" a conjunct of
+ * "building": the form after "and" is a second verb with its object.
+ * "the wounded and arrested negotiators" (the adjectives coordinated) is
+ * left alone. */
+static void test_conjunct_verb_as_adjective(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("sector COP police\nagent COP police\n"
+                            "pred 145 storm obj:building\npred 173 arrest obj:T\n"
+                            "pred 0841 free obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Israeli/ADJ/2/amod police/NOUN/3/nsubj stormed|storm/VERB:VBD/0/root "
+                       "the/DET/5/det building/NOUN/3/obj and/CCONJ/9/cc "
+                       "arrested|arrest/VERB:VBN/9/amod Iranian/ADJ/9/amod "
+                       "negotiators|negotiator/NOUN/5/conj ./PUNCT/3/punct",
+                    "ISRCOP", "IRNGOV", "173"));
+        const char *freed = "Israel/PROPN/2/nsubj freed|free/VERB:VBD/0/root the/DET/7/det "
+                            "wounded/ADJ:JJ/8/amod and/CCONJ/6/cc arrested|arrest/VERB:VBN/8/amod "
+                            "Iranian/ADJ/8/amod negotiators|negotiator/NOUN/2/obj ./PUNCT/2/punct";
+        /* the noun after the form is no conjunct: "wounded" and "arrested"
+         * are its adjectives */
+        CHECK_INT_EQ(count_code(c, freed, "173", NULL), 0);
+        CHECK(codes(c, freed, "ISR", "IRNGOV", "0841"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* "overran" tagged as the preposition of the noun after it: the verb, with
+ * that noun as its object and the noun the phrase hung on, or the subject
+ * before it of a reporting verb, as its subject. */
+static void test_prefixed_past(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("sector REB rebels\nagent REB rebel\npred 190 overrun obj:T\n",
+                            true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        CHECK(codes(c, "Iranian/ADJ/2/amod rebels|rebel/NOUN/0/root overran/ADP:IN/5/case "
+                       "the/DET/5/det Pentagon/PROPN/2/nmod ./PUNCT/2/punct",
+                    "IRNREB", "USAMIL", "190"));
+        CHECK(codes(c, "Iranian/ADJ/2/amod rebels|rebel/NOUN/9/nsubj overran/ADP:IN/5/case "
+                       "the/DET/5/det Pentagon/PROPN/9/obl ,/PUNCT/9/punct the/DET/8/det "
+                       "president/NOUN/9/nsubj said|say/VERB:VBD/0/root ./PUNCT/9/punct",
+                    "IRNREB", "USAMIL", "190"));
+        /* a real preposition stays one */
+        CHECK_INT_EQ(count_code(c, "Iranian/ADJ/2/amod rebels|rebel/NOUN/0/root over/ADP:IN/5/case "
+                                   "the/DET/5/det Pentagon/PROPN/2/nmod ./PUNCT/2/punct", "190", NULL), 0);
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 
 /* People, regions and groups (own mode): a person named at the head of a
  * phrase is the phrase's actor with the code of the event date, the titles
@@ -1800,6 +1952,10 @@ int main(void)
     test_person_phrases();
     test_borrowed_sector();
     test_counterpart();
+    test_place_of_object();
+    test_acts_by_actor();
+    test_conjunct_verb_as_adjective();
+    test_prefixed_past();
     fclose(devnull);
     return check_status();
 }

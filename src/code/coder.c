@@ -456,12 +456,22 @@ static bool in_relative(const csent *cs, int v, int j)
 }
 
 /* Whether h is a place phrase of verb v ("met in Istanbul", "talks held
- * at the Kremlin"): where the event happened, not whom it concerns. */
+ * at the Kremlin"): where the event happened, not whom it concerns. The
+ * parser often hangs the place on the verb's object instead ("signed a
+ * peace treaty in Washington", "held talks in Oman", "exchanged prisoners
+ * in Turkey"): a place phrase of the object is the act's place too. Only
+ * one step: "sanctions on companies in Iran" still names Iran. */
 static bool locative_of(const csent *cs, int v, int h)
 {
     static const char *const preps[] = {"in", "at", "near", "inside", "outside",
                                         "around", "across", "throughout", "within"};
-    if (v < 0 || cs->w[h].head != v || cs->w[h].rel != R_OBL)
+    if (v < 0)
+        return false;
+    int up = cs->w[h].head;
+    bool on_verb = up == v && cs->w[h].rel == R_OBL;
+    bool on_object = up >= 0 && cs->w[h].rel == R_NMOD && cs->w[up].head == v &&
+                     cs->w[up].rel == R_OBJ;
+    if (!on_verb && !on_object)
         return false;
     for (size_t p = 0; p < SR_ARRAY_LEN(preps); p++)
         if (sr_child_word(cs, h, R_CASE, preps[p]) >= 0)
@@ -470,6 +480,17 @@ static bool locative_of(const csent *cs, int v, int h)
 }
 
 static int first_actor_after_k(csent *cs, int v, const window *post, int not_np, bool place_ok);
+static bool actors_from_place(csent *cs, int h);
+
+/* Whether word j lies in v's object whose actors come only from its place
+ * phrase ("signed a peace treaty in Washington": "peace", "treaty"). */
+static bool place_object(csent *cs, int v, int j)
+{
+    int steps = 0;
+    while (sr_climbs(cs->w[j].rel) && cs->w[j].head >= 0 && steps++ < cs->n)
+        j = cs->w[j].head;
+    return cs->w[j].rel == R_OBJ && cs->w[j].head == v && actors_from_place(cs, j);
+}
 
 static int first_actor_after(csent *cs, int v, const window *post, int not_np)
 {
@@ -494,7 +515,8 @@ static int first_actor_after_k(csent *cs, int v, const window *post, int not_np,
          * is no target (a pattern that wants one says so: "invest in:T"),
          * nor an actor of a relative clause below the verb */
         if (cs->c->explicit_targets && !cs->c->opt.petrarch &&
-            ((!place_ok && locative_of(cs, v, h)) || in_relative(cs, v, j)))
+            ((!place_ok && (locative_of(cs, v, h) || place_object(cs, v, j))) ||
+             in_relative(cs, v, j)))
             continue;
         const alist *l = sr_meaning(cs, h);
         if (l->n == 0)
@@ -533,18 +555,64 @@ static int passive_agent(csent *cs, int v)
                 return c;
         }
     }
+    /* sitrep's own mode: a "by" phrase the parser hung on the passive
+     * verb's object ("she was held hostage by Boko Haram") */
+    if (!cs->c->opt.petrarch && cs->c->explicit_targets) {
+        const cword *w = &cs->w[v];
+        for (int k = 0; k < w->nkids; k++) {
+            int o = cs->kids[w->kid0 + k];
+            if (cs->w[o].rel != R_OBJ)
+                continue;
+            const cword *ow = &cs->w[o];
+            for (int q = 0; q < ow->nkids; q++) {
+                int c = cs->kids[ow->kid0 + q];
+                uint8_t r = cs->w[c].rel;
+                if ((r == R_OBL || r == R_NMOD) && sr_child_word(cs, c, R_CASE, "by") >= 0 &&
+                    sr_meaning(cs, c)->n)
+                    return c;
+            }
+        }
+    }
+    return -1;
+}
+
+/* Whether the actors of noun phrase h come only from a place phrase of
+ * it: h names no actor itself and its first prepositional modifier with
+ * actors is a place ("signed a peace treaty in Washington", "held talks
+ * at the White House": the treaty and the talks are nobody). */
+static bool actors_from_place(csent *cs, int h)
+{
+    if (cs->np_count[h] > 0)
+        return false;
+    const cword *w = &cs->w[h];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        uint8_t r = cs->w[c].rel;
+        if ((r == R_NMOD || r == R_OBL) && sr_meaning(cs, c)->n)
+            return locative_of(cs, cs->w[h].head, c);
+    }
+    return false;
+}
+
+/* The verb's object that stands for an actor. In sitrep's own mode an
+ * object whose actors are only those of its place is none, unless the act
+ * is force (place_ok: "bombed targets in Afghanistan" hit Afghanistan). */
+static int object_of_k(csent *cs, int v, bool place_ok)
+{
+    const cword *w = &cs->w[v];
+    bool own = cs->c->explicit_targets && !cs->c->opt.petrarch;
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if ((cs->w[c].rel == R_OBJ || cs->w[c].rel == R_IOBJ) && sr_meaning(cs, c)->n &&
+            !(own && !place_ok && cs->w[c].rel == R_OBJ && actors_from_place(cs, c)))
+            return c;
+    }
     return -1;
 }
 
 static int object_of(csent *cs, int v)
 {
-    const cword *w = &cs->w[v];
-    for (int k = 0; k < w->nkids; k++) {
-        int c = cs->kids[w->kid0 + k];
-        if ((cs->w[c].rel == R_OBJ || cs->w[c].rel == R_IOBJ) && sr_meaning(cs, c)->n)
-            return c;
-    }
-    return -1;
+    return object_of_k(cs, v, false);
 }
 
 /* Whether v has a target of its own (an actor after it that is not a
@@ -634,10 +702,10 @@ static void assign_roles(csent *cs, int v, vinfo *vi)
         }
     } else {
         dsrc = subj;
-        dtgt = object_of(cs, v);
         const char *pc = vi->pm.code;
         bool force = pc && (strncmp(pc, "18", 2) == 0 || strncmp(pc, "19", 2) == 0 ||
                             strncmp(pc, "20", 2) == 0);
+        dtgt = object_of_k(cs, v, force);
         if (dtgt < 0 || dtgt == dsrc)
             dtgt = first_actor_after_k(cs, v, &vi->post, dsrc, force);
     }
@@ -1254,6 +1322,79 @@ static const char *counterpart(csent *cs, const actor *a, const actor *other)
     return sr_arena_strdup(cs->tmp, buf);
 }
 
+/* Whether an actor code carries sector seg (three letters) after its base
+ * ("LKACVL", "USAGOVPTY"). */
+static bool has_sector(const char *code, const char *seg)
+{
+    size_t n = strlen(code);
+    for (size_t i = 3; i + 3 <= n; i += 3)
+        if (strncmp(code + i, seg, 3) == 0)
+            return true;
+    return false;
+}
+
+static bool armed_nonstate(const char *code)
+{
+    return strncmp(code, "IMG", 3) == 0 || has_sector(code, "REB") ||
+           has_sector(code, "INS") || has_sector(code, "SEP") || has_sector(code, "UAF");
+}
+
+static bool armed_actor(const char *code)
+{
+    return armed_nonstate(code) || has_sector(code, "MIL");
+}
+
+/* Whether the code names only people without arms: civilians, the
+ * opposition, workers, students, clergy, activists. */
+static bool unarmed_actor(const char *code)
+{
+    static const char *const segs[] = {"CVL", "OPP", "LAB", "EDU", "REL", "HRI", "REF", "AGR"};
+    if (armed_actor(code) || has_sector(code, "COP") || has_sector(code, "SPY") ||
+        has_sector(code, "GOV") || has_sector(code, "CRM"))
+        return false;
+    for (size_t k = 0; k < SR_ARRAY_LEN(segs); k++)
+        if (has_sector(code, segs[k]))
+            return true;
+    return false;
+}
+
+/* Sitrep's own mode: some acts are named by the same words whoever does
+ * them but are coded by who does them (CAMEO codes by actor and act):
+ * - storming, ransacking or attacking a building is a violent protest
+ *   (145) by protesters; by soldiers, rebels or militias it is force
+ *   (190) and by police or security services repression (175)
+ *   ("Israeli troops stormed Arafat's headquarters");
+ * - capturing, arresting or detaining people (173) is an abduction (181)
+ *   when rebels, insurgents or militias do it ("Hezbollah captured two
+ *   Israeli soldiers"): only a state arrests;
+ * - storming, ransacking or invading a place that a verb of force codes
+ *   (18-20) is a violent protest when the source is unarmed people
+ *   ("protesters stormed the president's residence"). */
+static const char *code_by_actor(const csent *cs, const vinfo *vi, const char *src,
+                                 const actor *t, const char *code)
+{
+    if (strcmp(code, "145") == 0) {
+        if (armed_actor(src))
+            return "190";
+        if (has_sector(src, "COP") || has_sector(src, "SPY"))
+            return "175";
+        return code;
+    }
+    /* people, not a town ("Taliban fighters captured Kabul" is 192's
+     * business): the target's head is a common noun */
+    if (strcmp(code, "173") == 0 && armed_nonstate(src) && t->head >= 0 &&
+        cs->w[t->head].upos == SR_UPOS_NOUN)
+        return "181";
+    if ((code[0] == '1' && (code[1] == '8' || code[1] == '9')) && unarmed_actor(src) &&
+        vi->h.v >= 0 && vi->h.v < cs->n) {
+        static const char *const verbs[] = {"storm", "ransack", "invade"};
+        for (size_t k = 0; k < SR_ARRAY_LEN(verbs); k++)
+            if (strcmp(cs->w[vi->h.v].lemma, verbs[k]) == 0)
+                return "145";
+    }
+    return code;
+}
+
 static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, const actor *t0,
                       const char *code, const char *issues, bool members)
 {
@@ -1274,6 +1415,7 @@ static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, co
             sa.code = counterpart(cs, &sa, &ta);
             ta.code = counterpart(cs, &ta, &sa);
         }
+        code = code_by_actor(cs, vi, sa.code, t0, code);
     }
     /* two people of one code are two actors ("Kurdish leader Jalal
      * Talabani accused Massoud Barzani", both IRQPTY); any other pair of
@@ -1462,11 +1604,39 @@ static const alist *without_home_places(csent *cs, const alist *src, const alist
     return out;
 }
 
+/* Whether verb v has a purpose clause of celebration or mourning ("fans
+ * took to the streets to celebrate the title", "poured into the streets
+ * to mourn Arafat", "marched through Dublin to mark St Patrick's Day"):
+ * a crowd in the streets for that is no protest. */
+static bool festive_purpose(const csent *cs, int v)
+{
+    static const char *const verbs[] = {"celebrate", "mourn", "welcome", "mark", "commemorate",
+                                        "cheer", "greet", "honour", "honor", "remember",
+                                        "pray", "watch", "attend", "rejoice", "party"};
+    if (v < 0 || v >= cs->n)
+        return false;
+    const cword *w = &cs->w[v];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        if (cs->w[c].rel != R_ADVCL && cs->w[c].rel != R_XCOMP)
+            continue;
+        if (cs->w[c].rel == R_ADVCL && sr_child_word(cs, c, R_MARK, "to") < 0)
+            continue;
+        for (size_t q = 0; q < SR_ARRAY_LEN(verbs); q++)
+            if (strcmp(cs->w[c].lemma, verbs[q]) == 0)
+                return true;
+    }
+    return false;
+}
+
 static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
 {
     const sr_coder *c = cs->c;
     const char *code = vi->pm.code;
     if (vi->suppressed || null_code(code))
+        return;
+    /* sitrep's own mode: a crowd out to celebrate or mourn is no protest */
+    if (!c->opt.petrarch && code[0] == '1' && code[1] == '4' && festive_purpose(cs, vi->h.v))
         return;
     if (vi->negated && c->opt.petrarch) {
         const char *opp = negated_code(code);
@@ -1497,6 +1667,13 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
                       ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
                        (code[0] == '1' && code[1] == '9' && symmetric_fight(cs, vi->h.v))) &&
                       !vi->pm.compound;
+    /* and what a compound subject exchanges or swaps it gives each other,
+     * whatever the object's phrase names ("Israel and Hezbollah exchanged
+     * prisoners in Germany", "the two sides swapped ambassadors") */
+    if (!c->opt.petrarch && src->n >= 2 && !vi->pm.compound && vi->pm.target < 0 &&
+        vi->h.v >= 0 && vi->h.v < cs->n &&
+        (strcmp(cs->w[vi->h.v].lemma, "exchange") == 0 || strcmp(cs->w[vi->h.v].lemma, "swap") == 0))
+        reciprocal = true;
     if ((vi->pm.compound || reciprocal) && src->n >= 2) {
         /* the members of a compound subject act on each other */
         for (int i = 0; i < src->n; i++)

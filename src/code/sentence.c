@@ -575,6 +575,39 @@ static void repair(cword *w, const sr_word *x, int n, bool own_mode)
         w[h].rel = R_OBJ;
         /* the noun's other dependents before the verb (none usually) stay */
     }
+    for (int i = 1; i < n && own_mode; i++) {
+        /* sitrep's own mode: a verb form right after "and" that the parser
+         * hung as an adjective on the noun after it, that noun being a
+         * conjunct of a noun before ("stormed the parliament building and
+         * arrested opposition leaders" with "leaders" a conjunct of
+         * "building"): the form is a conjunct verb and the noun its object
+         * (the loop below hangs it on the verb above). "the wounded and
+         * arrested protesters" is left: there the noun is no conjunct */
+        int h = w[i].head;
+        const char *xp = x[i].xpos ? x[i].xpos : "";
+        if (w[i].upos != SR_UPOS_VERB || w[i].rel != R_AMOD || h <= i ||
+            (strcmp(xp, "VBD") != 0 && strcmp(xp, "VBN") != 0) ||
+            w[i - 1].upos != SR_UPOS_CCONJ || w[i - 1].head != h || w[h].rel != R_CONJ ||
+            w[h].head < 0 || w[h].head >= i - 1 ||
+            (w[h].upos != SR_UPOS_NOUN && w[h].upos != SR_UPOS_PROPN))
+            continue;
+        /* the first conjunct is a verb's object ("Israeli troops and
+         * wounded Iranian soldiers" is one noun phrase) */
+        int p = w[h].head;
+        if (w[p].rel != R_OBJ || w[p].head < 0 || w[w[p].head].upos != SR_UPOS_VERB)
+            continue;
+        bool plain = true;      /* only the noun's modifiers between them */
+        for (int j = i + 1; j < h && plain; j++)
+            plain = w[j].head == h && (w[j].rel == R_COMPOUND || w[j].rel == R_AMOD ||
+                                       w[j].rel == R_NUMMOD || w[j].rel == R_DET);
+        if (!plain)
+            continue;
+        w[i].head = w[h].head;
+        w[i].rel = R_CONJ;
+        w[i - 1].head = i;
+        w[h].head = i;
+        w[h].rel = R_OBJ;
+    }
     for (int i = 0; i < n; i++) {
         /* a verb coordinated with a noun ("condemned an attack ... on
          * Thursday and promised aid" with "promised" a conjunct of
@@ -974,6 +1007,64 @@ static void repair_ing_noun(csent *cs)
     }
 }
 
+/* A past tense of a verb made with "over" or "under" that the tagger took
+ * for a preposition, the case word of the noun after it ("Rebels overran
+ * a government garrison" with "overran" the case of "garrison"): it is
+ * the verb and the noun its object. Its subject is the noun the phrase
+ * hung on ("Rebels" as the root), or the subject of the verb it hung on
+ * that stands right before it when that verb has another subject after
+ * it ("Rebels overran a garrison ..., the army said"). Own mode only. */
+static void repair_prefixed_past(csent *cs)
+{
+    static const char *const past[][2] = {
+        {"overran", "overrun"}, {"overtook", "overtake"}, {"overthrew", "overthrow"},
+        {"overcame", "overcome"}, {"undertook", "undertake"}};
+    cword *w = cs->w;
+    int n = cs->n;
+    for (int i = 1; i + 1 < n; i++) {
+        const char *lemma = NULL;
+        for (size_t k = 0; k < SR_ARRAY_LEN(past) && !lemma; k++)
+            if (strcmp(w[i].lower, past[k][0]) == 0)
+                lemma = past[k][1];
+        int o = w[i].head;
+        if (!lemma || w[i].upos != SR_UPOS_ADP || w[i].rel != R_CASE || o <= i ||
+            (w[o].upos != SR_UPOS_NOUN && w[o].upos != SR_UPOS_PROPN))
+            continue;
+        int p = w[o].head;
+        if (p < 0)
+            continue;
+        int subj = -1;
+        if (p < i && (w[p].upos == SR_UPOS_NOUN || w[p].upos == SR_UPOS_PROPN)) {
+            subj = p;                   /* "Rebels overran the town" */
+            w[i].head = w[p].head;
+            w[i].rel = w[p].head < 0 ? R_ROOT : w[p].rel;
+            for (int j = i + 1; j < n; j++)
+                if (j != o && w[j].head == p)
+                    w[j].head = i;
+        } else if (p > o && w[p].upos == SR_UPOS_VERB) {
+            for (int j = i - 1; j >= 0 && subj < 0; j--)
+                if (w[j].head == p && is_subj(w[j].rel))
+                    subj = j;
+            bool other = false;
+            for (int j = o + 1; j < n && !other; j++)
+                other = w[j].head == p && is_subj(w[j].rel);
+            if (subj < 0 || !other)
+                continue;
+            w[i].head = p;              /* "..., the army said" */
+            w[i].rel = R_CCOMP;
+        } else {
+            continue;
+        }
+        w[subj].head = i;
+        w[subj].rel = R_NSUBJ;
+        w[o].head = i;
+        w[o].rel = R_OBJ;
+        w[i].upos = SR_UPOS_VERB;
+        w[i].lemma = lemma;
+        sr_dict_tok(cs->d, w[i].form, lemma, &w[i].tok);
+    }
+}
+
 bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
                    sr_arena *tmp)
 {
@@ -1015,6 +1106,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
     if (!c->opt.petrarch && c->explicit_targets) {
         hyphenated_words(cs->d, cs->w, n);
         repair_aux_particle(cs->w, n);
+        repair_prefixed_past(cs);
         repair_phrasal_noun(cs);
         repair_double_object(cs);
         repair_particle_as_case(cs);
