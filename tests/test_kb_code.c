@@ -1484,7 +1484,8 @@ static void test_place_of_object(void)
     sr_dict *d;
     sr_coder *c = coder_for("country JOR Jordan\n  seat GOV Amman\n"
                             "pred 057 sign obj:treaty\npred 195 bomb obj:*\n"
-                            "pred 0841 exchange obj:prisoner\n", true, &d);
+                            "pred 0841 exchange obj:prisoner\npred 1724 declare obj:law\n"
+                            "pred 040 resume obj:talk\n", true, &d);
     CHECK(c != NULL);
     if (c) {
         const char *sign = "Iran/PROPN/4/nsubj and/CCONJ/3/cc Israel/PROPN/1/conj "
@@ -1507,6 +1508,18 @@ static void test_place_of_object(void)
         CHECK(codes(c, swap, "IRN", "ISR", "0841"));
         CHECK(codes(c, swap, "ISR", "IRN", "0841"));
         CHECK(!codes(c, swap, "IRN", "JORGOV", "0841"));
+        /* coercion restricts the place of its object */
+        CHECK(codes(c, "Iran/PROPN/2/nsubj declared|declare/VERB:VBD/0/root martial/ADJ/4/amod "
+                       "law/NOUN/2/obj in/ADP/6/case Amman/PROPN/4/nmod ./PUNCT/2/punct",
+                    "IRN", "JORGOV", "1724"));
+        /* nor is a topic phrase of such an object a target: the talks are
+         * the co-subjects' */
+        const char *talks = "Iran/PROPN/4/nsubj and/CCONJ/3/cc Israel/PROPN/1/conj "
+                            "resumed|resume/VERB:VBD/0/root talks|talk/NOUN/4/obj in/ADP/7/case "
+                            "Amman/PROPN/5/nmod on/ADP/11/case Iran/PROPN/11/nmod:poss "
+                            "'s/PART/9/case entry/NOUN/5/nmod ./PUNCT/4/punct";
+        CHECK(codes(c, talks, "IRN", "ISR", "040"));
+        CHECK(codes(c, talks, "ISR", "IRN", "040"));
     }
     sr_coder_free(c);
     sr_dict_free(d);
@@ -1520,6 +1533,7 @@ static void test_acts_by_actor(void)
 {
     sr_dict *d;
     sr_coder *c = coder_for("sector COP police\nsector REB rebels\nsector CVL civilians\n"
+                            "sector UAF militias\nagent UAF gunman\n"
                             "agent COP police\nagent REB rebel\nagent CVL protester; crowd\n"
                             "pred 145 storm obj:embassy\npred 190 storm obj:T\n"
                             "pred 173 capture obj:T\npred 141 take to:street\n"
@@ -1548,6 +1562,10 @@ static void test_acts_by_actor(void)
         CHECK(codes(c, "Israeli/ADJ/2/amod rebels|rebel/NOUN/3/nsubj captured|capture/VERB:VBD/0/root "
                        "Iranian/ADJ/5/amod troops|troop/NOUN/3/obj ./PUNCT/3/punct",
                     "ISRREB", "IRNMIL", "181"));
+        /* "gunmen", the plural of an agent in "-man", as written */
+        CHECK(codes(c, "Israeli/ADJ/2/amod gunmen/NOUN/3/nsubj captured|capture/VERB:VBD/0/root "
+                       "Iranian/ADJ/5/amod troops|troop/NOUN/3/obj ./PUNCT/3/punct",
+                    "ISRUAF", "IRNMIL", "181"));
         CHECK(codes(c, "Israeli/ADJ/2/amod police/NOUN/3/nsubj captured|capture/VERB:VBD/0/root "
                        "Iranian/ADJ/5/amod troops|troop/NOUN/3/obj ./PUNCT/3/punct",
                     "ISRCOP", "IRNMIL", "173"));

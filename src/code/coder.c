@@ -473,34 +473,44 @@ static bool locative_of(const csent *cs, int v, int h)
                      cs->w[up].rel == R_OBJ;
     if (!on_verb && !on_object)
         return false;
+    /* "in response to", "in support of", "in protest at": a bare common
+     * noun with a phrase of its own makes a preposition, not a place */
+    if (cs->w[h].upos == SR_UPOS_NOUN && sr_child(cs, h, R_DET) < 0 &&
+        sr_child(cs, h, R_POSS) < 0 && sr_child(cs, h, R_NMOD) > h)
+        return false;
     for (size_t p = 0; p < SR_ARRAY_LEN(preps); p++)
         if (sr_child_word(cs, h, R_CASE, preps[p]) >= 0)
             return true;
     return false;
 }
 
-static int first_actor_after_k(csent *cs, int v, const window *post, int not_np, bool place_ok);
+static int first_actor_after_k(csent *cs, int v, const window *post, int not_np, bool place_ok,
+                               bool object_place_ok);
 static bool actors_from_place(csent *cs, int h);
 
 /* Whether word j lies in v's object whose actors come only from its place
- * phrase ("signed a peace treaty in Washington": "peace", "treaty"). */
+ * phrase ("signed a peace treaty in Washington": "peace", "treaty",
+ * "Washington"), anywhere below it ("resumed talks in Beijing on China's
+ * entry": the talks are between their parties, not with China). */
 static bool place_object(csent *cs, int v, int j)
 {
     int steps = 0;
-    while (sr_climbs(cs->w[j].rel) && cs->w[j].head >= 0 && steps++ < cs->n)
+    while (j >= 0 && cs->w[j].head != v && steps++ < cs->n)
         j = cs->w[j].head;
-    return cs->w[j].rel == R_OBJ && cs->w[j].head == v && actors_from_place(cs, j);
+    return j >= 0 && cs->w[j].rel == R_OBJ && actors_from_place(cs, j);
 }
 
 static int first_actor_after(csent *cs, int v, const window *post, int not_np)
 {
-    return first_actor_after_k(cs, v, post, not_np, false);
+    return first_actor_after_k(cs, v, post, not_np, false, false);
 }
 
 /* place_ok: the act is force (18-20), whose place is whom it hits ("struck
  * an oil refinery in southern Russia": Russia), so a place phrase may be
- * the default target */
-static int first_actor_after_k(csent *cs, int v, const window *post, int not_np, bool place_ok)
+ * the default target; object_place_ok: the place of the object too, for
+ * force and coercion (17: "declared martial law in East Timor") */
+static int first_actor_after_k(csent *cs, int v, const window *post, int not_np, bool place_ok,
+                               bool object_place_ok)
 {
     for (int q = 0; q < post->n; q++) {
         int j = post->v[q];
@@ -515,8 +525,8 @@ static int first_actor_after_k(csent *cs, int v, const window *post, int not_np,
          * is no target (a pattern that wants one says so: "invest in:T"),
          * nor an actor of a relative clause below the verb */
         if (cs->c->explicit_targets && !cs->c->opt.petrarch &&
-            ((!place_ok && (locative_of(cs, v, h) || place_object(cs, v, j))) ||
-             in_relative(cs, v, j)))
+            ((!place_ok && locative_of(cs, v, h)) ||
+             (!object_place_ok && place_object(cs, v, j)) || in_relative(cs, v, j)))
             continue;
         const alist *l = sr_meaning(cs, h);
         if (l->n == 0)
@@ -588,6 +598,8 @@ static bool actors_from_place(csent *cs, int h)
     for (int k = 0; k < w->nkids; k++) {
         int c = cs->kids[w->kid0 + k];
         uint8_t r = cs->w[c].rel;
+        /* the place names itself ("in Washington"), unlike "in response
+         * to an olive branch from the North" */
         if ((r == R_NMOD || r == R_OBL) && sr_meaning(cs, c)->n)
             return locative_of(cs, cs->w[h].head, c);
     }
@@ -596,7 +608,8 @@ static bool actors_from_place(csent *cs, int h)
 
 /* The verb's object that stands for an actor. In sitrep's own mode an
  * object whose actors are only those of its place is none, unless the act
- * is force (place_ok: "bombed targets in Afghanistan" hit Afghanistan). */
+ * is force or coercion (place_ok: "bombed targets in Afghanistan" hit
+ * Afghanistan, "imposed a curfew in Hebron" restricts Hebron). */
 static int object_of_k(csent *cs, int v, bool place_ok)
 {
     const cword *w = &cs->w[v];
@@ -705,9 +718,10 @@ static void assign_roles(csent *cs, int v, vinfo *vi)
         const char *pc = vi->pm.code;
         bool force = pc && (strncmp(pc, "18", 2) == 0 || strncmp(pc, "19", 2) == 0 ||
                             strncmp(pc, "20", 2) == 0);
-        dtgt = object_of_k(cs, v, force);
+        bool coerce = force || (pc && strncmp(pc, "17", 2) == 0);
+        dtgt = object_of_k(cs, v, coerce);
         if (dtgt < 0 || dtgt == dsrc)
-            dtgt = first_actor_after_k(cs, v, &vi->post, dsrc, force);
+            dtgt = first_actor_after_k(cs, v, &vi->post, dsrc, force, coerce);
     }
     int ps = vi->pm.source, pt = vi->pm.target;
     if (ps >= 0 && pt >= 0) {

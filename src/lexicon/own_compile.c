@@ -16,8 +16,8 @@
  *     follow it, relative to it. `not` becomes a leading word "not" with
  *     relation advmod, which the coder consumes as part of the event.
  *   - Names: written forms are added as surface phrases; agents also get
- *     their regular plural (sr_dict_plural), since they are written in the
- *     singular. Verb heads match their lemma and their inflected forms, so
+ *     their plural (sr_dict_plural; "-man" -> "-men"), since they are
+ *     written in the singular. Verb heads match their lemma and their inflected forms, so
  *     that a lemmatiser's slip ("blamed" -> "blam") costs no match; lemma
  *     fillers match a word's lemma or form.
  *   - Verbs' own codes: each verb block codes, when none of its patterns
@@ -41,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* ------------------------------------------------------------------------ */
@@ -199,6 +200,26 @@ static void add_seats(sr_dict_builder *b, const sr_own_entry *e)
     }
 }
 
+/* The plural of a role noun in "-man" ("gunman" -> "gunmen", "spokeswoman"
+ * -> "spokeswomen", "militiaman" -> "militiamen"); false for other words,
+ * for the few that are no compounds of "man" ("human", "German"), and for
+ * "man" and "woman" themselves: "men" and "women" in the news are mostly
+ * people described ("six women work as advisers", "his disrespect for
+ * women"), not a side of an event, and stay unmatched as before. */
+static bool man_plural(const char *w, char *out, size_t cap)
+{
+    static const char *const not_man[] = {"human", "german", "roman", "shaman", "talisman",
+                                          "ottoman", "oman", "man", "woman"};
+    size_t n = strlen(w);
+    if (n < 4 || strcmp(w + n - 3, "man") != 0 || n + 1 > cap)
+        return false;
+    for (size_t k = 0; k < sizeof not_man / sizeof not_man[0]; k++)
+        if (strcasecmp(w, not_man[k]) == 0)
+            return false;
+    snprintf(out, cap, "%.*smen", (int)(n - 3), w);
+    return true;
+}
+
 static void add_agent(sr_dict_builder *b, const sr_own_entry *e)
 {
     for (uint32_t i = 0; i < e->nnames; i++) {
@@ -209,7 +230,8 @@ static void add_agent(sr_dict_builder *b, const sr_own_entry *e)
         const char *last = strrchr(t, ' ');
         size_t stem = last ? (size_t)(last + 1 - t) : 0;
         char pl[SR_DICT_MAX_WORD + 1], phrase[512];
-        sr_dict_plural(t + stem, pl, sizeof pl);
+        if (!man_plural(t + stem, pl, sizeof pl))
+            sr_dict_plural(t + stem, pl, sizeof pl);
         snprintf(phrase, sizeof phrase, "%.*s%s", (int)stem, t, pl);
         if (strcmp(phrase, t) != 0)
             sr_dictb_agent(b, phrase, e->code, 0);
