@@ -1537,7 +1537,8 @@ static void test_acts_by_actor(void)
                             "agent COP police\nagent REB rebel\nagent CVL protester; crowd\n"
                             "pred 145 storm obj:embassy\npred 190 storm obj:T\n"
                             "pred 173 capture obj:T\npred 141 take to:street\n"
-                            "pred 181 hold obj:hostage\n", true, &d);
+                            "pred 181 hold obj:hostage\npred 015 claim obj:responsibility\n"
+                            "pred 010 claim obj:*\n", true, &d);
     CHECK(c != NULL);
     if (c) {
         const char *storm = "Israeli/ADJ/2/amod %s/NOUN/3/nsubj stormed|storm/VERB:VBD/0/root "
@@ -1581,6 +1582,16 @@ static void test_acts_by_actor(void)
         CHECK_INT_EQ(count_code(c, spec, "141", NULL), 0);
         snprintf(spec, sizeof spec, fans, "denounce", "deal");
         CHECK(codes(c, spec, "ISRCVL", "---", "141"));
+        /* a claim of responsibility stands without a target; a bare
+         * statement does not, nor a claim that may come */
+        CHECK(codes(c, "Iranian/ADJ/2/amod rebels|rebel/NOUN/3/nsubj claimed|claim/VERB:VBD/0/root "
+                       "responsibility/NOUN/3/obj for/ADP/7/case the/DET/7/det attack/NOUN/4/nmod "
+                       "./PUNCT/3/punct", "IRNREB", "---", "015"));
+        CHECK_INT_EQ(count_code(c, "Iranian/ADJ/2/amod rebels|rebel/NOUN/3/nsubj claimed|claim/VERB:VBD/0/root "
+                                   "victory/NOUN/3/obj ./PUNCT/3/punct", "010", NULL), 0);
+        CHECK_INT_EQ(count_code(c, "Iranian/ADJ/2/amod rebels|rebel/NOUN/4/nsubj may/AUX/4/aux "
+                                   "claim/VERB:VB/0/root responsibility/NOUN/4/obj ./PUNCT/4/punct",
+                                "015", NULL), 0);
         /* the passive's "by" phrase hung on the object */
         CHECK(codes(c, "Israeli/ADJ/2/amod negotiators|negotiator/NOUN/4/nsubj:pass "
                        "were|be/AUX/4/aux:pass held|hold/VERB:VBN/0/root hostage/NOUN/4/obj "

@@ -1525,6 +1525,10 @@ static bool stands_alone(const char *code, bool pattern)
     static const char roots[] = "03" "08" "09" "10" "12" "13" "14" "15" "16" "17" "18" "19" "20";
     if (code[0] == '0' && code[1] == '2')
         return pattern;
+    /* a claim of responsibility (015) is no mere statement: "Hamas claimed
+     * responsibility for the bombing" stands on a pattern of its own */
+    if (strcmp(code, "015") == 0)
+        return pattern;
     for (size_t i = 0; i + 1 < sizeof roots; i += 2)
         if (code[0] == roots[i] && code[1] == roots[i + 1])
             return true;
@@ -1713,7 +1717,7 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
          * ceasefire", "urged restraint", not "may seek the maximum
          * penalty", "..., calling for his dismissal" */
         const char *k = colon ? first : code;
-        bool appeal = k[0] == '0' && k[1] == '2' &&
+        bool appeal = ((k[0] == '0' && k[1] == '2') || strcmp(k, "015") == 0) &&
                       pattern_names_word(c->dict, vi->pm.pattern) && vi->h.v >= 0 &&
                       (cs->w[vi->h.v].upos == SR_UPOS_NOUN ||
                        sr_child(cs, vi->h.v, vi->passive ? R_NSUBJPASS : R_NSUBJ) >= 0) &&
