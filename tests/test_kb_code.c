@@ -1623,6 +1623,17 @@ static void test_conjunct_verb_as_adjective(void)
         const char *freed = "Israel/PROPN/2/nsubj freed|free/VERB:VBD/0/root the/DET/7/det "
                             "wounded/ADJ:JJ/8/amod and/CCONJ/6/cc arrested|arrest/VERB:VBN/8/amod "
                             "Iranian/ADJ/8/amod negotiators|negotiator/NOUN/2/obj ./PUNCT/2/punct";
+        /* "Iran and the Israeli negotiators freed ..." parsed with
+         * "freed" a relative clause of "Iran" and "negotiators", with the
+         * "and", its subject: one coordinated subject of the main verb */
+        CHECK(codes(c, "Iran/PROPN/0/root and/CCONJ/5/cc the/DET/5/det Israeli/ADJ/5/amod "
+                       "negotiators|negotiator/NOUN/6/nsubj freed|free/VERB:VBD/1/acl:relcl "
+                       "Haifa/PROPN/6/obj ./PUNCT/6/punct", "IRN", "ISR", "0841"));
+        /* no "and" on the subject: a relative clause ("the port the
+         * Israeli negotiators freed") stays one */
+        CHECK(!codes(c, "Iran/PROPN/0/root the/DET/4/det Israeli/ADJ/4/amod "
+                        "negotiators|negotiator/NOUN/5/nsubj freed|free/VERB:VBD/1/acl:relcl "
+                        "Haifa/PROPN/5/obj ./PUNCT/1/punct", "IRN", "ISR", "0841"));
         /* the noun after the form is no conjunct: "wounded" and "arrested"
          * are its adjectives */
         CHECK_INT_EQ(count_code(c, freed, "173", NULL), 0);

@@ -575,6 +575,43 @@ static void repair(cword *w, const sr_word *x, int n, bool own_mode)
         w[h].rel = R_OBJ;
         /* the noun's other dependents before the verb (none usually) stay */
     }
+    for (int v = 1; v < n && own_mode; v++) {
+        /* sitrep's own mode: "North Korea and the United States resumed
+         * talks" parsed with "resumed" a relative clause of "Korea" (the
+         * root) and "States", with its "and", the clause's subject: a past
+         * tense whose subject carries the "and" that joins it to the noun
+         * the clause hangs on is the main verb, and the two nouns its
+         * coordinated subject */
+        int r = w[v].head;
+        const char *xp = x[v].xpos ? x[v].xpos : "";
+        if (w[v].upos != SR_UPOS_VERB || strcmp(xp, "VBD") != 0 || r < 0 || r >= v ||
+            (w[v].rel != R_RELCL && w[v].rel != R_ACL) || w[r].head >= 0 ||
+            (w[r].upos != SR_UPOS_NOUN && w[r].upos != SR_UPOS_PROPN))
+            continue;
+        int s = -1, cc = -1;
+        for (int j = r + 1; j < v; j++) {
+            if (w[j].head == v && is_subj(w[j].rel))
+                s = j;
+            if (w[j].upos == SR_UPOS_PRON || w[j].upos == SR_UPOS_SCONJ)
+                s = -2;             /* "who", "that": a relative clause */
+        }
+        if (s < 0 || (w[s].upos != SR_UPOS_NOUN && w[s].upos != SR_UPOS_PROPN))
+            continue;
+        for (int j = r + 1; j < s; j++)
+            if (w[j].head == s && w[j].upos == SR_UPOS_CCONJ && strcmp(w[j].lower, "and") == 0)
+                cc = j;
+        if (cc < 0)
+            continue;
+        w[s].head = r;
+        w[s].rel = R_CONJ;
+        w[v].head = -1;
+        w[v].rel = R_ROOT;
+        w[r].head = v;
+        w[r].rel = R_NSUBJ;
+        for (int j = v + 1; j < n; j++)
+            if (w[j].head == r)
+                w[j].head = v;
+    }
     for (int i = 1; i < n && own_mode; i++) {
         /* sitrep's own mode: a verb form right after "and" that the parser
          * hung as an adjective on the noun after it, that noun being a
