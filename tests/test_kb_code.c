@@ -1668,6 +1668,31 @@ static void test_prefixed_past(void)
     sr_dict_free(d);
 }
 
+/* "Iranian and Israeli troops clashed in Amman" parsed with "Iranian" the
+ * root and "clashed" its conjunct: the adjectives modify "troops", the
+ * verb is the root; the two sides fight each other, not the place. */
+static void test_adjective_root(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("country JOR Jordan\n  seat GOV Amman\npred 190 clash\n"
+                            "pred 190 clash with:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *clash = "Iranian/ADJ/0/root and/CCONJ/3/cc Israeli/ADJ/1/conj "
+                            "troops|troop/NOUN/5/nsubj clashed|clash/VERB:VBD/1/conj in/ADP/7/case "
+                            "Amman/PROPN/5/obl ./PUNCT/1/punct";
+        CHECK(codes(c, clash, "IRNMIL", "ISRMIL", "190"));
+        CHECK(codes(c, clash, "ISRMIL", "IRNMIL", "190"));
+        CHECK(!codes(c, clash, "IRNMIL", "JORGOV", "190"));
+        /* "troops" the root's object, "clashed" its clause */
+        CHECK(codes(c, "Iranian/PROPN/0/root and/CCONJ/3/cc Israeli/ADJ/1/conj "
+                       "troops|troop/NOUN/1/obj clashed|clash/VERB:VBN/4/acl ./PUNCT/1/punct",
+                    "IRNMIL", "ISRMIL", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 
 /* People, regions and groups (own mode): a person named at the head of a
  * phrase is the phrase's actor with the code of the event date, the titles
@@ -1996,6 +2021,7 @@ int main(void)
     test_acts_by_actor();
     test_conjunct_verb_as_adjective();
     test_prefixed_past();
+    test_adjective_root();
     fclose(devnull);
     return check_status();
 }

@@ -1685,6 +1685,12 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
                       ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
                        (code[0] == '1' && code[1] == '9' && symmetric_fight(cs, vi->h.v))) &&
                       !vi->pm.compound;
+    /* sides that fight each other somewhere fight each other, not the
+     * place ("Armenian and Azeri forces clashed in Nagorno-Karabakh") */
+    if (!c->opt.petrarch && src->n >= 2 && tgt->n > 0 && !vi->pm.compound &&
+        vi->pm.target < 0 && code[0] == '1' && code[1] == '9' && symmetric_fight(cs, vi->h.v) &&
+        vi->tgt >= 0 && locative_of(cs, vi->h.v, vi->tgt))
+        reciprocal = true;
     /* and what a compound subject exchanges or swaps it gives each other,
      * whatever the object's phrase names ("Israel and Hezbollah exchanged
      * prisoners in Germany", "the two sides swapped ambassadors") */

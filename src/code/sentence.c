@@ -575,6 +575,54 @@ static void repair(cword *w, const sr_word *x, int n, bool own_mode)
         w[h].rel = R_OBJ;
         /* the noun's other dependents before the verb (none usually) stay */
     }
+    for (int r = 0; r + 2 < n && own_mode; r++) {
+        /* sitrep's own mode: "Indian and Pakistani troops exchanged fire"
+         * parsed with "Indian" the root, "troops" the subject of
+         * "exchanged" and that verb a conjunct of "Indian" (or "troops"
+         * the root's object and "fought" its clause): an adjective never
+         * heads a sentence with a subject after it, so the adjective (and
+         * its conjuncts) modify the noun and the verb is the root */
+        bool adj_conj = false;
+        for (int j = r + 1; j < n && !adj_conj; j++)
+            adj_conj = w[j].head == r && w[j].rel == R_CONJ && w[j].upos == SR_UPOS_ADJ;
+        if (w[r].head >= 0 || !(w[r].upos == SR_UPOS_ADJ || (w[r].upos == SR_UPOS_PROPN && adj_conj)))
+            continue;
+        int sj = -1, v = -1;    /* the noun the adjectives modify */
+        for (int j = r + 1; j < n && sj < 0; j++)
+            if ((w[j].upos == SR_UPOS_NOUN || w[j].upos == SR_UPOS_PROPN) &&
+                !(w[j].head == r && w[j].rel == R_CONJ))
+                sj = j;
+        if (sj < 0)
+            continue;
+        bool between = true;    /* only the adjective's "and" and conjuncts */
+        for (int j = r + 1; j < sj && between; j++)
+            between = w[j].head == r || w[j].head == sj || (w[j].head >= 0 && w[w[j].head].head == r);
+        if (!between)
+            continue;
+        if (is_subj(w[sj].rel) && w[sj].head > sj && w[w[sj].head].head == r &&
+            w[w[sj].head].upos == SR_UPOS_VERB) {
+            v = w[sj].head;             /* "troops exchanged", "exchanged" on "Indian" */
+        } else if (w[sj].head == r && w[sj].rel == R_OBJ) {
+            for (int j = sj + 1; j < n && v < 0; j++)
+                if (w[j].head == sj && w[j].upos == SR_UPOS_VERB &&
+                    (w[j].rel == R_ACL || w[j].rel == R_RELCL))
+                    v = j;              /* "troops fought" with "fought" on "troops" */
+            if (v < 0)
+                continue;
+            w[sj].head = v;
+            w[sj].rel = R_NSUBJ;
+        } else {
+            continue;
+        }
+        w[v].head = -1;
+        w[v].rel = R_ROOT;
+        for (int j = sj + 1; j < n; j++)
+            if (w[j].head == r)
+                w[j].head = v;
+        w[r].head = sj;
+        w[r].rel = R_AMOD;
+        w[r].upos = SR_UPOS_ADJ;
+    }
     for (int v = 1; v < n && own_mode; v++) {
         /* sitrep's own mode: "North Korea and the United States resumed
          * talks" parsed with "resumed" a relative clause of "Korea" (the
