@@ -714,7 +714,7 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
  * dict.srd made by an older version of this compiler is rebuilt: bump it
  * whenever the mapping to the builder changes. */
 #define OWN_COMPILER "sitrep own-format compiler"
-#define OWN_COMPILER_VERSION 12
+#define OWN_COMPILER_VERSION 13
 
 static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
 {
