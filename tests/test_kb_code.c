@@ -1485,7 +1485,7 @@ static void test_place_of_object(void)
     sr_coder *c = coder_for("country JOR Jordan\n  seat GOV Amman\n"
                             "pred 057 sign obj:treaty\npred 195 bomb obj:*\n"
                             "pred 0841 exchange obj:prisoner\npred 1724 declare obj:law\n"
-                            "pred 040 resume obj:talk\n", true, &d);
+                            "pred 040 resume obj:talk\npred 111 condemn obj:*\n", true, &d);
     CHECK(c != NULL);
     if (c) {
         const char *sign = "Iran/PROPN/4/nsubj and/CCONJ/3/cc Israel/PROPN/1/conj "
@@ -1508,6 +1508,10 @@ static void test_place_of_object(void)
         CHECK(codes(c, swap, "IRN", "ISR", "0841"));
         CHECK(codes(c, swap, "ISR", "IRN", "0841"));
         CHECK(!codes(c, swap, "IRN", "JORGOV", "0841"));
+        /* an act on another's event concerns the event's place */
+        CHECK(codes(c, "Iran/PROPN/2/nsubj condemned|condemn/VERB:VBD/0/root the/DET/4/det "
+                       "violence/NOUN/2/obj in/ADP/6/case Amman/PROPN/4/nmod ./PUNCT/2/punct",
+                    "IRN", "JORGOV", "111"));
         /* coercion restricts the place of its object */
         CHECK(codes(c, "Iran/PROPN/2/nsubj declared|declare/VERB:VBD/0/root martial/ADJ/4/amod "
                        "law/NOUN/2/obj in/ADP/6/case Amman/PROPN/4/nmod ./PUNCT/2/punct",

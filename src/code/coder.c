@@ -487,6 +487,7 @@ static bool locative_of(const csent *cs, int v, int h)
 static int first_actor_after_k(csent *cs, int v, const window *post, int not_np, bool place_ok,
                                bool object_place_ok);
 static bool actors_from_place(csent *cs, int h);
+static bool performer_verb(const csent *cs, int h);
 
 /* Whether word j lies in v's object whose actors come only from its place
  * phrase ("signed a peace treaty in Washington": "peace", "treaty",
@@ -507,8 +508,9 @@ static int first_actor_after(csent *cs, int v, const window *post, int not_np)
 
 /* place_ok: the act is force (18-20), whose place is whom it hits ("struck
  * an oil refinery in southern Russia": Russia), so a place phrase may be
- * the default target; object_place_ok: the place of the object too, for
- * force and coercion (17: "declared martial law in East Timor") */
+ * the default target; object_place_ok: the place of the object too (force
+ * and coercion, "declared martial law in East Timor", and acts that judge
+ * another's event, "condemned the violence in Libya") */
 static int first_actor_after_k(csent *cs, int v, const window *post, int not_np, bool place_ok,
                                bool object_place_ok)
 {
@@ -607,9 +609,10 @@ static bool actors_from_place(csent *cs, int h)
 }
 
 /* The verb's object that stands for an actor. In sitrep's own mode an
- * object whose actors are only those of its place is none, unless the act
- * is force or coercion (place_ok: "bombed targets in Afghanistan" hit
- * Afghanistan, "imposed a curfew in Hebron" restricts Hebron). */
+ * object whose actors are only those of its place is none, unless that
+ * place is what the act concerns (place_ok: force and coercion, "bombed
+ * targets in Afghanistan", "imposed a curfew in Hebron"; acts on
+ * another's event, "condemned the violence in Libya"). */
 static int object_of_k(csent *cs, int v, bool place_ok)
 {
     const cword *w = &cs->w[v];
@@ -718,10 +721,17 @@ static void assign_roles(csent *cs, int v, vinfo *vi)
         const char *pc = vi->pm.code;
         bool force = pc && (strncmp(pc, "18", 2) == 0 || strncmp(pc, "19", 2) == 0 ||
                             strncmp(pc, "20", 2) == 0);
+        /* the object's place is a venue when the subject performs the
+         * object (signs the treaty, holds the talks, exchanges the
+         * prisoners: cooperative acts 03-08 and performer verbs); an act
+         * that judges another's event ("condemned the violence in Libya")
+         * or force and coercion (17-20) concern the place */
         bool coerce = force || (pc && strncmp(pc, "17", 2) == 0);
-        dtgt = object_of_k(cs, v, coerce);
+        bool venue = !coerce && ((pc && pc[0] == '0' && pc[1] >= '3' && pc[1] <= '8') ||
+                                 performer_verb(cs, v));
+        dtgt = object_of_k(cs, v, !venue);
         if (dtgt < 0 || dtgt == dsrc)
-            dtgt = first_actor_after_k(cs, v, &vi->post, dsrc, force, coerce);
+            dtgt = first_actor_after_k(cs, v, &vi->post, dsrc, force, !venue);
     }
     int ps = vi->pm.source, pt = vi->pm.target;
     if (ps >= 0 && pt >= 0) {
