@@ -363,6 +363,17 @@ static bool has_part(const char *code, const char *agent)
     return false;
 }
 
+/* Whether a code's three-letter parts after the first include one of the
+ * given sectors ("IRQREB" has REB). */
+static bool has_sector(const char *code, const char *const *sectors, size_t nsectors)
+{
+    for (size_t i = 3; i + 3 <= strlen(code); i += 3)
+        for (size_t k = 0; k < nsectors; k++)
+            if (!strncmp(code + i, sectors[k], 3))
+                return true;
+    return false;
+}
+
 /* Whether `code` names a body other than the government: an international
  * organisation, armed group, NGO or company, a country's armed forces,
  * police, courts, legislature or intelligence service, or its rebels,
@@ -377,11 +388,7 @@ static bool nonstate_body(const char *code)
     for (size_t k = 0; k < SR_ARRAY_LEN(bases); k++)
         if (!strncmp(code, bases[k], 3))
             return true;
-    for (size_t i = 3; i + 3 <= strlen(code); i += 3)
-        for (size_t k = 0; k < SR_ARRAY_LEN(sectors); k++)
-            if (!strncmp(code + i, sectors[k], 3))
-                return true;
-    return false;
+    return has_sector(code, sectors, SR_ARRAY_LEN(sectors));
 }
 
 /* Whether an agent mention names a government itself ("the opposition
@@ -577,11 +584,7 @@ static bool nonstate_group(const char *code)
     static const char *const sectors[] = {"REB", "INS", "SEP", "UAF", "OPP", "PTY", "RAD"};
     if (!strncmp(code, "IMG", 3) || !strncmp(code, "NGO", 3))
         return true;
-    for (size_t i = 3; i + 3 <= strlen(code); i += 3)
-        for (size_t k = 0; k < SR_ARRAY_LEN(sectors); k++)
-            if (!strncmp(code + i, sectors[k], 3))
-                return true;
-    return false;
+    return has_sector(code, sectors, SR_ARRAY_LEN(sectors));
 }
 
 /* Sitrep's own mode: "the group", "the movement", "the militia", "the
