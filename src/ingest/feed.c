@@ -547,8 +547,8 @@ static void frag_walk(frag *f, xmlNode *root)
     frag_flush(f);
 }
 
-/* Fill doc's body and captions from an HTML fragment (UTF-8). */
-static void read_fragment(sr_doc *doc, const char *html, size_t len)
+/* Fill doc's body and captions from an HTML fragment (UTF-8): see ingest.h. */
+void sr_html_fragment(sr_doc *doc, const char *html, size_t len)
 {
     frag f;
     memset(&f, 0, sizeof f);
@@ -738,7 +738,7 @@ static sr_doc *read_item(feed_state *f, const xmlNode *it)
     bool html;
     body_source(f, it, &tmp, &html);
     if (tmp.len && html) {
-        read_fragment(doc, tmp.data, tmp.len);
+        sr_html_fragment(doc, tmp.data, tmp.len);
     } else if (tmp.len) {
         sr_plain_article(doc, tmp.data, tmp.len);
     } else if (!doc->title) {
@@ -795,5 +795,5 @@ static void feed_close(void *state)
 }
 
 const sr_format_reader sr_feed_reader = {
-    SR_FORMAT_FEED, feed_open, feed_next, feed_close,
+    SR_FORMAT_FEED, feed_open, feed_next, feed_close, false,
 };

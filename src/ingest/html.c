@@ -284,5 +284,5 @@ static void html_close(void *state)
 }
 
 const sr_format_reader sr_html_reader = {
-    SR_FORMAT_HTML, html_open, html_next, html_close,
+    SR_FORMAT_HTML, html_open, html_next, html_close, false,
 };

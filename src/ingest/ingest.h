@@ -45,6 +45,9 @@ typedef struct sr_format_reader {
                   sr_diag *diag);
     sr_doc *(*next)(void *state);
     void (*close)(void *state);
+    /* the reader warns about the bytes it replaced itself, naming where in
+     * the file they were (else sr_input_next warns, naming the file) */
+    bool warns_bad_bytes;
 } sr_format_reader;
 
 /* The reader of a format, or NULL when the format has none yet. */
@@ -75,6 +78,14 @@ sr_status sr_html_read(sr_doc *doc, const char *bytes, size_t len,
  * Fields already set on doc are kept. */
 struct _xmlDoc;
 void sr_html_meta(sr_doc *doc, struct _xmlDoc *tree, const char *url);
+
+/* feed.c: fill doc's body and captions from a piece of HTML in UTF-8 (a
+ * feed item's content, a JSON article's rendered content): block elements
+ * make paragraphs, figure captions go to captions, scripts and styles are
+ * dropped. Unlike sr_html_read() no main-text detection and no metadata:
+ * the fragment is the article. Invalid UTF-8 and NUL bytes become U+FFFD,
+ * counted in bad_bytes. */
+void sr_html_fragment(sr_doc *doc, const char *html, size_t len);
 
 /* Plain-text article conventions (plain.c), for any reader whose records
  * carry plain article text (JSON Lines "text" fields too). From the raw

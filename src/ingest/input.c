@@ -414,7 +414,7 @@ sr_doc *sr_input_next(sr_input *in)
                 doc->published = date_of_file_name(doc, in->path);
             if (!doc->published && in->opt.date)
                 doc->published = sr_arena_strdup(doc->arena, in->opt.date);
-            if (doc->bad_bytes)
+            if (doc->bad_bytes && !in->reader->warns_bad_bytes)
                 sr_warn(in->diag, doc->path,
                         "%u invalid UTF-8 or NUL byte%s replaced by U+FFFD",
                         doc->bad_bytes, doc->bad_bytes == 1 ? "" : "s");

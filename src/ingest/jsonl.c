@@ -57,11 +57,23 @@
 #include "../core/internal.h"
 
 #include <jansson.h>
+#include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define CHUNK (64u * 1024u)
 #define MAX_DEPTH 2048      /* as jansson's parser */
+
+/* What repair() changed in one object. */
+typedef struct repairs {
+    size_t bad;              /* invalid UTF-8 bytes, \u0000 escapes and lone
+                                surrogate escapes, each now U+FFFD */
+    size_t controls;         /* raw control bytes in strings, now escaped */
+    size_t *at;              /* offsets (in the repaired text) of the U+FFFD
+                                written for each of `bad`, when asked for */
+    size_t nat, cap;
+} repairs;
 
 typedef struct jsonl_state {
     sr_stream *s;
@@ -82,7 +94,19 @@ typedef struct jsonl_state {
     bool over;               /* it passed the limit: consumed, not kept */
     char *stack;             /* container states of the object */
     size_t depth;
+    sr_buf fixed;            /* the object repaired (see repair()) */
+    struct repairs rep;      /* what was repaired in it */
+    struct queued *queue;    /* the articles of a wrapper, to be read */
+    size_t qn, qpos, qcap;
+    sr_buf *qsrc;            /* the buffer holding the wrapper (buf or fixed) */
 } jsonl_state;
+
+/* An article of a wrapper: a range of the wrapper's text. */
+typedef struct queued {
+    size_t off, len;
+    uint64_t line;           /* the line it starts on */
+    size_t bad;              /* bytes repaired in it */
+} queued;
 
 static void *jsonl_open(sr_stream *s, const char *path, const sr_read_options *opt,
                         sr_diag *diag)
@@ -300,6 +324,144 @@ static gathered gather(jsonl_state *j, const char **why)
     }
 }
 
+/* ---- repairing an object's bytes ------------------------------------------- */
+
+
+static void note_bad(repairs *r, size_t at)
+{
+    r->bad++;
+    if (!r->at)
+        return;
+    if (r->nat == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 16;
+        r->at = sr_xrealloc(r->at, r->cap * sizeof *r->at);
+    }
+    r->at[r->nat++] = at;
+}
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = (char)(c | 0x20);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The value of the four hex digits at p, or -1. */
+static long hex4(const char *p)
+{
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        int d = hex_digit(p[i]);
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* Bytes of a string that need no look: printable ASCII but the quote and
+ * the backslash. */
+static bool plain_string_byte(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* Make the gathered object text p[0..n) acceptable to jansson without
+ * losing the article: inside strings, each byte that is not valid UTF-8
+ * becomes U+FFFD; a raw control byte (JSON wants them escaped) becomes its
+ * escape, a raw NUL U+FFFD; a \u0000 escape (jansson refuses it, or ends
+ * C strings there) and a \u escape of half a surrogate pair become \ufffd.
+ * Returns false, `out` untouched, when nothing needed repair (the common
+ * case costs one pass over the bytes); else the repaired text is in `out`.
+ * The gatherer has checked the structure, so bytes outside strings are
+ * JSON's own. */
+static bool repair(const char *p, size_t n, sr_buf *out, repairs *r)
+{
+    size_t copied = 0;
+    bool any = false;
+    const char *rep = NULL;
+    size_t rep_len = 0, skip_len = 0;
+    bool rep_bad = false;
+    char esc[6] = {'\\', 'u', '0', '0', 0, 0};
+    for (size_t i = 0; i < n;) {
+        if (p[i] != '"') {
+            i++;
+            continue;
+        }
+        /* a string: find the next byte that needs a look */
+        for (i++; i < n;) {
+            const unsigned char *u = (const unsigned char *)p;
+            while (i < n && plain_string_byte(u[i]))
+                i++;
+            if (i >= n || p[i] == '"')
+                break;
+            rep = NULL;
+            if (u[i] >= 0x80) {
+                uint32_t cp;
+                size_t k = sr_utf8_decode(u + i, n - i, &cp);
+                if (k) {
+                    i += k;
+                    continue;
+                }
+                rep = "\xEF\xBF\xBD", rep_len = 3, skip_len = 1, rep_bad = true;
+            } else if (p[i] == '\\') {
+                long v = i + 6 <= n && p[i + 1] == 'u' ? hex4(p + i + 2) : -1;
+                bool lone = false;
+                if (v >= 0xD800 && v <= 0xDBFF) {
+                    long w = i + 12 <= n && p[i + 6] == '\\' && p[i + 7] == 'u'
+                             ? hex4(p + i + 8) : -1;
+                    if (w >= 0xDC00 && w <= 0xDFFF) {
+                        i += 12;   /* a pair */
+                        continue;
+                    }
+                    lone = true;
+                }
+                if (v == 0 || lone || (v >= 0xDC00 && v <= 0xDFFF)) {
+                    rep = "\\ufffd", rep_len = 6, skip_len = 6, rep_bad = true;
+                } else {
+                    i += i + 1 < n ? 2 : 1;
+                    continue;
+                }
+            } else {   /* a raw control byte */
+                static const char hex[] = "0123456789abcdef";
+                unsigned char c = u[i];
+                rep_bad = c == 0;
+                if (c == 0)
+                    rep = "\xEF\xBF\xBD", rep_len = 3;
+                else if (c == '\t')
+                    rep = "\\t", rep_len = 2;
+                else if (c == '\r')
+                    rep = "\\r", rep_len = 2;
+                else if (c == '\n')
+                    rep = "\\n", rep_len = 2;
+                else {
+                    esc[4] = hex[c >> 4];
+                    esc[5] = hex[c & 15];
+                    rep = esc, rep_len = 6;
+                }
+                skip_len = 1;
+            }
+            if (!any) {
+                sr_buf_reset(out);
+                any = true;
+            }
+            sr_buf_put(out, p + copied, i - copied);
+            if (rep_bad)
+                note_bad(r, out->len);
+            else
+                r->controls++;
+            sr_buf_put(out, rep, rep_len);
+            i += skip_len;
+            copied = i;
+        }
+        i++;   /* the closing quote */
+    }
+    if (any)
+        sr_buf_put(out, p + copied, n - copied);
+    return any;
+}
+
 /* ---- raw members ---------------------------------------------------------- */
 
 static size_t skip_ws(const char *p, size_t i, size_t n)
@@ -344,7 +506,7 @@ static size_t skip_value(const char *p, size_t i, size_t n)
         }
         return n;
     }
-    while (i < n && p[i] != ',' && p[i] != '}' && !is_ws(p[i]))
+    while (i < n && p[i] != ',' && p[i] != '}' && p[i] != ']' && !is_ws(p[i]))
         i++;
     return i;
 }
@@ -412,36 +574,37 @@ static void each_member(const char *p, size_t n, member_fn fn, void *ctx)
     }
 }
 
-/* The aliases that supplied a field (at most one per field). */
-#define MAX_USED 8
+/* The aliases that supplied a field (at most one per field), in the object
+ * itself and in its "fields" member. */
+#define MAX_USED 12
 
 typedef struct carry {
     sr_buf *extra;
     bool any;
     const char *used[MAX_USED];
     size_t nused;
+    const char *fused[MAX_USED];   /* members of "fields" that were used */
+    size_t nfused;
     const char *id;          /* raw value of "id" */
     size_t id_len;
 } carry;
 
-static void carry_member(void *ctx, const char *key, const char *member, size_t mlen,
-                         const char *value, size_t vlen)
+static bool in_list(const char *key, const char *const *list, size_t n)
 {
-    carry *c = ctx;
-    if (strcmp(key, "id") == 0) {
-        c->id = value;
-        c->id_len = vlen;
-    }
-    if (never_carried(key))
-        return;
-    for (size_t i = 0; i < c->nused; i++)
-        if (strcmp(key, c->used[i]) == 0)
-            return;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(key, list[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Append a raw member ("key": value) to c->extra, byte for byte as written
+ * but for line breaks outside strings and the indentation after them: a
+ * member of an object written over many lines spans lines, and the record
+ * it goes into is one line (a JSON line has no line breaks, so its members
+ * are copied unchanged). */
+static void put_member(carry *c, const char *member, size_t mlen)
+{
     sr_buf_putc(c->extra, c->any ? ',' : '{');
-    /* byte for byte as written, but for line breaks outside strings and the
-     * indentation after them: a member of an object written over many lines
-     * spans lines, and the record it goes into is one line (a JSON line has
-     * no line breaks, so its members are copied unchanged) */
     for (size_t i = 0; i < mlen;) {
         if (member[i] == '"') {
             size_t e = skip_string(member, i, mlen);
@@ -457,71 +620,191 @@ static void carry_member(void *ctx, const char *key, const char *member, size_t 
     c->any = true;
 }
 
+/* A member of "fields" is carried unless it supplied a field. */
+static void carry_field(void *ctx, const char *key, const char *member, size_t mlen,
+                        const char *value, size_t vlen)
+{
+    (void)value;
+    (void)vlen;
+    carry *c = ctx;
+    if (!in_list(key, c->fused, c->nfused))
+        put_member(c, member, mlen);
+}
+
+static void carry_member(void *ctx, const char *key, const char *member, size_t mlen,
+                         const char *value, size_t vlen)
+{
+    carry *c = ctx;
+    if (strcmp(key, "id") == 0) {
+        c->id = value;
+        c->id_len = vlen;
+    }
+    if (never_carried(key) || in_list(key, c->used, c->nused))
+        return;
+    if (c->nfused && strcmp(key, "fields") == 0 && vlen && value[0] == '{') {
+        /* the Guardian's "fields": what did not supply a field stays */
+        sr_buf sub;
+        sr_buf_init(&sub);
+        carry inner = {.extra = &sub, .nfused = c->nfused};
+        memcpy(inner.fused, c->fused, sizeof c->fused);
+        each_member(value, vlen, carry_field, &inner);
+        if (inner.any) {
+            sr_buf_putc(c->extra, c->any ? ',' : '{');
+            sr_buf_puts(c->extra, "\"fields\":");
+            sr_buf_put(c->extra, sub.data, sub.len);
+            sr_buf_putc(c->extra, '}');
+            c->any = true;
+        }
+        sr_buf_free(&sub);
+        return;
+    }
+    put_member(c, member, mlen);
+}
+
 /* ---- fields ----------------------------------------------------------------- */
 
 typedef struct object_ctx {
     jsonl_state *j;
     const char *where;
     json_t *o;
+    json_t *fields;          /* the object's "fields" object (the Guardian's
+                                content API), or NULL */
     carry *c;
+    bool quiet;              /* no warnings: only asking whether it is an article */
 } object_ctx;
 
-static void mark_used(object_ctx *x, const char *key)
-{
-    if (x->c->nused < MAX_USED)
-        x->c->used[x->c->nused++] = key;
-}
-
-/* A member's value, or NULL when absent or null. */
+/* A member's value in the object, else in its "fields"; NULL when absent or
+ * null. */
 static json_t *member(object_ctx *x, const char *key)
 {
     json_t *v = json_object_get(x->o, key);
+    if (v && !json_is_null(v))
+        return v;
+    v = x->fields ? json_object_get(x->fields, key) : NULL;
     return v && !json_is_null(v) ? v : NULL;
 }
 
-/* A member's non-empty string value, or NULL; warns when it is present but
- * neither a string nor null. */
-static const char *string_member(object_ctx *x, const char *key, size_t *len)
+static void mark_used(object_ctx *x, const char *key)
+{
+    json_t *v = json_object_get(x->o, key);
+    carry *c = x->c;
+    if (v && !json_is_null(v)) {
+        if (c->nused < MAX_USED)
+            c->used[c->nused++] = key;
+    } else if (c->nfused < MAX_USED) {
+        c->fused[c->nfused++] = key;
+    }
+}
+
+/* The string a value stands for: a string, or an object holding it as
+ * "rendered" (WordPress: HTML, *rendered set) or as "name" (schema.org,
+ * NewsAPI's source). NULL for anything else. */
+static json_t *string_of(json_t *v, bool *rendered)
+{
+    if (rendered)
+        *rendered = false;
+    if (json_is_string(v))
+        return v;
+    if (!json_is_object(v))
+        return NULL;
+    json_t *s = json_object_get(v, "rendered");
+    if (json_is_string(s)) {
+        if (rendered)
+            *rendered = true;
+        return s;
+    }
+    s = json_object_get(v, "name");
+    return json_is_string(s) ? s : NULL;
+}
+
+/* A member's non-empty string (see string_of), or NULL; warns when it is
+ * present but holds no string. */
+static const char *string_member(object_ctx *x, const char *key, size_t *len, bool *rendered)
 {
     json_t *v = member(x, key);
     if (!v)
         return NULL;
-    if (!json_is_string(v)) {
-        sr_warn(x->j->diag, x->where, "field '%s' is not a string; ignored", key);
+    json_t *s = string_of(v, rendered);
+    if (!s) {
+        if (!x->quiet)
+            sr_warn(x->j->diag, x->where, "field '%s' is not a string; ignored", key);
         return NULL;
     }
-    if (!json_string_length(v))
+    if (!json_string_length(s))
         return NULL;
     if (len)
-        *len = json_string_length(v);
-    return json_string_value(v);
+        *len = json_string_length(s);
+    return json_string_value(s);
 }
 
-/* A name given as a string or as an object with a "name" (schema.org
- * style: "publisher": {"@type": "Organization", "name": "..."}). */
-static const char *name_of(json_t *v)
-{
-    if (json_is_object(v))
-        v = json_object_get(v, "name");
-    return json_is_string(v) && json_string_length(v) ? json_string_value(v) : NULL;
-}
-
-/* The first of `keys` naming something (a string or {"name": ...}). */
-static const char *first_name(object_ctx *x, const char *const *keys, size_t nkeys)
+/* The first of `keys` holding a non-empty string; marks it used. */
+static const char *first_string(object_ctx *x, const char *const *keys, size_t nkeys,
+                                bool *rendered)
 {
     for (size_t i = 0; i < nkeys; i++) {
-        json_t *v = member(x, keys[i]);
-        if (!v)
-            continue;
-        const char *s = name_of(v);
-        if (s) {
+        const char *v = string_member(x, keys[i], NULL, rendered);
+        if (v) {
             mark_used(x, keys[i]);
-            return s;
+            return v;
         }
-        sr_warn(x->j->diag, x->where, "field '%s' is neither a name nor an object with "
-                "one; ignored", keys[i]);
     }
     return NULL;
+}
+
+/* Rendered HTML as a plain one-line string (a WordPress title: "Talks
+ * resume &#8211; a first step"): tags dropped, character references
+ * decoded, white space collapsed. */
+static char *plain_of_html(sr_arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *o = sr_arena_alloc(a, n + 1);   /* a reference is never shorter decoded */
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n;) {
+        char c = s[i];
+        if (c == '<' && i + 1 < n && (s[i + 1] == '/' || s[i + 1] == '!' ||
+                                      ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))) {
+            const char *e = memchr(s + i, '>', n - i);
+            i = e ? (size_t)(e - s) + 1 : n;
+            space = space || k > 0;
+            continue;
+        }
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = k > 0;
+            i++;
+            continue;
+        }
+        if (space)
+            o[k++] = ' ';
+        space = false;
+        const char *semi = c == '&' ? memchr(s + i, ';', n - i < 12 ? n - i : 12) : NULL;
+        if (semi) {
+            char name[12];
+            size_t len = (size_t)(semi - s) - i - 1;
+            memcpy(name, s + i + 1, len);
+            name[len] = '\0';
+            long cp = -1;
+            if (name[0] == '#') {
+                char *end;
+                cp = strtol(name + 1 + (name[1] == 'x' || name[1] == 'X'), &end,
+                            name[1] == 'x' || name[1] == 'X' ? 16 : 10);
+                if (*end || cp <= 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                    cp = -1;
+            } else {
+                const htmlEntityDesc *ent = htmlEntityLookup((const xmlChar *)name);
+                cp = ent ? (long)ent->value : -1;
+            }
+            if (cp > 0) {
+                k += sr_utf8_encode((uint32_t)cp, o + k);   /* <= len + 2 bytes */
+                i = (size_t)(semi - s) + 1;
+                continue;
+            }
+        }
+        o[k++] = c;
+        i++;
+    }
+    o[k] = '\0';
+    return k ? o : NULL;
 }
 
 /* Names as a byline: a string, or a list of strings or {"name": ...}
@@ -529,18 +812,18 @@ static const char *first_name(object_ctx *x, const char *const *keys, size_t nke
 static void names_of(json_t *v, sr_buf *b)
 {
     if (!json_is_array(v)) {
-        const char *s = name_of(v);
-        if (s)
-            sr_buf_puts(b, s);
+        json_t *s = string_of(v, NULL);
+        if (s && json_string_length(s))
+            sr_buf_puts(b, json_string_value(s));
         return;
     }
     for (size_t i = 0; i < json_array_size(v); i++) {
-        const char *s = name_of(json_array_get(v, i));
-        if (!s)
+        json_t *s = string_of(json_array_get(v, i), NULL);
+        if (!s || !json_string_length(s))
             continue;
         if (b->len)
             sr_buf_puts(b, ", ");
-        sr_buf_puts(b, s);
+        sr_buf_puts(b, json_string_value(s));
     }
 }
 
@@ -583,14 +866,21 @@ static bool lang_code(const char *v, char code[3])
 static void set_published(object_ctx *x, sr_doc *doc)
 {
     static const char *const keys[] = {
-        "published", "date_publish", "datePublished", "pubDate", "date",
+        "published", "date_publish", "datePublished", "publishedAt", "webPublicationDate",
+        "date_published", "date_gmt", "pubDate", "date",
     };
     for (size_t i = 0; i < SR_ARRAY_LEN(keys); i++) {
-        const char *v = string_member(x, keys[i], NULL);
+        const char *v = string_member(x, keys[i], NULL, NULL);
         if (!v)
             continue;
         sr_date d;
         if (sr_date_parse(v, strlen(v), &d)) {
+            /* WordPress writes the time in UTC under date_gmt, without
+             * saying so in the value */
+            if (strcmp(keys[i], "date_gmt") == 0 && d.has_time && !d.has_tz) {
+                d.has_tz = true;
+                d.tz_min = 0;
+            }
             char iso[32];
             sr_date_format(&d, iso);
             doc->published = sr_arena_strdup(doc->arena, iso);
@@ -606,29 +896,42 @@ static void set_fields(object_ctx *x, sr_doc *doc)
 {
     json_t *id = member(x, "id");
     const char *v;
+    bool rendered;
     if (json_is_string(id) && json_string_length(id)) {
         doc->id = sr_arena_strdup(doc->arena, json_string_value(id));
     } else if (id && !json_is_number(id)) {
         sr_warn(x->j->diag, x->where, "field 'id' is neither a string nor a number; "
                 "an id is made from the content");
-    } else if (!id && (v = string_member(x, "uuid", NULL))) {
+    } else if (!id && (v = string_member(x, "uuid", NULL, NULL))) {
         doc->id = sr_arena_strdup(doc->arena, v);
         mark_used(x, "uuid");
     }
-    if ((v = string_member(x, "url", NULL)))
+    static const char *const url[] = {"url", "webUrl", "link"};
+    if ((v = first_string(x, url, SR_ARRAY_LEN(url), NULL)))
         doc->url = sr_arena_strdup(doc->arena, v);
-    if ((v = string_member(x, "title", NULL)))
-        doc->title = sr_arena_strdup(doc->arena, v);
+    static const char *const title[] = {"title", "webTitle", "headline"};
+    if ((v = first_string(x, title, SR_ARRAY_LEN(title), &rendered)))
+        doc->title = rendered ? plain_of_html(doc->arena, v) : sr_arena_strdup(doc->arena, v);
     static const char *const outlet[] = {"outlet", "source_domain", "publisher", "source"};
-    if ((v = first_name(x, outlet, SR_ARRAY_LEN(outlet))))
-        doc->outlet = sr_arena_strdup(doc->arena, v);
+    for (size_t i = 0; i < SR_ARRAY_LEN(outlet); i++) {
+        json_t *o = member(x, outlet[i]);
+        json_t *s = o ? string_of(o, NULL) : NULL;
+        if (s && json_string_length(s)) {
+            doc->outlet = sr_arena_strdup(doc->arena, json_string_value(s));
+            mark_used(x, outlet[i]);
+            break;
+        }
+        if (o && !s)
+            sr_warn(x->j->diag, x->where, "field '%s' is neither a name nor an object with "
+                    "one; ignored", outlet[i]);
+    }
     set_byline(x, doc);
-    if ((v = string_member(x, "dateline", NULL)))
+    if ((v = string_member(x, "dateline", NULL, NULL)))
         doc->dateline = sr_arena_strdup(doc->arena, v);
     static const char *const lang[] = {"lang", "language"};
     for (size_t i = 0; i < SR_ARRAY_LEN(lang); i++) {
         char code[3];
-        if ((v = string_member(x, lang[i], NULL)) && lang_code(v, code)) {
+        if ((v = string_member(x, lang[i], NULL, NULL)) && lang_code(v, code)) {
             doc->lang = sr_arena_strdup(doc->arena, code);
             mark_used(x, lang[i]);
             break;
@@ -671,37 +974,251 @@ static bool paragraph_text(json_t *list, sr_buf *out)
     return out->len > 0;
 }
 
-/* The article of an object: its HTML, or its text (in `text`, copied to
- * `own` when made from a paragraph list). False when it has none. */
-static bool article_of(object_ctx *x, const char **html, size_t *html_len,
-                       const char **text, size_t *text_len, sr_buf *own)
+/* How an article's text is read. */
+typedef enum {
+    BODY_TEXT,               /* plain text (sr_plain_article) */
+    BODY_PAGE,               /* a whole HTML page (sr_html_read) */
+    BODY_FRAGMENT,           /* a piece of HTML, the body alone */
+} body_kind;
+
+typedef struct article {
+    body_kind kind;
+    const char *s;
+    size_t len;
+} article;
+
+/* A string that is HTML: it opens with a tag (a CMS's "content"). A whole
+ * page opens with its doctype or <html>. */
+static body_kind sniff(const char *s, size_t n)
 {
-    *html = string_member(x, "html", html_len);
-    if (*html)
+    size_t i = skip_ws(s, 0, n);
+    if (i + 1 >= n || s[i] != '<')
+        return BODY_TEXT;
+    char c = (char)(s[i + 1] | 0x20);
+    if (!(c == '!' || c == '/' || (c >= 'a' && c <= 'z')))
+        return BODY_TEXT;
+    if ((n - i >= 9 && strncasecmp(s + i, "<!doctype", 9) == 0) ||
+        (n - i >= 5 && strncasecmp(s + i, "<html", 5) == 0))
+        return BODY_PAGE;
+    return BODY_FRAGMENT;
+}
+
+/* NewsAPI cuts `content` at about 200 characters and ends it with
+ * "... [+1234 chars]": the length of the article cut off by the API. The
+ * length of s without that marker (and the spaces before it). */
+static size_t without_cut_marker(const char *s, size_t n)
+{
+    size_t e = n;
+    while (e && is_ws(s[e - 1]))
+        e--;
+    size_t k;
+    if (e >= 7 && memcmp(s + e - 7, " chars]", 7) == 0)
+        k = e - 7;
+    else if (e >= 6 && memcmp(s + e - 6, " char]", 6) == 0)
+        k = e - 6;
+    else
+        return n;
+    size_t d = k;
+    while (d && s[d - 1] >= '0' && s[d - 1] <= '9')
+        d--;
+    if (d == k || d < 2 || s[d - 1] != '+' || s[d - 2] != '[')
+        return n;
+    d -= 2;
+    while (d && is_ws(s[d - 1]))
+        d--;
+    return d;
+}
+
+/* The article text of an object, under the names of the README's table:
+ * `html` a page; `text`, `bodyText`, `content_text` plain text; the others
+ * plain text unless they open with a tag; a {"rendered": ...} value HTML.
+ * `weak` adds the last resort, `description` (NewsAPI has articles with a
+ * description and no content). The text of a paragraph list is built in
+ * `own`. False when the object has none. */
+static bool article_of(object_ctx *x, article *a, sr_buf *own, bool weak)
+{
+    a->s = string_member(x, "html", &a->len, NULL);
+    if (a->s) {
+        a->kind = BODY_PAGE;
         return true;
-    static const char *const texts[] = {"text", "maintext", "body", "content", "article"};
-    for (size_t i = 0; i < SR_ARRAY_LEN(texts); i++)
-        if ((*text = string_member(x, texts[i], text_len))) {
-            mark_used(x, texts[i]);
-            return true;
-        }
+    }
+    static const struct {
+        const char *name;
+        char how;            /* 't' text, 'h' HTML, 's' sniffed */
+    } texts[] = {
+        {"text", 't'}, {"maintext", 's'}, {"body", 's'}, {"content", 's'}, {"article", 's'},
+        {"bodyText", 't'}, {"content_html", 'h'}, {"content_text", 't'},
+    };
     static const char *const lists[] = {"body-paragraphs", "paragraphs"};
-    for (size_t i = 0; i < SR_ARRAY_LEN(lists); i++)
-        if (paragraph_text(member(x, lists[i]), own)) {
-            mark_used(x, lists[i]);
-            *text = own->data;
-            *text_len = own->len;
-            return true;
+    for (size_t i = 0; i < SR_ARRAY_LEN(texts) + SR_ARRAY_LEN(lists) + weak; i++) {
+        const char *name;
+        char how = 's';
+        if (i < SR_ARRAY_LEN(texts)) {
+            name = texts[i].name;
+            how = texts[i].how;
+        } else if (i < SR_ARRAY_LEN(texts) + SR_ARRAY_LEN(lists)) {
+            name = lists[i - SR_ARRAY_LEN(texts)];
+            if (paragraph_text(member(x, name), own)) {
+                mark_used(x, name);
+                a->kind = BODY_TEXT;
+                a->s = own->data;
+                a->len = own->len;
+                return true;
+            }
+            continue;
+        } else {
+            name = "description";
         }
+        bool rendered;
+        if (!(a->s = string_member(x, name, &a->len, &rendered)))
+            continue;
+        mark_used(x, name);
+        a->kind = rendered ? BODY_FRAGMENT
+                  : how == 't' ? BODY_TEXT
+                  : how == 'h' ? (sniff(a->s, a->len) == BODY_PAGE ? BODY_PAGE : BODY_FRAGMENT)
+                  : sniff(a->s, a->len);
+        if (a->kind == BODY_TEXT)
+            a->len = without_cut_marker(a->s, a->len);
+        return true;
+    }
     return false;
+}
+
+/* Whether a JSON value is an article object (has article text). */
+static bool is_article(jsonl_state *j, json_t *o)
+{
+    if (!json_is_object(o))
+        return false;
+    sr_buf own;
+    sr_buf_init(&own);
+    carry c = {0};
+    json_t *f = json_object_get(o, "fields");
+    object_ctx x = {.j = j, .where = "", .o = o, .fields = json_is_object(f) ? f : NULL,
+                    .c = &c, .quiet = true};
+    article a;
+    bool yes = article_of(&x, &a, &own, true);
+    sr_buf_free(&own);
+    return yes;
+}
+
+/* ---- wrappers ------------------------------------------------------------------- */
+
+/* Walking the raw text of a wrapper: the line of a byte is counted from the
+ * wrapper's first line. */
+typedef struct walk {
+    jsonl_state *j;
+    const char *base;        /* the wrapper's text */
+    size_t base_off;         /* its offset in the held buffer */
+    size_t pos;              /* lines counted up to here */
+    uint64_t line;
+    bool found;
+} walk;
+
+static uint64_t line_at(walk *w, size_t at)
+{
+    for (; w->pos < at; w->pos++)
+        if (w->base[w->pos] == '\n')
+            w->line++;
+    return w->line;
+}
+
+/* The invalid bytes repaired inside [off, off + len) of the held text. */
+static size_t bad_in(const jsonl_state *j, size_t off, size_t len)
+{
+    size_t k = 0;
+    if (j->qsrc != &j->fixed)
+        return 0;
+    for (size_t i = 0; i < j->rep.nat; i++)
+        k += j->rep.at[i] >= off && j->rep.at[i] < off + len;
+    return k;
+}
+
+/* Queue the elements of the array p[vs..ve) (the value of `key`). */
+static void queue_array(walk *w, const char *key, size_t vs, size_t ve)
+{
+    jsonl_state *j = w->j;
+    const char *p = w->base;
+    size_t i = vs + 1;
+    for (;;) {
+        i = skip_ws(p, i, ve);
+        if (i >= ve || p[i] == ']')
+            break;
+        size_t es = i, ee = skip_value(p, i, ve);
+        uint64_t line = line_at(w, es);
+        if (p[es] == '{') {
+            if (j->qn == j->qcap) {
+                j->qcap = j->qcap ? 2 * j->qcap : 64;
+                j->queue = sr_xrealloc(j->queue, j->qcap * sizeof *j->queue);
+            }
+            j->queue[j->qn++] = (queued){w->base_off + es, ee - es, line,
+                                         bad_in(j, w->base_off + es, ee - es)};
+        } else {
+            char where[512];
+            snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)line);
+            sr_error(j->diag, where, "an element of '%.40s' that is not an object; skipped",
+                     key);
+        }
+        i = skip_ws(p, ee, ve);
+        if (i < ve && p[i] == ',')
+            i++;
+    }
+}
+
+#define MAX_WRAP_DEPTH 3     /* {"response": {"results": [...]}} is 2 */
+
+/* Find the arrays of articles among the members of the object p[s..e)
+ * (whose tree is `o`), and below in members that are objects, and queue
+ * their elements. */
+static void find_arrays(walk *w, json_t *o, size_t s, size_t e, int depth)
+{
+    const char *p = w->base;
+    size_t i = skip_ws(p, s, e);
+    if (i >= e || p[i] != '{')
+        return;
+    i++;
+    for (;;) {
+        i = skip_ws(p, i, e);
+        if (i >= e || p[i] != '"')
+            break;
+        size_t ks = i;
+        i = skip_string(p, i, e);
+        char *key = key_text(p + ks, i - ks);
+        i = skip_ws(p, i, e);
+        if (i >= e || p[i] != ':') {
+            free(key);
+            break;
+        }
+        size_t vs = skip_ws(p, i + 1, e), ve = skip_value(p, vs, e);
+        json_t *v = json_object_get(o, key);
+        if (json_is_array(v)) {
+            bool articles = false;
+            for (size_t k = 0; k < json_array_size(v) && !articles; k++)
+                articles = is_article(w->j, json_array_get(v, k));
+            if (articles) {
+                queue_array(w, key, vs, ve);
+                w->found = true;
+            }
+        } else if (json_is_object(v) && depth + 1 < MAX_WRAP_DEPTH && !is_article(w->j, v)) {
+            find_arrays(w, v, vs, ve, depth + 1);
+        }
+        free(key);
+        i = skip_ws(p, ve, e);
+        if (i >= e || p[i] != ',')
+            break;
+        i++;
+    }
 }
 
 /* ---- one object --------------------------------------------------------------- */
 
-/* The document of one object p[0..n) starting on line `line`, or NULL
- * after reporting why there is none. */
-static sr_doc *read_object(jsonl_state *j, const char *p, size_t n, uint64_t line)
+/* The document of the object src[off..off+n) starting on line `line`, or
+ * NULL after reporting why there is none, or after queueing the articles
+ * of a wrapper (not when the object is itself an element of one). `bad`
+ * and `controls` count what repair() changed in it. */
+static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, uint64_t line,
+                           size_t bad, size_t controls, bool element)
 {
+    const char *p = src->data + off;
     char where[512];
     snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)line);
     json_error_t err;
@@ -722,15 +1239,33 @@ static sr_doc *read_object(jsonl_state *j, const char *p, size_t n, uint64_t lin
     sr_buf_init(&extra);
     sr_buf_init(&own);
     carry c = {.extra = &extra};
-    object_ctx x = {.j = j, .where = where, .o = o, .c = &c};
-    const char *html = NULL, *text = NULL;
-    size_t html_len = 0, text_len = 0;
+    json_t *f = json_object_get(o, "fields");
+    object_ctx x = {.j = j, .where = where, .o = o, .fields = json_is_object(f) ? f : NULL,
+                    .c = &c};
+    article a;
     sr_doc *doc = NULL;
-    if (!article_of(&x, &html, &html_len, &text, &text_len, &own)) {
+    if (controls)
+        sr_warn(j->diag, where, "%zu raw control byte%s in strings read as escaped", controls,
+                controls == 1 ? "" : "s");
+    bool found = article_of(&x, &a, &own, false);
+    if (!found && !element) {
+        walk w = {.j = j, .base = p, .base_off = off, .line = line};
+        j->qsrc = src;
+        find_arrays(&w, o, 0, n, 0);
+        if (w.found)
+            goto done;   /* a wrapper: its articles are read next */
+    }
+    if (!found)
+        found = article_of(&x, &a, &own, true);
+    if (!found) {
         sr_error(j->diag, where, "no article text (none of html, text, maintext, body, "
-                 "content, article, body-paragraphs, paragraphs); object skipped");
+                 "content, article, bodyText, content_html, content_text, body-paragraphs, "
+                 "paragraphs, description, nor an array of articles); object skipped");
         goto done;
     }
+    if (bad)
+        sr_warn(j->diag, where, "%zu invalid UTF-8 or NUL byte%s replaced by U+FFFD", bad,
+                bad == 1 ? "" : "s");
     doc = sr_doc_new();
     set_fields(&x, doc);
     each_member(p, n, carry_member, &c);
@@ -740,22 +1275,42 @@ static sr_doc *read_object(jsonl_state *j, const char *p, size_t n, uint64_t lin
     }
     if (!doc->id && c.id && c.id_len && json_is_number(json_object_get(o, "id")))
         doc->id = sr_arena_strndup(doc->arena, c.id, c.id_len);   /* digits as written */
-    if (html) {
-        if (sr_html_read(doc, html, html_len, "UTF-8", doc->url, j->diag, where) != SR_OK) {
+    if (a.kind == BODY_PAGE) {
+        if (sr_html_read(doc, a.s, a.len, "UTF-8", doc->url, j->diag, where) != SR_OK) {
             sr_doc_free(doc);
             doc = NULL;
+            goto done;
         }
+    } else if (a.kind == BODY_FRAGMENT) {
+        sr_html_fragment(doc, a.s, a.len);
     } else {
-        sr_plain_article(doc, text, text_len);
-        char code[3];
-        if (!doc->lang && sr_lang_detect(doc->body, doc->body_len, code))
-            doc->lang = sr_arena_strdup(doc->arena, code);
+        sr_plain_article(doc, a.s, a.len);
     }
+    doc->bad_bytes += (uint32_t)bad;
+    char code[3];
+    if (a.kind != BODY_PAGE && !doc->lang && sr_lang_detect(doc->body, doc->body_len, code))
+        doc->lang = sr_arena_strdup(doc->arena, code);
 done:
     sr_buf_free(&extra);
     sr_buf_free(&own);
     json_decref(o);
     return doc;
+}
+
+/* The document of the object just gathered (or the first article of a
+ * wrapper), its bytes repaired first when they need it. */
+static sr_doc *read_gathered(jsonl_state *j, uint64_t line)
+{
+    size_t *at = j->rep.at, cap = j->rep.cap;
+    j->rep = (repairs){.at = at, .cap = cap};
+    if (!at) {
+        j->rep.cap = 16;
+        j->rep.at = sr_xmalloc(j->rep.cap * sizeof *j->rep.at);
+    }
+    sr_buf *src = &j->buf;
+    if (repair(j->buf.data, j->buf.len, &j->fixed, &j->rep))
+        src = &j->fixed;
+    return read_object(j, src, 0, src->len, line, j->rep.bad, j->rep.controls, false);
 }
 
 /* A value at the top that is not an object (a string, a number, an array
@@ -814,6 +1369,14 @@ static sr_doc *jsonl_next(void *state)
 {
     jsonl_state *j = state;
     for (;;) {
+        if (j->qpos < j->qn) {
+            queued *q = &j->queue[j->qpos++];
+            sr_doc *doc = read_object(j, j->qsrc, q->off, q->len, q->line, q->bad, 0, true);
+            if (doc)
+                return doc;
+            continue;
+        }
+        j->qn = j->qpos = 0;
         int c = peek(j);
         if (c < 0)
             return NULL;
@@ -859,7 +1422,7 @@ static sr_doc *jsonl_next(void *state)
                          "document; skipped", j->max);
                 continue;
             }
-            sr_doc *doc = read_object(j, j->buf.data, j->buf.len, line);
+            sr_doc *doc = read_gathered(j, line);
             if (doc)
                 return doc;
             continue;
@@ -889,11 +1452,14 @@ static void jsonl_close(void *state)
 {
     jsonl_state *j = state;
     sr_buf_free(&j->buf);
+    sr_buf_free(&j->fixed);
+    free(j->rep.at);
+    free(j->queue);
     free(j->chunk);
     free(j->stack);
     free(j);
 }
 
 const sr_format_reader sr_jsonl_reader = {
-    SR_FORMAT_JSONL, jsonl_open, jsonl_next, jsonl_close,
+    SR_FORMAT_JSONL, jsonl_open, jsonl_next, jsonl_close, true,
 };

@@ -760,5 +760,5 @@ static void text_close(void *state)
 }
 
 const sr_format_reader sr_text_reader = {
-    SR_FORMAT_TEXT, text_open, text_next, text_close,
+    SR_FORMAT_TEXT, text_open, text_next, text_close, false,
 };

@@ -625,5 +625,5 @@ static void warc_close(void *state)
 }
 
 const sr_format_reader sr_warc_reader = {
-    SR_FORMAT_WARC, warc_open, warc_next, warc_close,
+    SR_FORMAT_WARC, warc_open, warc_next, warc_close, false,
 };
