@@ -638,6 +638,237 @@ static void test_json_aliases(void)
     run_free(&r);
 }
 
+/* Bad bytes inside an object: repaired, counted, warned with the object's
+ * line; the article is kept. */
+static void test_json_bad_bytes(void)
+{
+    const char *j =
+        /* 1: invalid UTF-8 in the title and in the text */
+        "{\"id\": \"u1\", \"title\": \"Caf\xe9 closes\", \"text\": \"The caf\xe9 in Oslo "
+        "closed on Monday.\", \"note\": \"\xff\"}\n"
+        /* 2: \u0000 escapes: jansson would cut the title at the first */
+        "{\"id\": \"n1\", \"title\": \"Ti\\u0000tle\", \"text\": \"Some\\u0000 text.\"}\n"
+        /* 3: raw tab and control byte in strings: escaped, nothing lost */
+        "{\"id\": \"t1\", \"text\": \"A\tB\x01" "C.\"}\n"
+        /* 4: half a surrogate pair, and a whole pair kept */
+        "{\"id\": \"s1\", \"text\": \"Lone \\ud83d here, pair \\ud83d\\ude00 there.\"}\n"
+        /* 5: a raw NUL byte in a string */
+        "{\"id\": \"z1\", \"text\": \"Raw\0nul.\"}\n"
+        /* 6: a bad byte outside any string is still no JSON */
+        "{\"id\": \"x1\", \xff \"text\": \"No.\"}\n"
+        "{\"id\": \"ok\", \"text\": \"Fine.\"}\n";
+    size_t n = strlen(j) + 1 + strlen(j + strlen(j) + 1);   /* the NUL on line 5 */
+    write_file("bad.jsonl", j, n);
+    run r;
+    read_all(&r, "bad.jsonl", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 6);
+    if (r.n == 6) {
+        sr_doc *d = r.docs[0];
+        CHECK_STR_EQ(d->id, "u1");
+        CHECK_STR_EQ(d->title, "Caf\xEF\xBF\xBD closes");
+        CHECK_STR_EQ(d->body, "The caf\xEF\xBF\xBD in Oslo closed on Monday.");
+        CHECK_INT_EQ(d->bad_bytes, 3);
+        CHECK_STR_EQ(d->extra_json, "{\"note\": \"\xEF\xBF\xBD\"}");
+        d = r.docs[1];
+        CHECK_STR_EQ(d->title, "Ti\xEF\xBF\xBDtle");
+        CHECK_STR_EQ(d->body, "Some\xEF\xBF\xBD text.");
+        CHECK_INT_EQ(d->bad_bytes, 2);
+        d = r.docs[2];
+        CHECK_STR_EQ(d->body, "A\tB\x01" "C.");
+        CHECK_INT_EQ(d->bad_bytes, 0);
+        d = r.docs[3];
+        CHECK_STR_EQ(d->body, "Lone \xEF\xBF\xBD here, pair \xF0\x9F\x98\x80 there.");
+        CHECK_INT_EQ(d->bad_bytes, 1);
+        d = r.docs[4];
+        CHECK_STR_EQ(d->body, "Raw\xEF\xBF\xBDnul.");
+        CHECK_INT_EQ(d->bad_bytes, 1);
+        CHECK_STR_EQ(r.docs[5]->id, "ok");
+    }
+    CHECK_INT_EQ(r.diag.errors, 1);
+    CHECK(has(r.messages, "bad.jsonl:1: warning: 3 invalid UTF-8 or NUL bytes replaced by U+FFFD"));
+    CHECK(has(r.messages, "bad.jsonl:2: warning: 2 invalid UTF-8 or NUL bytes replaced"));
+    CHECK(has(r.messages, "bad.jsonl:3: warning: 2 raw control bytes in strings read as escaped"));
+    CHECK(has(r.messages, "bad.jsonl:4: warning: 1 invalid UTF-8 or NUL byte replaced"));
+    CHECK(has(r.messages, "bad.jsonl:5: warning: 1 invalid UTF-8 or NUL byte replaced"));
+    CHECK(has(r.messages, "bad.jsonl:6: not JSON"));
+    /* warned once, with the line, not again naming only the file */
+    CHECK(!has(r.messages, "bad.jsonl: warning"));
+    run_free(&r);
+}
+
+/* Wrappers of APIs: NewsAPI, the Guardian's content API, generic "data";
+ * WordPress's array with rendered values; JSON Feed. */
+static void test_json_wrappers(void)
+{
+    const char *newsapi =
+        "{\"status\":\"ok\",\"totalResults\":3,\"articles\":["
+        "{\"source\":{\"id\":null,\"name\":\"Harbour Wire\"},\"author\":\"Mara Olsen\","
+        "\"title\":\"Ferry strike ends\",\"description\":\"Crews are back.\","
+        "\"url\":\"https://wire.example/ferry\",\"urlToImage\":null,"
+        "\"publishedAt\":\"2026-01-30T10:00:00Z\",\"content\":\"Ferry crews returned to work "
+        "on Friday. The strike had lasted nine days\\u2026 [+1234 chars]\"},"
+        "{\"source\":{\"id\":\"vp\",\"name\":\"Valley Post\"},\"author\":null,"
+        "\"title\":\"Dam talks stall\",\"description\":\"Officials failed to agree.\","
+        "\"publishedAt\":\"2026-01-29T08:30:00Z\",\"content\":null},"
+        "{\"source\":{\"name\":\"Nowhere\"},\"title\":\"Empty\",\"content\":null}]}\n";
+    write_file("newsapi.json", newsapi, strlen(newsapi));
+    run r;
+    read_all(&r, "newsapi.json", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 2);
+    if (r.n == 2) {
+        sr_doc *d = r.docs[0];
+        CHECK_STR_EQ(d->title, "Ferry strike ends");
+        CHECK_STR_EQ(d->outlet, "Harbour Wire");
+        CHECK_STR_EQ(d->byline, "Mara Olsen");
+        CHECK_STR_EQ(d->url, "https://wire.example/ferry");
+        CHECK_STR_EQ(d->published, "2026-01-30T10:00:00Z");
+        /* the marker of the API's cut dropped, the text kept */
+        CHECK_STR_EQ(d->body, "Ferry crews returned to work on Friday. The strike had lasted "
+                     "nine days\xE2\x80\xA6");
+        CHECK_STR_EQ(d->extra_json, "{\"description\":\"Crews are back.\",\"urlToImage\":null}");
+        d = r.docs[1];
+        CHECK_STR_EQ(d->body, "Officials failed to agree.");   /* no content: description */
+        CHECK_STR_EQ(d->outlet, "Valley Post");
+    }
+    CHECK_INT_EQ(r.diag.errors, 1);
+    CHECK(has(r.messages, "newsapi.json:1: no article text"));
+    run_free(&r);
+
+    /* the Guardian, pretty-printed: elements reported with their own line */
+    const char *guardian =
+        "{\n"
+        "  \"response\": {\n"
+        "    \"status\": \"ok\",\n"
+        "    \"total\": 3,\n"
+        "    \"results\": [\n"
+        "      {\n"                                                     /* 6 */
+        "        \"id\": \"world/2026/jan/30/river-accord\",\n"
+        "        \"webPublicationDate\": \"2026-01-30T09:15:00Z\",\n"
+        "        \"webTitle\": \"River accord signed\",\n"
+        "        \"webUrl\": \"https://paper.example/river\",\n"
+        "        \"fields\": {\"byline\": \"Tomas Varga\", \"wordcount\": \"12\",\n"
+        "                   \"bodyText\": \"The two governments signed an accord.\"}\n"
+        "      },\n"
+        "      {\"id\": \"w2\", \"webTitle\": \"No body\"},\n"         /* 14 */
+        "      {\"id\": \"w3\", \"webTitle\": \"Border\", \"fields\": "
+        "{\"bodyText\": \"Officers met \xff at the border.\"}}\n"      /* 15 */
+        "    ]\n"
+        "  }\n"
+        "}\n";
+    write_file("guardian.json", guardian, strlen(guardian));
+    read_all(&r, "guardian.json", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 2);
+    if (r.n == 2) {
+        sr_doc *d = r.docs[0];
+        CHECK_STR_EQ(d->id, "world/2026/jan/30/river-accord");
+        CHECK_STR_EQ(d->title, "River accord signed");
+        CHECK_STR_EQ(d->url, "https://paper.example/river");
+        CHECK_STR_EQ(d->published, "2026-01-30T09:15:00Z");
+        CHECK_STR_EQ(d->byline, "Tomas Varga");
+        CHECK_STR_EQ(d->body, "The two governments signed an accord.");
+        /* what in "fields" supplied nothing stays, on one line */
+        CHECK_STR_EQ(d->extra_json, "{\"fields\":{\"wordcount\": \"12\"}}");
+        d = r.docs[1];
+        CHECK_STR_EQ(d->id, "w3");
+        CHECK_STR_EQ(d->body, "Officers met \xEF\xBF\xBD at the border.");
+        CHECK_INT_EQ(d->bad_bytes, 1);
+    }
+    CHECK_INT_EQ(r.diag.errors, 1);
+    CHECK(has(r.messages, "guardian.json:14: no article text"));
+    CHECK(has(r.messages, "guardian.json:15: warning: 1 invalid UTF-8 or NUL byte replaced"));
+    run_free(&r);
+
+    /* WordPress: rendered title (references decoded) and content (HTML,
+     * figure caption apart), link, date_gmt in UTC */
+    const char *wp =
+        "[{\"id\":101,\"date\":\"2026-01-30T11:00:00\",\"date_gmt\":\"2026-01-30T10:00:00\","
+        "\"link\":\"https://blog.example/bridge/\","
+        "\"title\":{\"rendered\":\"Mayor opens bridge &#8211; trams &amp; buses resume\"},"
+        "\"content\":{\"rendered\":\"<p>The mayor opened the bridge on Friday.</p>\\n"
+        "<figure><img src=\\\"b.jpg\\\"><figcaption>The bridge.</figcaption></figure>"
+        "<p>Trams cross it from Monday.</p>\",\"protected\":false},\"author\":3}]\n";
+    write_file("wp.json", wp, strlen(wp));
+    read_all(&r, "wp.json", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 1);
+    if (r.n == 1) {
+        sr_doc *d = r.docs[0];
+        CHECK_STR_EQ(d->id, "101");
+        CHECK_STR_EQ(d->title, "Mayor opens bridge \xE2\x80\x93 trams & buses resume");
+        CHECK_STR_EQ(d->url, "https://blog.example/bridge/");
+        CHECK_STR_EQ(d->published, "2026-01-30T10:00:00Z");
+        CHECK_STR_EQ(d->body, "The mayor opened the bridge on Friday.\n\nTrams cross it from "
+                     "Monday.");
+        CHECK_INT_EQ(d->ncaptions, 1);
+        CHECK_STR_EQ(d->extra_json, "{\"date\":\"2026-01-30T11:00:00\",\"author\":3}");
+    }
+    CHECK_INT_EQ(r.diag.errors + r.diag.warnings, 0);
+    run_free(&r);
+
+    /* generic wrappers; one whose first element is no article (held whole,
+     * then its articles read); an article whose list of authors comes
+     * before its text is no wrapper; an object whose array of articles
+     * comes before its own text gives them all */
+    const char *gen =
+        "{\"data\": [{\"id\": \"d1\", \"text\": \"First of data.\"}, "
+        "{\"id\": \"d2\", \"body\": \"<p>Second <b>of</b> data.</p>\"}]}\n"
+        "{\"items\": [{\"id\": \"i0\"}, {\"id\": \"i1\", \"maintext\": \"Item one.\"}]}\n"
+        "{\"authors\": [{\"name\": \"A. Writer\"}], \"text\": \"An article.\"}\n"
+        "{\"results\": [{\"id\": \"r1\", \"text\": \"Related.\"}], \"text\": \"Main.\"}\n";
+    write_file("gen.json", gen, strlen(gen));
+    read_all(&r, "gen.json", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 6);
+    if (r.n == 6) {
+        CHECK_STR_EQ(r.docs[0]->id, "d1");
+        CHECK_STR_EQ(r.docs[1]->body, "Second of data.");
+        CHECK_STR_EQ(r.docs[2]->id, "i1");
+        CHECK_STR_EQ(r.docs[3]->byline, "A. Writer");
+        CHECK_STR_EQ(r.docs[3]->body, "An article.");
+        CHECK_STR_EQ(r.docs[4]->id, "r1");
+        CHECK_STR_EQ(r.docs[5]->body, "Main.");
+    }
+    CHECK_INT_EQ(r.diag.errors, 1);
+    CHECK(has(r.messages, "gen.json:2: no article text"));
+    CHECK(has(r.messages, "gen.json:4: warning: an object with article text of its own"));
+    run_free(&r);
+
+    /* a streamed wrapper's element that is broken: reported with its line,
+     * the elements on later lines read, the wrapper's end passed over; an
+     * element over the limit is reported and the next read */
+    sr_buf b;
+    sr_buf_init(&b);
+    sr_buf_puts(&b,
+        "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Notes\",\n"
+        " \"description\": \"News of the town\",\n"
+        " \"items\": [\n"
+        "  {\"id\": \"f1\", \"content_html\": \"<p>The library reopened.</p>\",\n"
+        "   \"date_published\": \"2026-01-26T09:00:00+01:00\", \"authors\": [{\"name\": \"Ida\"}]},\n"
+        "  {\"id\": \"f2\", \"content_text\": \"Broken\" \"x\"},\n"           /* 6 */
+        "  {\"id\": \"f3\", \"content_text\": \"The pool closes.\"},\n"
+        "  {\"id\": \"big\", \"content_text\": \"");                           /* 8 */
+    for (int i = 0; i < 1000; i++)
+        sr_buf_puts(&b, "word ");
+    sr_buf_puts(&b, "\"},\n"
+        "  {\"id\": \"f4\", \"content_text\": \"The park opens.\"}\n"
+        " ]\n"
+        "}\n");
+    write_file("feed.json", b.data, b.len);
+    sr_buf_free(&b);
+    read_all(&r, "feed.json", SR_FORMAT_AUTO, 2048);
+    CHECK_INT_EQ(r.n, 3);
+    if (r.n == 3) {
+        CHECK_STR_EQ(r.docs[0]->id, "f1");
+        CHECK_STR_EQ(r.docs[0]->body, "The library reopened.");
+        CHECK_STR_EQ(r.docs[0]->byline, "Ida");
+        CHECK_STR_EQ(r.docs[0]->published, "2026-01-26T09:00:00+01:00");
+        CHECK_STR_EQ(r.docs[1]->id, "f3");
+        CHECK_STR_EQ(r.docs[2]->id, "f4");
+    }
+    CHECK_INT_EQ(r.diag.errors, 2);
+    CHECK(has(r.messages, "feed.json:6: not JSON (',' or '}' expected at column 41)"));
+    CHECK(has(r.messages, "feed.json:8: object longer than the 2048-byte limit"));
+    run_free(&r);
+}
+
 /* ---- detection ---------------------------------------------------------------- */
 
 static void test_detect(void)
@@ -669,6 +900,8 @@ int main(void)
     test_jsonl();
     test_json_shapes();
     test_json_aliases();
+    test_json_bad_bytes();
+    test_json_wrappers();
     test_detect();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

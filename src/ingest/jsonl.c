@@ -92,8 +92,24 @@ typedef struct jsonl_state {
     uint64_t reported;       /* line of the last non-object report */
     sr_buf buf;              /* the object being gathered */
     bool over;               /* it passed the limit: consumed, not kept */
+    sr_buf *into;            /* where gathered bytes go: buf, or elem */
+    bool *into_over;
     char *stack;             /* container states of the object */
     size_t depth;
+    /* streaming a wrapper's array of articles (see gather_run) */
+    bool wrapping;           /* inside a top-level object whose array of
+                                articles is being streamed */
+    bool wrapped;            /* the last top-level object streamed one */
+    bool in_elem;            /* gathering an element of such an array */
+    sr_buf elem;             /* the element gathered */
+    bool elem_over;
+    uint64_t elem_line;
+    bool has_body[4];        /* the open object at this depth has a member
+                                named like article text */
+    size_t key_start;        /* where the last member name began in buf */
+    bool lenient_close;      /* a wrapper broke: a stray '}' is its end */
+    uint64_t obj_line;       /* the line the top-level object starts on */
+    uint64_t fail_line;      /* the line of the object a failure is in */
     sr_buf fixed;            /* the object repaired (see repair()) */
     struct repairs rep;      /* what was repaired in it */
     struct queued *queue;    /* the articles of a wrapper, to be read */
@@ -121,6 +137,8 @@ static void *jsonl_open(sr_stream *s, const char *path, const sr_read_options *o
     j->stack = sr_xmalloc(MAX_DEPTH);
     j->line = 1;
     j->line_start = true;
+    j->into = &j->buf;
+    j->into_over = &j->over;
     return j;
 }
 
@@ -153,14 +171,14 @@ static void skip(jsonl_state *j)
 /* Keep bytes of the object being gathered, unless it passed the limit. */
 static void keep(jsonl_state *j, const char *p, size_t n)
 {
-    if (j->over)
+    if (*j->into_over)
         return;
-    if (j->buf.len + n > j->max) {
-        j->over = true;
-        sr_buf_reset(&j->buf);
+    if (j->into->len + n > j->max) {
+        *j->into_over = true;
+        sr_buf_reset(j->into);
         return;
     }
-    sr_buf_put(&j->buf, p, n);
+    sr_buf_put(j->into, p, n);
 }
 
 /* Consume and keep the byte peek() returned. */
@@ -184,7 +202,7 @@ static bool is_scalar(int c)
 
 /* ---- gathering one object ----------------------------------------------------- */
 
-typedef enum { G_OK, G_BROKEN, G_TRUNCATED } gathered;
+typedef enum { G_OK, G_BROKEN, G_TRUNCATED, G_ELEMENT } gathered;
 
 /* Where a container is in JSON's grammar. */
 enum {
@@ -236,36 +254,161 @@ static char after_value(char st)
     return st == O_VALUE ? O_COMMA_OR_END : A_COMMA_OR_END;
 }
 
-/* Gather the object starting at the '{' peek() returned into j->buf (or
- * only consume it, past the limit). On G_BROKEN the offending byte is not
- * consumed and *why says what was wrong. */
-static gathered gather(jsonl_state *j, const char **why)
+/* Streaming the articles of a wrapper. A wrapper ({"status": "ok",
+ * "articles": [{...}, ...]}) is an object with no article text whose
+ * member, or a member's member, is an array of articles. Held whole it
+ * would cost its size and more (jansson's tree), so its array is streamed
+ * when that can be decided at the array's first element: the array hangs
+ * from objects only (at most MAX_WRAP_DEPTH of them), none of which has so
+ * far had a member named like article text (has_body), and its first
+ * element, gathered on its own, is an article (or not JSON, or too long: it
+ * is reported on its own and the rest is still streamed). The elements
+ * then go one by one through j->elem, the wrapper keeps "[]" in their
+ * place, and what remains of it is read when it closes (it gives a
+ * document only if it has article text after all). When the first element
+ * is no article the array is gathered as part of the object, and
+ * read_object() finds any array of articles in the held object (memory
+ * then bounded by the document limit). */
+#define MAX_WRAP_DEPTH 3     /* {"response": {"results": [...]}} is 2 */
+#define STREAMED 0x40        /* on an array's state: its elements are streamed */
+
+
+static bool repair(const char *p, size_t n, sr_buf *out, repairs *r);
+static bool is_article(jsonl_state *j, json_t *o);
+
+/* Member names that make an object an article (has_body). */
+static bool body_name(const char *quoted, size_t n)
+{
+    static const char *const names[] = {
+        "html", "text", "maintext", "body", "content", "article", "bodyText",
+        "content_html", "content_text", "body-paragraphs", "paragraphs", "fields",
+    };
+    if (n < 2)
+        return false;
+    for (size_t i = 0; i < SR_ARRAY_LEN(names); i++)
+        if (strlen(names[i]) == n - 2 && memcmp(names[i], quoted + 1, n - 2) == 0)
+            return true;
+    return false;
+}
+
+/* Whether an array opening now, as the value of a member, may be streamed. */
+static bool can_stream(const jsonl_state *j)
+{
+    if (j->in_elem || j->depth > MAX_WRAP_DEPTH)
+        return false;
+    for (size_t k = 0; k < j->depth; k++)
+        if ((j->stack[k] & ~STREAMED) >= A_VALUE_OR_END || j->has_body[k])
+            return false;
+    return true;
+}
+
+static gathered gather_run(jsonl_state *j, size_t base, const char **why);
+
+/* Gather one value (an element of an array) into j->elem. */
+static gathered gather_elem(jsonl_state *j, const char **why)
+{
+    j->elem_line = j->line;
+    sr_buf_reset(&j->elem);
+    j->elem_over = false;
+    j->into = &j->elem;
+    j->into_over = &j->elem_over;
+    j->in_elem = true;
+    gathered g = G_OK;
+    int c = peek(j);
+    if (c == '{' || c == '[') {
+        size_t base = j->depth;
+        if (base == MAX_DEPTH) {
+            *why = "nested too deep";
+            g = G_BROKEN;
+        } else {
+            take(j);
+            j->stack[j->depth++] = c == '{' ? O_KEY_OR_END : A_VALUE_OR_END;
+            g = gather_run(j, base, why);
+        }
+    } else if (c == '"') {
+        g = take_string(j, why);
+    } else if (is_scalar(c)) {
+        while ((c = peek(j)) >= 0 && is_scalar(c))
+            take(j);
+    } else {
+        *why = "a value expected";
+        g = G_BROKEN;
+    }
+    j->into = &j->buf;
+    j->into_over = &j->over;
+    j->in_elem = false;
+    if (g != G_OK)
+        j->fail_line = j->elem_line;
+    return g;
+}
+
+/* Whether the first element of an array, in j->elem, decides for
+ * streaming: an article, or an object that cannot be read at all. */
+static bool streams(jsonl_state *j)
+{
+    if (j->elem_over)
+        return true;
+    if (!j->elem.len || j->elem.data[0] != '{')
+        return false;
+    repairs r = {0};
+    sr_buf fixed;
+    sr_buf_init(&fixed);
+    bool fix = repair(j->elem.data, j->elem.len, &fixed, &r);
+    json_t *o = json_loadb(fix ? fixed.data : j->elem.data, fix ? fixed.len : j->elem.len,
+                           JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, NULL);
+    bool yes = !o || is_article(j, o);
+    json_decref(o);
+    sr_buf_free(&fixed);
+    return yes;
+}
+
+/* Start gathering the object at the '{' peek() returned. */
+static void gather_begin(jsonl_state *j)
 {
     sr_buf_reset(&j->buf);
     j->over = false;
+    j->wrapping = j->wrapped = false;
+    j->fail_line = j->line;
     take(j);
     j->depth = 0;
     j->stack[j->depth++] = O_KEY_OR_END;
+    j->has_body[0] = false;
+}
+
+/* Gather the object begun by gather_begin() into j->buf (or only consume
+ * it, past the limit) until its depth falls back to `base`. On G_BROKEN the
+ * offending byte is not consumed and *why says what was wrong. G_ELEMENT:
+ * an element of a streamed array is in j->elem; call again to go on. */
+static gathered gather_run(jsonl_state *j, size_t base, const char **why)
+{
     for (;;) {
         int c = peek(j);
         if (c < 0)
             return G_TRUNCATED;
+        char *st = &j->stack[j->depth - 1];
+        char streamed = *st & STREAMED, state = *st & ~STREAMED;
         if (is_ws(c)) {
-            take(j);
+            if (streamed)
+                skip(j);
+            else
+                take(j);
             continue;
         }
-        char *st = &j->stack[j->depth - 1];
-        switch (*st) {
+        switch (state) {
         case O_KEY_OR_END:
         case O_KEY:
             if (c == '"') {
+                j->key_start = j->into->len;
                 gathered g = take_string(j, why);
                 if (g != G_OK)
                     return g;
+                if (!j->in_elem && j->depth <= MAX_WRAP_DEPTH && !j->over &&
+                    body_name(j->buf.data + j->key_start, j->buf.len - j->key_start))
+                    j->has_body[j->depth - 1] = true;
                 *st = O_COLON;
                 continue;
             }
-            if (c == '}' && *st == O_KEY_OR_END)
+            if (c == '}' && state == O_KEY_OR_END)
                 break;   /* closed below */
             *why = "a member name expected";
             return G_BROKEN;
@@ -280,25 +423,52 @@ static gathered gather(jsonl_state *j, const char **why)
         case O_COMMA_OR_END:
         case A_COMMA_OR_END:
             if (c == ',') {
-                take(j);
-                *st = *st == O_COMMA_OR_END ? O_KEY : A_VALUE;
+                if (streamed)
+                    skip(j);
+                else
+                    take(j);
+                *st = (char)((state == O_COMMA_OR_END ? O_KEY : A_VALUE) | streamed);
                 continue;
             }
-            if (c == (*st == O_COMMA_OR_END ? '}' : ']'))
+            if (c == (state == O_COMMA_OR_END ? '}' : ']'))
                 break;   /* closed below */
-            *why = *st == O_COMMA_OR_END ? "',' or '}' expected" : "',' or ']' expected";
+            *why = state == O_COMMA_OR_END ? "',' or '}' expected" : "',' or ']' expected";
             return G_BROKEN;
         default:   /* a value expected */
-            if (c == ']' && *st == A_VALUE_OR_END)
+            if (c == ']' && state == A_VALUE_OR_END)
                 break;   /* closed below */
+            if (streamed) {
+                *st = A_COMMA_OR_END | STREAMED;
+                gathered g = gather_elem(j, why);
+                return g == G_OK ? G_ELEMENT : g;
+            }
             if (c == '{' || c == '[') {
                 if (j->depth == MAX_DEPTH) {
                     *why = "nested too deep";
                     return G_BROKEN;
                 }
+                bool try_stream = c == '[' && can_stream(j);
                 take(j);
                 *st = after_value(*st);
                 j->stack[j->depth++] = c == '{' ? O_KEY_OR_END : A_VALUE_OR_END;
+                if (c == '{' && j->depth <= MAX_WRAP_DEPTH)
+                    j->has_body[j->depth - 1] = false;
+                if (!try_stream)
+                    continue;
+                while ((c = peek(j)) >= 0 && is_ws(c))
+                    take(j);
+                if (c != '{')
+                    continue;
+                gathered g = gather_elem(j, why);
+                if (g != G_OK)
+                    return g;
+                if (streams(j)) {
+                    j->stack[j->depth - 1] = A_COMMA_OR_END | STREAMED;
+                    j->wrapping = j->wrapped = true;
+                    return G_ELEMENT;
+                }
+                keep(j, j->elem.data, j->elem.len);   /* part of the object */
+                j->stack[j->depth - 1] = A_COMMA_OR_END;
                 continue;
             }
             if (c == '"') {
@@ -319,7 +489,7 @@ static gathered gather(jsonl_state *j, const char **why)
         }
         /* a '}' or ']' that closes the innermost container */
         take(j);
-        if (--j->depth == 0)
+        if (--j->depth == base)
             return G_OK;
     }
 }
@@ -1164,8 +1334,6 @@ static void queue_array(walk *w, const char *key, size_t vs, size_t ve)
     }
 }
 
-#define MAX_WRAP_DEPTH 3     /* {"response": {"results": [...]}} is 2 */
-
 /* Find the arrays of articles among the members of the object p[s..e)
  * (whose tree is `o`), and below in members that are objects, and queue
  * their elements. */
@@ -1254,13 +1422,19 @@ static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, ui
         find_arrays(&w, o, 0, n, 0);
         if (w.found)
             goto done;   /* a wrapper: its articles are read next */
+        if (j->wrapped)
+            goto done;   /* the rest of a wrapper whose articles were streamed */
     }
     if (!found)
         found = article_of(&x, &a, &own, true);
+    if (found && !element && j->wrapped)
+        sr_warn(j->diag, where, "an object with article text of its own after an array of "
+                "articles, which were read as documents of their own; read as one more");
     if (!found) {
         sr_error(j->diag, where, "no article text (none of html, text, maintext, body, "
                  "content, article, bodyText, content_html, content_text, body-paragraphs, "
-                 "paragraphs, description, nor an array of articles); object skipped");
+                 "paragraphs, description%s); object skipped",
+                 element ? "" : ", nor an array of articles");
         goto done;
     }
     if (bad)
@@ -1365,6 +1539,79 @@ static void not_an_object(jsonl_state *j)
     sr_buf_free(&tok);
 }
 
+/* The document of an element of a streamed array, in j->elem. */
+static sr_doc *read_element(jsonl_state *j)
+{
+    char where[512];
+    snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)j->elem_line);
+    if (j->elem_over) {
+        sr_error(j->diag, where, "object longer than the %zu-byte limit of one document; "
+                 "skipped", j->max);
+        return NULL;
+    }
+    if (!j->elem.len || j->elem.data[0] != '{') {
+        sr_error(j->diag, where, "an element of an array of articles that is not an "
+                 "object; skipped");
+        return NULL;
+    }
+    repairs r = {0};
+    sr_buf *src = &j->elem;
+    if (repair(j->elem.data, j->elem.len, &j->fixed, &r))
+        src = &j->fixed;
+    return read_object(j, src, 0, src->len, j->elem_line, r.bad, r.controls, true);
+}
+
+/* Go on gathering the top-level object (begun, or a wrapper being
+ * streamed) until it closes or gives an element. True with *doc set when a
+ * document is ready (or the input ended, *doc NULL); false to look further. */
+static bool go_on(jsonl_state *j, sr_doc **doc)
+{
+    *doc = NULL;
+    const char *why = NULL;
+    gathered g = gather_run(j, 0, &why);
+    char where[512];
+    snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)j->fail_line);
+    switch (g) {
+    case G_ELEMENT:
+        *doc = read_element(j);
+        return *doc != NULL;
+    case G_OK:
+        j->wrapping = false;
+        j->line_start = false;
+        if (j->over) {
+            snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)j->obj_line);
+            sr_error(j->diag, where, "object longer than the %zu-byte limit of one document; "
+                     "skipped", j->max);
+            return false;
+        }
+        *doc = read_gathered(j, j->obj_line);
+        return *doc != NULL;
+    case G_TRUNCATED:
+        j->wrapping = false;
+        sr_error(j->diag, where, "the input ends inside this object (truncated); skipped");
+        return true;
+    case G_BROKEN:
+        if (j->line == j->fail_line)
+            sr_error(j->diag, where, "not JSON (%s at column %llu); object skipped", why,
+                     (unsigned long long)j->col + 1);
+        else
+            sr_error(j->diag, where, "not JSON (%s, on line %llu column %llu); object "
+                     "skipped", why, (unsigned long long)j->line,
+                     (unsigned long long)j->col + 1);
+        /* an object starting where this one broke off is read; else the
+         * next line opening with '{'; the rest of a wrapper's array is
+         * read so, and its closing brackets are passed over */
+        if (j->wrapping)
+            j->lenient_close = true;
+        j->wrapping = false;
+        j->line_start = false;
+        if (peek(j) != '{')
+            j->resync = true;
+        return false;
+    }
+    return false;
+}
+
 static sr_doc *jsonl_next(void *state)
 {
     jsonl_state *j = state;
@@ -1377,6 +1624,12 @@ static sr_doc *jsonl_next(void *state)
             continue;
         }
         j->qn = j->qpos = 0;
+        if (j->wrapping) {
+            sr_doc *doc;
+            if (go_on(j, &doc))
+                return doc;
+            continue;
+        }
         int c = peek(j);
         if (c < 0)
             return NULL;
@@ -1401,8 +1654,9 @@ static sr_doc *jsonl_next(void *state)
             j->resync = false;
         }
         j->line_start = false;
-        /* between objects: the brackets and commas of an array */
-        if (c == '[' || c == ']' || c == ',') {
+        /* between objects: the brackets and commas of an array (and the
+         * end of a wrapper that broke) */
+        if (c == '[' || c == ']' || c == ',' || (c == '}' && j->lenient_close)) {
             skip(j);
             continue;
         }
@@ -1410,41 +1664,11 @@ static sr_doc *jsonl_next(void *state)
             not_an_object(j);
             continue;
         }
-        uint64_t line = j->line;
-        char where[512];
-        snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)line);
-        const char *why = NULL;
-        switch (gather(j, &why)) {
-        case G_OK:
-            j->line_start = false;
-            if (j->over) {
-                sr_error(j->diag, where, "object longer than the %zu-byte limit of one "
-                         "document; skipped", j->max);
-                continue;
-            }
-            sr_doc *doc = read_gathered(j, line);
-            if (doc)
-                return doc;
-            continue;
-        case G_TRUNCATED:
-            sr_error(j->diag, where, "the input ends inside this object (truncated); "
-                     "skipped");
-            return NULL;
-        case G_BROKEN:
-            if (j->line == line)
-                sr_error(j->diag, where, "not JSON (%s at column %llu); object skipped", why,
-                         (unsigned long long)j->col + 1);
-            else
-                sr_error(j->diag, where, "not JSON (%s, on line %llu column %llu); object "
-                         "skipped", why, (unsigned long long)j->line,
-                         (unsigned long long)j->col + 1);
-            /* an object starting where this one broke off is read; else
-             * the next line opening with '{' */
-            j->line_start = false;
-            if (peek(j) != '{')
-                j->resync = true;
-            continue;
-        }
+        j->obj_line = j->line;
+        gather_begin(j);
+        sr_doc *doc;
+        if (go_on(j, &doc))
+            return doc;
     }
 }
 
@@ -1453,6 +1677,7 @@ static void jsonl_close(void *state)
     jsonl_state *j = state;
     sr_buf_free(&j->buf);
     sr_buf_free(&j->fixed);
+    sr_buf_free(&j->elem);
     free(j->rep.at);
     free(j->queue);
     free(j->chunk);
