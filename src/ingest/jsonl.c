@@ -11,24 +11,42 @@
  * memory is bounded by the largest object (the document limit,
  * max_file_bytes, 1 GiB by default), never by the file.
  *
+ * Every article of a wrapper is one document too: an object with no
+ * article text of its own whose member (or a member's member) is an array
+ * of articles, as APIs answer: NewsAPI {"status", "articles": [...]}, the
+ * Guardian {"response": {"results": [...]}}, JSON Feed {"items": [...]},
+ * {"data": [...]}. The gatherer streams such an array one element at a
+ * time when its first element decides it (gather_run); otherwise the
+ * wrapper is held and find_arrays() queues its articles.
+ *
  * Fields sitrep knows, each under several names (other tools' exports:
- * news-please, BASIL, CMS dumps); the first name present with a usable
- * value wins:
+ * news-please, BASIL, CMS dumps, APIs); the first name present with a
+ * usable value wins:
  *   article text  html (read by the HTML reader, the given fields kept over
  *                 what the page says), text (plain-text conventions of
  *                 sr_plain_article, the given title kept), maintext, body,
- *                 content, article, body-paragraphs, paragraphs (a list of
- *                 paragraph strings, or of lists of sentence strings:
- *                 paragraphs joined by a blank line, sentences by a space)
+ *                 content, article, bodyText, content_html, content_text,
+ *                 body-paragraphs, paragraphs (a list of paragraph strings,
+ *                 or of lists of sentence strings: paragraphs joined by a
+ *                 blank line, sentences by a space), last description;
+ *                 a string opening with a tag is HTML (sniff()); NewsAPI's
+ *                 "[+N chars]" cut marker is dropped
  *   id            id (a number taken as its digits), uuid
- *   published     published, date_publish, datePublished, pubDate, date
- *                 (any form sr_date_parse() reads, written as ISO 8601)
+ *   published     published, date_publish, datePublished, publishedAt,
+ *                 webPublicationDate, date_published, date_gmt (UTC),
+ *                 pubDate, date (any form sr_date_parse() reads, written
+ *                 as ISO 8601)
  *   outlet        outlet, source_domain, publisher, source (a string or an
  *                 object with a "name")
  *   byline        byline, author, authors (a string, a list of names, or
  *                 objects with a "name"; names joined by ", ")
  *   lang          lang, language (a two-letter code, else detected)
- *   url, title, dateline under their own names.
+ *   url           url, webUrl, link
+ *   title         title, webTitle, headline
+ *   dateline      under its own name.
+ * A value {"rendered": "..."} (WordPress: HTML) or {"name": "..."} is read
+ * as its string; a name absent from the object is looked up in its
+ * "fields" object (the Guardian).
  *
  * Every other member is carried through byte for byte: the object is
  * checked with jansson, then the raw text of each unknown member is cut out
@@ -40,6 +58,13 @@
  * captions, paragraphs, sentences, bad_bytes, body, ...), which are
  * recomputed, so sitrep's output can be read again. An alias that lost to
  * an earlier one ("date" when "published" is there) is carried.
+ *
+ * Bad bytes do not lose an object: before jansson sees it, repair()
+ * replaces invalid UTF-8, raw NUL bytes, \u0000 escapes (jansson refuses
+ * them, or C strings end there) and lone surrogate escapes by U+FFFD, all
+ * counted in bad_bytes and warned about with the object's line, and
+ * escapes raw control bytes in strings. The common case, nothing to
+ * repair, costs one pass over the bytes.
  *
  * Bad input is reported as FILE:LINE (the line the object starts on) and
  * skipped, and reading goes on: a value that is not an object, an object
