@@ -813,11 +813,16 @@ static void test_json_wrappers(void)
         "{\"id\": \"d2\", \"body\": \"<p>Second <b>of</b> data.</p>\"}]}\n"
         "{\"items\": [{\"id\": \"i0\"}, {\"id\": \"i1\", \"maintext\": \"Item one.\"}]}\n"
         "{\"authors\": [{\"name\": \"A. Writer\"}], \"text\": \"An article.\"}\n"
-        "{\"results\": [{\"id\": \"r1\", \"text\": \"Related.\"}], \"text\": \"Main.\"}\n";
+        "{\"results\": [{\"id\": \"r1\", \"text\": \"Related.\"}], \"text\": \"Main.\"}\n"
+        /* one article as a member (the Guardian's single item); a member
+         * with a description only is no article */
+        "{\"response\": {\"status\": \"ok\", \"content\": {\"id\": \"c1\", "
+        "\"fields\": {\"bodyText\": \"Single.\"}}}}\n"
+        "{\"title\": \"t\", \"publisher\": {\"name\": \"P\", \"description\": \"About.\"}}\n";
     write_file("gen.json", gen, strlen(gen));
     read_all(&r, "gen.json", SR_FORMAT_AUTO, 0);
-    CHECK_INT_EQ(r.n, 6);
-    if (r.n == 6) {
+    CHECK_INT_EQ(r.n, 7);
+    if (r.n == 7) {
         CHECK_STR_EQ(r.docs[0]->id, "d1");
         CHECK_STR_EQ(r.docs[1]->body, "Second of data.");
         CHECK_STR_EQ(r.docs[2]->id, "i1");
@@ -825,9 +830,12 @@ static void test_json_wrappers(void)
         CHECK_STR_EQ(r.docs[3]->body, "An article.");
         CHECK_STR_EQ(r.docs[4]->id, "r1");
         CHECK_STR_EQ(r.docs[5]->body, "Main.");
+        CHECK_STR_EQ(r.docs[6]->id, "c1");
+        CHECK_STR_EQ(r.docs[6]->body, "Single.");
     }
-    CHECK_INT_EQ(r.diag.errors, 1);
+    CHECK_INT_EQ(r.diag.errors, 2);
     CHECK(has(r.messages, "gen.json:2: no article text"));
+    CHECK(has(r.messages, "gen.json:6: no article text"));
     CHECK(has(r.messages, "gen.json:4: warning: an object with article text of its own"));
     run_free(&r);
 

@@ -299,7 +299,7 @@ static char after_value(char st)
 
 
 static bool repair(const char *p, size_t n, sr_buf *out, repairs *r);
-static bool is_article(jsonl_state *j, json_t *o);
+static bool is_article(jsonl_state *j, json_t *o, bool weak);
 
 /* Member names that make an object an article (has_body). */
 static bool body_name(const char *quoted, size_t n)
@@ -362,8 +362,8 @@ static gathered gather_elem(jsonl_state *j, const char **why)
     j->into = &j->buf;
     j->into_over = &j->over;
     j->in_elem = false;
-    if (g != G_OK)
-        j->fail_line = j->elem_line;
+    if (g != G_OK && j->wrapping)
+        j->fail_line = j->elem_line;   /* else the whole object is lost */
     return g;
 }
 
@@ -381,7 +381,7 @@ static bool streams(jsonl_state *j)
     bool fix = repair(j->elem.data, j->elem.len, &fixed, &r);
     json_t *o = json_loadb(fix ? fixed.data : j->elem.data, fix ? fixed.len : j->elem.len,
                            JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, NULL);
-    bool yes = !o || is_article(j, o);
+    bool yes = !o || is_article(j, o, true);
     json_decref(o);
     sr_buf_free(&fixed);
     return yes;
@@ -1279,8 +1279,9 @@ static bool article_of(object_ctx *x, article *a, sr_buf *own, bool weak)
     return false;
 }
 
-/* Whether a JSON value is an article object (has article text). */
-static bool is_article(jsonl_state *j, json_t *o)
+/* Whether a JSON value is an article object (has article text; with
+ * `weak`, a description is enough). */
+static bool is_article(jsonl_state *j, json_t *o, bool weak)
 {
     if (!json_is_object(o))
         return false;
@@ -1291,7 +1292,7 @@ static bool is_article(jsonl_state *j, json_t *o)
     object_ctx x = {.j = j, .where = "", .o = o, .fields = json_is_object(f) ? f : NULL,
                     .c = &c, .quiet = true};
     article a;
-    bool yes = article_of(&x, &a, &own, true);
+    bool yes = article_of(&x, &a, &own, weak);
     sr_buf_free(&own);
     return yes;
 }
@@ -1317,15 +1318,38 @@ static uint64_t line_at(walk *w, size_t at)
     return w->line;
 }
 
+/* How many of the repaired offsets (ascending) are below `off`. */
+static size_t repaired_below(const repairs *r, size_t off)
+{
+    size_t lo = 0, hi = r->nat;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->at[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The invalid bytes repaired inside [off, off + len) of the held text. */
 static size_t bad_in(const jsonl_state *j, size_t off, size_t len)
 {
-    size_t k = 0;
     if (j->qsrc != &j->fixed)
         return 0;
-    for (size_t i = 0; i < j->rep.nat; i++)
-        k += j->rep.at[i] >= off && j->rep.at[i] < off + len;
-    return k;
+    return repaired_below(&j->rep, off + len) - repaired_below(&j->rep, off);
+}
+
+/* Queue the object p[s..e) of the wrapper's text as an article. */
+static void queue_one(walk *w, size_t s, size_t e)
+{
+    jsonl_state *j = w->j;
+    if (j->qn == j->qcap) {
+        j->qcap = j->qcap ? 2 * j->qcap : 64;
+        j->queue = sr_xrealloc(j->queue, j->qcap * sizeof *j->queue);
+    }
+    j->queue[j->qn++] = (queued){w->base_off + s, e - s, line_at(w, s),
+                                 bad_in(j, w->base_off + s, e - s)};
 }
 
 /* Queue the elements of the array p[vs..ve) (the value of `key`). */
@@ -1341,12 +1365,7 @@ static void queue_array(walk *w, const char *key, size_t vs, size_t ve)
         size_t es = i, ee = skip_value(p, i, ve);
         uint64_t line = line_at(w, es);
         if (p[es] == '{') {
-            if (j->qn == j->qcap) {
-                j->qcap = j->qcap ? 2 * j->qcap : 64;
-                j->queue = sr_xrealloc(j->queue, j->qcap * sizeof *j->queue);
-            }
-            j->queue[j->qn++] = (queued){w->base_off + es, ee - es, line,
-                                         bad_in(j, w->base_off + es, ee - es)};
+            queue_one(w, es, ee);
         } else {
             char where[512];
             snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)line);
@@ -1386,12 +1405,17 @@ static void find_arrays(walk *w, json_t *o, size_t s, size_t e, int depth)
         if (json_is_array(v)) {
             bool articles = false;
             for (size_t k = 0; k < json_array_size(v) && !articles; k++)
-                articles = is_article(w->j, json_array_get(v, k));
+                articles = is_article(w->j, json_array_get(v, k), true);
             if (articles) {
                 queue_array(w, key, vs, ve);
                 w->found = true;
             }
-        } else if (json_is_object(v) && depth + 1 < MAX_WRAP_DEPTH && !is_article(w->j, v)) {
+        } else if (json_is_object(v) && is_article(w->j, v, false)) {
+            /* one article as a member (the Guardian's single item:
+             * {"response": {"content": {...}}}) */
+            queue_one(w, vs, ve);
+            w->found = true;
+        } else if (json_is_object(v) && depth + 1 < MAX_WRAP_DEPTH) {
             find_arrays(w, v, vs, ve, depth + 1);
         }
         free(key);
