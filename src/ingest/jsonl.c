@@ -556,11 +556,17 @@ static long hex4(const char *p)
 }
 
 /* Bytes of a string that need no look: printable ASCII but the quote and
- * the backslash. */
-static bool plain_string_byte(unsigned char c)
-{
-    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-}
+ * the backslash (a table: this loop runs over every byte of the file). */
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+static const unsigned char plain_string_byte[256] = {
+    R16(0), R16(0),                                    /* control bytes */
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,    /* 0x20, '"' */
+    R16(1), R16(1),
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,    /* 0x50, '\\' */
+    R16(1), R16(1),
+    R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0),   /* not ASCII */
+};
+#undef R16
 
 /* Make the gathered object text p[0..n) acceptable to jansson without
  * losing the article: inside strings, each byte that is not valid UTF-8
@@ -587,7 +593,7 @@ static bool repair(const char *p, size_t n, sr_buf *out, repairs *r)
         /* a string: find the next byte that needs a look */
         for (i++; i < n;) {
             const unsigned char *u = (const unsigned char *)p;
-            while (i < n && plain_string_byte(u[i]))
+            while (i < n && plain_string_byte[u[i]])
                 i++;
             if (i >= n || p[i] == '"')
                 break;
