@@ -1533,7 +1533,9 @@ static const alist *without_nonactors(csent *cs, const alist *l, alist *out)
 static bool stands_alone(const char *code, bool pattern)
 {
     static const char roots[] = "03" "08" "09" "10" "12" "13" "14" "15" "16" "17" "18" "19" "20";
-    if (code[0] == '0' && code[1] == '2')
+    if (code[0] == '0' && code[1] >= '2' && code[1] <= '7' && code[1] != '3')
+        return pattern;
+    if (code[0] == '1' && code[1] == '1')
         return pattern;
     /* a claim of responsibility (015) is no mere statement: "Hamas claimed
      * responsibility for the bombing" stands on a pattern of its own */
@@ -1733,7 +1735,8 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
          * ceasefire", "urged restraint", not "may seek the maximum
          * penalty", "..., calling for his dismissal" */
         const char *k = colon ? first : code;
-        bool appeal = ((k[0] == '0' && k[1] == '2') || strcmp(k, "015") == 0) &&
+        bool appeal = ((k[0] == '0' && k[1] >= '2' && k[1] <= '7' && k[1] != '3') ||
+                       (k[0] == '1' && k[1] == '1') || strcmp(k, "015") == 0) &&
                       pattern_names_word(c->dict, vi->pm.pattern) && vi->h.v >= 0 &&
                       (cs->w[vi->h.v].upos == SR_UPOS_NOUN ||
                        sr_child(cs, vi->h.v, vi->passive ? R_NSUBJPASS : R_NSUBJ) >= 0) &&
