@@ -1393,10 +1393,49 @@ static bool unarmed_actor(const char *code)
  *   Israeli soldiers"): only a state arrests;
  * - storming, ransacking or invading a place that a verb of force codes
  *   (18-20) is a violent protest when the source is unarmed people
- *   ("protesters stormed the president's residence"). */
+ *   ("protesters stormed the president's residence");
+ * - capturing or seizing a place (173, 1711, 181: a town, a city of the
+ *   dictionary, a palace or a base) by soldiers, rebels or militias is
+ *   taking territory (192): "Russian forces captured the presidential
+ *   palace in Grozny", "rebels seized the eastern town of Goma" arrest
+ *   nobody and confiscate nothing;
+ * - a strike (143) by armed forces or armed groups is an attack (190):
+ *   "warplanes struck targets in Baghdad" is no labour strike;
+ * - arriving or landing (042) by a body of troops is a deployment (154):
+ *   "U.S. troops landed in Haiti" is no visit. */
+static bool word_in(const char *w, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(w, list[k]) == 0)
+            return true;
+    return false;
+}
+
+static bool place_target(const csent *cs, const vinfo *vi, const actor *t)
+{
+    static const char *const nouns[] = {
+        "town", "city", "village", "capital", "palace", "compound", "headquarters",
+        "garrison", "barracks", "base", "airbase", "outpost", "post", "building",
+        "airport", "port", "stronghold", "territory", "province", "district", "region"};
+    /* a one-sided event's null target (head -1) still has the verb's
+     * object: "captured the presidential palace" names no actor */
+    int h = t->head >= 0 ? t->head : vi->tgt;
+    if (h < 0 || h >= cs->n || t->person)
+        return false;
+    if (t->place)
+        return true;
+    /* a capital named for its government ("the Taliban captured Kabul"):
+     * a proper name of no person whose code is a state's or its seat's */
+    if (t->head >= 0 && cs->w[h].upos == SR_UPOS_PROPN &&
+        (strlen(t->code) == 3 || strcmp(t->code + 3, "GOV") == 0))
+        return true;
+    return word_in(cs->w[h].lemma, nouns, SR_ARRAY_LEN(nouns));
+}
+
 static const char *code_by_actor(const csent *cs, const vinfo *vi, const char *src,
                                  const actor *t, const char *code)
 {
+    const char *verb = vi->h.v >= 0 && vi->h.v < cs->n ? cs->w[vi->h.v].lemma : "";
     if (strcmp(code, "145") == 0) {
         if (armed_actor(src))
             return "190";
@@ -1404,17 +1443,30 @@ static const char *code_by_actor(const csent *cs, const vinfo *vi, const char *s
             return "175";
         return code;
     }
+    static const char *const taking[] = {"capture", "seize", "take", "grab", "recapture"};
+    if ((strcmp(code, "173") == 0 || strcmp(code, "1711") == 0 || strcmp(code, "181") == 0) &&
+        word_in(verb, taking, SR_ARRAY_LEN(taking)) && armed_actor(src) &&
+        place_target(cs, vi, t))
+        return "192";
     /* people, not a town ("Taliban fighters captured Kabul" is 192's
      * business): the target's head is a common noun */
     if (strcmp(code, "173") == 0 && armed_nonstate(src) && t->head >= 0 &&
         cs->w[t->head].upos == SR_UPOS_NOUN)
         return "181";
-    if ((code[0] == '1' && (code[1] == '8' || code[1] == '9')) && unarmed_actor(src) &&
-        vi->h.v >= 0 && vi->h.v < cs->n) {
-        static const char *const verbs[] = {"storm", "ransack", "invade"};
-        for (size_t k = 0; k < SR_ARRAY_LEN(verbs); k++)
-            if (strcmp(cs->w[vi->h.v].lemma, verbs[k]) == 0)
-                return "145";
+    if (strcmp(code, "143") == 0 && armed_actor(src) && strcmp(verb, "strike") == 0)
+        return "190";
+    if (strcmp(code, "042") == 0 && has_sector(src, "MIL") && vi->src >= 0 &&
+        (strcmp(verb, "land") == 0 || strcmp(verb, "arrive") == 0)) {
+        static const char *const troops[] = {"troop", "soldier", "force", "marine",
+                                             "paratrooper", "peacekeeper", "commando",
+                                             "contingent", "unit", "warship"};
+        if (word_in(cs->w[vi->src].lemma, troops, SR_ARRAY_LEN(troops)))
+            return "154";
+    }
+    if ((code[0] == '1' && (code[1] == '8' || code[1] == '9')) && unarmed_actor(src)) {
+        static const char *const verbs[] = {"storm", "ransack", "invade", "seize"};
+        if (word_in(verb, verbs, SR_ARRAY_LEN(verbs)))
+            return "145";
     }
     return code;
 }
