@@ -1051,6 +1051,105 @@ static void repair_aux_particle(cword *w, int n)
     }
 }
 
+/* "Prime Minister Meles Zenawi and President Isaias Afwerki signed a
+ * peace treaty": two titled names joined by "and" before the sentence's
+ * first verb, which the parser tears apart (the first title hung on the
+ * verb, the first name made a compound of the second title, or the verb
+ * made a clause of the first name). When every word before the verb is
+ * a title or name word (a proper or common noun, an adjective, a
+ * determiner), with one "and" and a proper name on each side of it and
+ * right before the verb, the two sides are the verb's coordinated
+ * subject: each side's last word (its name) heads it, the first is the
+ * subject, the second its conjunct, and the verb is the root. Own mode
+ * only. */
+static void repair_titled_pair(cword *w, int n)
+{
+    int v = -1, and = -1;
+    for (int i = 0; i < n && v < 0; i++) {
+        uint8_t u = w[i].upos;
+        if (u == SR_UPOS_VERB) {
+            v = i;
+        } else if (u == SR_UPOS_CCONJ && strcmp(w[i].lower, "and") == 0 && and < 0) {
+            and = i;
+        } else if (u != SR_UPOS_PROPN && u != SR_UPOS_NOUN && u != SR_UPOS_ADJ &&
+                   u != SR_UPOS_DET) {
+            return;
+        }
+    }
+    if (v < 3 || and < 1 || and >= v - 1 || w[and - 1].upos != SR_UPOS_PROPN ||
+        w[v - 1].upos != SR_UPOS_PROPN)
+        return;
+    int a = and - 1, b = v - 1;
+    for (int j = v + 1; j < n; j++)
+        if (w[j].head >= 0 && w[j].head < v)
+            w[j].head = v;
+    w[v].head = -1;
+    w[v].rel = R_ROOT;
+    for (int i = 0; i < v; i++) {
+        int h = i < and ? a : b;
+        if (i == a) {
+            w[i].head = v;
+            w[i].rel = R_NSUBJ;
+        } else if (i == b) {
+            w[i].head = a;
+            w[i].rel = R_CONJ;
+        } else if (i == and) {
+            w[i].head = b;
+            w[i].rel = R_CC;
+        } else {
+            w[i].head = h;
+            w[i].rel = w[i].upos == SR_UPOS_DET ? R_DET
+                       : w[i].upos == SR_UPOS_ADJ ? R_AMOD
+                       : (w[i].upos == SR_UPOS_PROPN && i > 0 && w[i - 1].upos == SR_UPOS_PROPN &&
+                          i - 1 != and) ? R_FLAT : R_COMPOUND;
+        }
+    }
+}
+
+/* "RUF fighters held hundreds of U.N. peacekeepers hostage" parsed with
+ * "hostage" an oblique of the verb with no preposition (obl:unmarked) and
+ * the people its compound: the word "hostage" or "captive" after the
+ * object of "hold", "take" or "keep", with no preposition of its own, is
+ * the verb's secondary predicate (xcomp, as in "held him hostage"), and a
+ * noun the parser made its compound that carries its own "of" belongs to
+ * the object ("hundreds of ... peacekeepers"). Own mode only. */
+static void repair_hostage_oblique(cword *w, int n)
+{
+    static const char *const verbs[] = {"hold", "take", "keep"};
+    for (int h = 0; h < n; h++) {
+        int v = w[h].head;
+        if (v < 0 || w[h].rel != R_OBL ||
+            (strcmp(w[h].lemma, "hostage") != 0 && strcmp(w[h].lemma, "captive") != 0))
+            continue;
+        bool verb = false;
+        for (size_t k = 0; k < SR_ARRAY_LEN(verbs) && !verb; k++)
+            verb = strcmp(w[v].lemma, verbs[k]) == 0;
+        int obj = -1;
+        bool has_case = false;
+        for (int j = 0; j < n; j++) {
+            if (w[j].head == v && w[j].rel == R_OBJ && j < h)
+                obj = j;
+            if (w[j].head == h && w[j].rel == R_CASE)
+                has_case = true;
+        }
+        if (!verb || obj < 0 || has_case)
+            continue;
+        w[h].rel = R_XCOMP;
+        for (int j = obj + 1; j < h; j++) {
+            if (w[j].head != h || w[j].rel != R_COMPOUND)
+                continue;
+            bool of = false;
+            for (int k = obj + 1; k < j; k++)
+                if (w[k].head == j && w[k].rel == R_CASE && strcmp(w[k].lower, "of") == 0)
+                    of = true;
+            if (of) {
+                w[j].head = obj;
+                w[j].rel = R_NMOD;
+            }
+        }
+    }
+}
+
 /* "reopened the Kerem Shalom crossing" with "crossing" tagged as a verb
  * (a clause of "reopened") and the name its object: a gerund right after
  * a name that the determiner "the" opens, with no object, subject,
@@ -1190,6 +1289,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
     }
     if (!c->opt.petrarch && c->explicit_targets) {
         hyphenated_words(cs->d, cs->w, n);
+        repair_titled_pair(cs->w, n);
         repair_aux_particle(cs->w, n);
         repair_prefixed_past(cs);
         repair_phrasal_noun(cs);
@@ -1201,6 +1301,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         repair_vocative(cs->w, src, n);
         repair_day_head(cs->w, n);
         repair_object_list(cs->w, n);
+        repair_hostage_oblique(cs->w, n);
     }
     repair(cs->w, src, n, !c->opt.petrarch && c->explicit_targets);
     for (int i = 0; i < n; i++)
