@@ -1542,7 +1542,9 @@ static void test_acts_by_actor(void)
                             "pred 145 storm obj:embassy\npred 190 storm obj:T\n"
                             "pred 173 capture obj:T\npred 141 take to:street\n"
                             "pred 181 hold obj:hostage\npred 015 claim obj:responsibility\n"
-                            "pred 010 claim obj:*\n", true, &d);
+                            "pred 010 claim obj:*\n"
+                            "pred 143 strike against:*\npred 190 strike on:T\npred 042 land in:T\n"
+                            "pred 181 seize obj:T\n", true, &d);
     CHECK(c != NULL);
     if (c) {
         const char *storm = "Israeli/ADJ/2/amod %s/NOUN/3/nsubj stormed|storm/VERB:VBD/0/root "
@@ -1574,8 +1576,34 @@ static void test_acts_by_actor(void)
         CHECK(codes(c, "Israeli/ADJ/2/amod police/NOUN/3/nsubj captured|capture/VERB:VBD/0/root "
                        "Iranian/ADJ/5/amod troops|troop/NOUN/3/obj ./PUNCT/3/punct",
                     "ISRCOP", "IRNMIL", "173"));
+        /* a town or a palace captured by armed men is taken territory */
         CHECK(codes(c, "Iranian/ADJ/2/amod rebels|rebel/NOUN/3/nsubj captured|capture/VERB:VBD/0/root "
-                       "Haifa/PROPN/3/obj ./PUNCT/3/punct", "IRNREB", "ISR", "173"));
+                       "Haifa/PROPN/3/obj ./PUNCT/3/punct", "IRNREB", "ISR", "192"));
+        CHECK_INT_EQ(count_code(c, "Iranian/ADJ/2/amod rebels|rebel/NOUN/3/nsubj "
+                                   "captured|capture/VERB:VBD/0/root Haifa/PROPN/3/obj ./PUNCT/3/punct",
+                                "173", NULL), 0);
+        CHECK(codes(c, "Iranian/ADJ/2/amod troops|troop/NOUN/3/nsubj captured|capture/VERB:VBD/0/root "
+                       "the/DET/6/det presidential/ADJ/6/amod palace/NOUN/3/obj "
+                       "in/ADP/8/case Haifa/PROPN/6/nmod ./PUNCT/3/punct", "IRNMIL", "ISR", "192"));
+        /* ... and police capturing a town's name stays an arrest's code */
+        CHECK(codes(c, "Iranian/ADJ/2/amod police/NOUN/3/nsubj captured|capture/VERB:VBD/0/root "
+                       "Haifa/PROPN/3/obj ./PUNCT/3/punct", "IRNCOP", "ISR", "173"));
+        /* a strike by troops is an attack, by workers a strike */
+        CHECK(codes(c, "Iranian/ADJ/2/amod troops|troop/NOUN/3/nsubj struck|strike/VERB:VBD/0/root "
+                       "targets|target/NOUN/3/obj in/ADP/6/case Haifa/PROPN/4/nmod ./PUNCT/3/punct",
+                    "IRNMIL", "ISR", "190"));
+        CHECK(codes(c, "Iranian/ADJ/2/amod crowds|crowd/NOUN/3/nsubj struck|strike/VERB:VBD/0/root "
+                       "against/ADP/5/case Israel/PROPN/3/obl ./PUNCT/3/punct",
+                    "IRNCVL", "ISR", "143"));
+        /* troops landing are deployed; a president landing visits */
+        CHECK(codes(c, "Iranian/ADJ/2/amod troops|troop/NOUN/3/nsubj landed|land/VERB:VBD/0/root "
+                       "in/ADP/5/case Israel/PROPN/3/obl ./PUNCT/3/punct", "IRNMIL", "ISR", "154"));
+        CHECK(codes(c, "Iranian/ADJ/2/amod president/NOUN/3/nsubj landed|land/VERB:VBD/0/root "
+                       "in/ADP/5/case Israel/PROPN/3/obl ./PUNCT/3/punct", "IRNGOV", "ISR", "042"));
+        /* protesters seizing a building riot; troops seizing it take it */
+        CHECK(codes(c, "Iranian/ADJ/2/amod protesters|protester/NOUN/3/nsubj seized|seize/VERB:VBD/0/root "
+                       "the/DET/5/det embassy/NOUN/3/obj of/ADP/7/case Israel/PROPN/5/nmod "
+                       "./PUNCT/3/punct", "IRNCVL", "ISR", "145"));
         /* a celebration is no protest; a protest's purpose leaves it */
         const char *fans = "Israeli/ADJ/2/amod crowds|crowd/NOUN/3/nsubj took|take/VERB:VBD/0/root "
                            "to/ADP/6/case the/DET/6/det streets|street/NOUN/3/obl to/PART/8/mark "
@@ -1601,6 +1629,45 @@ static void test_acts_by_actor(void)
                        "were|be/AUX/4/aux:pass held|hold/VERB:VBN/0/root hostage/NOUN/4/obj "
                        "by/ADP/8/case Iranian/ADJ/8/amod rebels|rebel/NOUN/5/nmod ./PUNCT/4/punct",
                     "IRNREB", "ISRGOV", "181"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* "Prime Minister X and President Y signed a peace treaty" with the
+ * first title hung on the verb and the second name its subject: the two
+ * titled names are the coordinated subject. "held hundreds of ...
+ * negotiators hostage" with "hostage" an unmarked oblique and the people
+ * its compound: "hostage" is the secondary predicate. */
+static void test_titled_pair_and_hostage(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("person Ali Rezaei\n  role IRNGOV\nperson Dan Levi\n  role ISRGOV\n"
+                            "agent GOV minister\n"
+                            "pred 057 sign obj:treaty\npred 181 hold obj:T xcomp:hostage\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *pair = "Prime/ADJ/2/amod Minister/PROPN/9/nmod:desc Ali/PROPN/2/flat "
+                           "Rezaei/PROPN/3/flat and/CCONJ/6/cc President/PROPN/7/nmod:desc "
+                           "Dan/PROPN/9/nsubj Levi/PROPN/7/flat signed|sign/VERB:VBD/0/root "
+                           "a/DET/12/det peace/NOUN/12/compound treaty/NOUN/9/obj ./PUNCT/9/punct";
+        CHECK(codes_on(c, pair, "2000-01-01", "IRNGOV", "ISRGOV", "057"));
+        CHECK(codes_on(c, pair, "2000-01-01", "ISRGOV", "IRNGOV", "057"));
+        /* a verb made a clause of the first name becomes the root */
+        const char *clause = "President/PROPN/2/nmod:desc Ali/PROPN/0/root Rezaei/PROPN/7/compound "
+                             "and/CCONJ/6/cc rebel/NOUN/7/compound leader/NOUN/2/list "
+                             "Dan/PROPN/6/appos Levi/PROPN/7/flat signed|sign/VERB:VBD/2/acl "
+                             "a/DET/11/det treaty/NOUN/9/obj ./PUNCT/2/punct";
+        CHECK(codes_on(c, clause, "2000-01-01", "IRNGOV", "ISRGOV", "057"));
+        CHECK(codes(c, "Iranian/ADJ/2/amod troops|troop/NOUN/3/nsubj held|hold/VERB:VBD/0/root "
+                       "hundreds|hundred/NOUN/3/obj of/ADP/7/case Israeli/ADJ/7/amod "
+                       "negotiators|negotiator/NOUN/8/compound hostage/NOUN/3/obl:unmarked "
+                       "./PUNCT/3/punct", "IRNMIL", "ISRGOV", "181"));
+        /* "held talks in the hostage crisis" keeps its preposition: no 181 */
+        CHECK_INT_EQ(count_code(c, "Iranian/ADJ/2/amod troops|troop/NOUN/3/nsubj held|hold/VERB:VBD/0/root "
+                                   "Israeli/ADJ/5/amod negotiators|negotiator/NOUN/3/obj "
+                                   "in/ADP/7/case hostage/NOUN/3/obl ./PUNCT/3/punct", "181", NULL),
+                     0);
     }
     sr_coder_free(c);
     sr_dict_free(d);
@@ -2023,6 +2090,7 @@ int main(void)
     test_counterpart();
     test_place_of_object();
     test_acts_by_actor();
+    test_titled_pair_and_hostage();
     test_conjunct_verb_as_adjective();
     test_prefixed_past();
     test_adjective_root();
