@@ -1402,7 +1402,10 @@ static bool unarmed_actor(const char *code)
  * - a strike (143) by armed forces or armed groups is an attack (190):
  *   "warplanes struck targets in Baghdad" is no labour strike;
  * - arriving or landing (042) by a body of troops is a deployment (154):
- *   "U.S. troops landed in Haiti" is no visit. */
+ *   "U.S. troops landed in Haiti" is no visit;
+ * - entering or moving into a place (190) by unarmed people is no event,
+ *   by an official a visit (042).
+ * NULL: no event. */
 static bool word_in(const char *w, const char *const *list, size_t n)
 {
     for (size_t k = 0; k < n; k++)
@@ -1468,6 +1471,19 @@ static const char *code_by_actor(const csent *cs, const vinfo *vi, const char *s
         if (word_in(verb, verbs, SR_ARRAY_LEN(verbs)))
             return "145";
     }
+    /* entering or moving into a place is force only when an armed side
+     * does it: refugees or civilians crossing a border are no event, an
+     * official crossing one visits ("Vajpayee crossed into Pakistan by
+     * bus") */
+    static const char *const moving[] = {"enter", "cross", "move", "roll", "march",
+                                         "advance", "push", "pour"};
+    if (strcmp(code, "190") == 0 && word_in(verb, moving, SR_ARRAY_LEN(moving))) {
+        if (unarmed_actor(src))
+            return NULL;
+        if (has_sector(src, "GOV") && !armed_actor(src) && !has_sector(src, "COP") &&
+            !has_sector(src, "SPY"))
+            return "042";
+    }
     return code;
 }
 
@@ -1492,6 +1508,8 @@ static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, co
             ta.code = counterpart(cs, &ta, &sa);
         }
         code = code_by_actor(cs, vi, sa.code, t0, code);
+        if (!code)
+            return;
     }
     /* two people of one code are two actors ("Kurdish leader Jalal
      * Talabani accused Massoud Barzani", both IRQPTY); any other pair of

@@ -1106,6 +1106,59 @@ static void repair_titled_pair(cword *w, int n)
     }
 }
 
+/* "Indian Prime Minister Atal Bihari Vajpayee crossed into Pakistan by
+ * bus" parsed as one noun phrase, the verb a participle clause of the
+ * name (and "by bus" then read as a passive's agent): a sentence whose
+ * root is a noun with no copula, and whose first verb is a clause (acl)
+ * of that noun or of a word of its name, right after it with no comma,
+ * no subject, auxiliary, marker or "by" agent of its own, and no other
+ * verb on the noun, is a clause: the verb is the root and the noun its
+ * subject. News sentences are clauses; a noun root with a bare
+ * participle is the parser's misreading of the past tense. Own mode
+ * only. */
+static void repair_participle_root(cword *w, int n)
+{
+    int r = -1;
+    for (int i = 0; i < n; i++)
+        if (w[i].head < 0)
+            r = r < 0 ? i : n;     /* two roots: leave the sentence */
+    if (r < 0 || r >= n || (w[r].upos != SR_UPOS_NOUN && w[r].upos != SR_UPOS_PROPN))
+        return;
+    int v = -1;
+    for (int i = 0; i < n; i++) {
+        if (w[i].upos != SR_UPOS_VERB && w[i].upos != SR_UPOS_AUX)
+            continue;
+        if (v >= 0)
+            break;
+        v = i;
+    }
+    if (v <= r || w[v].rel != R_ACL || w[v].upos != SR_UPOS_VERB)
+        return;
+    int h = w[v].head;
+    while (h >= 0 && h != r && (w[h].rel == R_FLAT || w[h].rel == R_COMPOUND))
+        h = w[h].head;
+    if (h != r)
+        return;
+    for (int i = r + 1; i < v; i++)
+        if (w[i].upos == SR_UPOS_PUNCT || w[i].upos == SR_UPOS_ADP)
+            return;
+    for (int j = 0; j < n; j++) {
+        uint8_t rel = w[j].rel;
+        if (w[j].head == v && (rel == R_NSUBJ || rel == R_NSUBJPASS || rel == R_AUX ||
+                               rel == R_AUXPASS || rel == R_MARK || rel == R_AGENT))
+            return;
+        if (w[j].head == r && (rel == R_COP || (j != v && w[j].upos == SR_UPOS_VERB)))
+            return;
+    }
+    for (int j = v + 1; j < n; j++)
+        if (w[j].head == r)
+            w[j].head = v;
+    w[v].head = -1;
+    w[v].rel = R_ROOT;
+    w[r].head = v;
+    w[r].rel = R_NSUBJ;
+}
+
 /* "RUF fighters held hundreds of U.N. peacekeepers hostage" parsed with
  * "hostage" an oblique of the verb with no preposition (obl:unmarked) and
  * the people its compound: the word "hostage" or "captive" after the
@@ -1290,6 +1343,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
     if (!c->opt.petrarch && c->explicit_targets) {
         hyphenated_words(cs->d, cs->w, n);
         repair_titled_pair(cs->w, n);
+        repair_participle_root(cs->w, n);
         repair_aux_particle(cs->w, n);
         repair_prefixed_past(cs);
         repair_phrasal_noun(cs);
