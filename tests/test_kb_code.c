@@ -1544,7 +1544,7 @@ static void test_acts_by_actor(void)
                             "pred 181 hold obj:hostage\npred 015 claim obj:responsibility\n"
                             "pred 010 claim obj:*\n"
                             "pred 143 strike against:*\npred 190 strike on:T\npred 042 land in:T\n"
-                            "pred 181 seize obj:T\n", true, &d);
+                            "pred 181 seize obj:T\npred 190 enter obj:T\n", true, &d);
     CHECK(c != NULL);
     if (c) {
         const char *storm = "Israeli/ADJ/2/amod %s/NOUN/3/nsubj stormed|storm/VERB:VBD/0/root "
@@ -1600,6 +1600,21 @@ static void test_acts_by_actor(void)
                        "in/ADP/5/case Israel/PROPN/3/obl ./PUNCT/3/punct", "IRNMIL", "ISR", "154"));
         CHECK(codes(c, "Iranian/ADJ/2/amod president/NOUN/3/nsubj landed|land/VERB:VBD/0/root "
                        "in/ADP/5/case Israel/PROPN/3/obl ./PUNCT/3/punct", "IRNGOV", "ISR", "042"));
+        /* entering a country: troops attack it, protesters (unarmed)
+         * make no event, a president visits */
+        const char *enter = "Iranian/ADJ/2/amod %s/NOUN/3/nsubj entered|enter/VERB:VBD/0/root "
+                            "Israel/PROPN/3/obj ./PUNCT/3/punct";
+        snprintf(spec, sizeof spec, enter, "troops|troop");
+        CHECK(codes(c, spec, "IRNMIL", "ISR", "190"));
+        snprintf(spec, sizeof spec, enter, "protesters|protester");
+        CHECK_INT_EQ(count_code(c, spec, "190", NULL), 0);
+        snprintf(spec, sizeof spec, enter, "president");
+        CHECK(codes(c, spec, "IRNGOV", "ISR", "042"));
+        /* a bare participle clause of a noun root is the verb: "by bus"
+         * is then no passive's agent */
+        CHECK(codes(c, "Iranian/ADJ/2/amod president/NOUN/0/root entered|enter/VERB:VBN/2/acl "
+                       "Israel/PROPN/3/obj by/ADP/6/case bus/NOUN/3/obl ./PUNCT/2/punct",
+                    "IRNGOV", "ISR", "042"));
         /* protesters seizing a building riot; troops seizing it take it */
         CHECK(codes(c, "Iranian/ADJ/2/amod protesters|protester/NOUN/3/nsubj seized|seize/VERB:VBD/0/root "
                        "the/DET/5/det embassy/NOUN/3/obj of/ADP/7/case Israel/PROPN/5/nmod "
