@@ -227,6 +227,23 @@ static int subject_rec(const csent *cs, int v, bool *passive, int depth)
     if (depth > 8 || v < 0)
         return -1;
     int s = sr_child(cs, v, R_NSUBJ);
+    /* sitrep's own mode: the relative pronoun subject of a relative
+     * clause set off by a comma on the sentence's subject stands for that
+     * subject ("Israel, which launched strikes on Beirut, said ...", "the
+     * rebels, who seized the town last week, released ..."): wire copy's
+     * way of adding an act of the one the sentence is about. A relative
+     * clause on an object ("granted asylum to rebels who entered the
+     * country") describes people the act concerns, not an act of theirs
+     * the sentence reports. */
+    if (s >= 0 && s > 0 && s < v && cs->w[v].rel == R_RELCL && cs->w[v].head >= 0 &&
+        cs->w[v].head < s && cs->c->explicit_targets && !cs->c->opt.petrarch &&
+        (strcmp(cs->w[s].lower, "which") == 0 || strcmp(cs->w[s].lower, "who") == 0) &&
+        strcmp(cs->w[s - 1].form, ",") == 0) {
+        int a = cs->w[v].head;
+        uint8_t ar = cs->w[a].rel;
+        if (ar == R_NSUBJ || ar == R_NSUBJPASS || cs->w[a].head < 0)
+            return a;
+    }
     if (s >= 0)
         return cs->c->explicit_targets && !cs->c->opt.petrarch ? subject_after_mark(cs, v, s) : s;
     s = sr_child(cs, v, R_NSUBJPASS);
@@ -1628,6 +1645,27 @@ static bool speech_act(const char *code)
            : code[0] == '1' && code[1] == '0';
 }
 
+/* A use of force (18-20) by the verb's own code, no pattern matched, that
+ * stands without a target because its source is armed: soldiers, rebels
+ * or militias who raid, pound, recapture or move into something the
+ * dictionary does not know ("US Navy SEALs raided a compound in
+ * Abbottabad", "Indian troops recaptured a key peak") act by force
+ * whatever they act on. The verb must act on something (an object or a
+ * prepositional phrase): a bare "troops moved" says too little. */
+static bool armed_force(const csent *cs, const vinfo *vi, const alist *src, const char *code)
+{
+    if (!((code[0] == '1' && (code[1] == '8' || code[1] == '9')) ||
+          (code[0] == '2' && code[1] == '0')))
+        return false;
+    if (vi->h.v < 0 || vi->h.v >= cs->n ||
+        (sr_child(cs, vi->h.v, R_OBJ) < 0 && sr_child(cs, vi->h.v, R_OBL) < 0))
+        return false;
+    for (int i = 0; i < src->n; i++)
+        if (!armed_actor(src->v[i].code))
+            return false;
+    return src->n > 0;
+}
+
 /* Whether the source of a passive verb's event is its "by" agent
  * ("Kurdish villages were shelled by Iraqi artillery"): a named source
  * as sure as an active subject. */
@@ -1813,7 +1851,8 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
                       (vi->mod == SR_MOD_ASSERTED || vi->mod == SR_MOD_REPORTED);
         bool sourced = c->opt.require_dyad && c->opt.one_sided && !c->opt.petrarch &&
                        src->n > 0 && stands_alone(k, appeal) &&
-                       (vi->pm.pattern >= 0 || speech_act(colon ? first : code)) &&
+                       (vi->pm.pattern >= 0 || speech_act(colon ? first : code) ||
+                        armed_force(cs, vi, src, colon ? first : code)) &&
                        ((!vi->passive && vi->src >= 0 && vi->src == vi->subject) ||
                         by_agent(cs, vi)) &&
                        vi->mod != SR_MOD_NEGATED;

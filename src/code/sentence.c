@@ -1159,6 +1159,68 @@ static void repair_participle_root(cword *w, int n)
     w[r].rel = R_NSUBJ;
 }
 
+/* "Syria, which has sent troops to Lebanon, accused Israel of aggression"
+ * parsed with "Syria" the root, the relative clause hung on it and the
+ * sentence's verb a conjunct of the relative clause's verb: a noun root
+ * whose relative clause (its subject a relative pronoun) has a verb
+ * conjunct joined by a comma alone (no "and", "or", "but") and with no
+ * subject of its own is that conjunct's subject, and the conjunct the
+ * sentence's verb. A relative clause that coordinates two verbs says
+ * "and": "which sent troops and closed its border". Own mode only. */
+static void repair_relcl_root(cword *w, int n)
+{
+    int r = -1;
+    for (int i = 0; i < n; i++)
+        if (w[i].head < 0)
+            r = r < 0 ? i : n;     /* two roots: leave the sentence */
+    if (r < 0 || r >= n || (w[r].upos != SR_UPOS_NOUN && w[r].upos != SR_UPOS_PROPN))
+        return;
+    for (int j = 0; j < n; j++)
+        if (w[j].head == r && w[j].rel == R_COP)
+            return;
+    int rc = -1;
+    for (int j = r + 1; j < n && rc < 0; j++)
+        if (w[j].head == r && w[j].rel == R_RELCL && w[j].upos == SR_UPOS_VERB)
+            rc = j;
+    if (rc < 0)
+        return;
+    bool relpron = false;
+    for (int j = r + 1; j < rc; j++)
+        if (w[j].head == rc && (w[j].rel == R_NSUBJ || w[j].rel == R_NSUBJPASS) &&
+            (!strcmp(w[j].lower, "which") || !strcmp(w[j].lower, "who") ||
+             !strcmp(w[j].lower, "that")))
+            relpron = true;
+    if (!relpron)
+        return;
+    int v = -1;
+    for (int j = rc + 1; j < n && v < 0; j++)
+        if (w[j].head == rc && w[j].rel == R_CONJ && w[j].upos == SR_UPOS_VERB)
+            v = j;
+    if (v < 0)
+        return;
+    int comma = -1;
+    for (int j = 0; j < n; j++) {
+        if (w[j].head != v)
+            continue;
+        if (w[j].rel == R_CC || w[j].rel == R_NSUBJ || w[j].rel == R_NSUBJPASS)
+            return;
+        if (j < v && w[j].rel == R_PUNCT && !strcmp(w[j].form, ","))
+            comma = j;
+    }
+    if (comma < 0)
+        return;
+    for (int j = comma + 1; j < v; j++)
+        if (w[j].head != v)
+            return;
+    for (int j = v + 1; j < n; j++)
+        if (w[j].head == r || w[j].head == rc)
+            w[j].head = v;
+    w[v].head = -1;
+    w[v].rel = R_ROOT;
+    w[r].head = v;
+    w[r].rel = R_NSUBJ;
+}
+
 /* "RUF fighters held hundreds of U.N. peacekeepers hostage" parsed with
  * "hostage" an oblique of the verb with no preposition (obl:unmarked) and
  * the people its compound: the word "hostage" or "captive" after the
@@ -1344,6 +1406,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         hyphenated_words(cs->d, cs->w, n);
         repair_titled_pair(cs->w, n);
         repair_participle_root(cs->w, n);
+        repair_relcl_root(cs->w, n);
         repair_aux_particle(cs->w, n);
         repair_prefixed_past(cs);
         repair_phrasal_noun(cs);
