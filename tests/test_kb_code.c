@@ -2052,6 +2052,61 @@ static void test_counterpart(void)
     sr_dict_free(d);
 }
 
+/* Sentences the coder found no event in (branch kb7): a cooperative act or
+ * an accusation on a pattern that names a word stands without a target
+ * ("Iran signed the nuclear deal"); a use of force by an armed source
+ * stands without one on the verb's own code when the verb acts on
+ * something; the relative pronoun of a comma-set relative clause on the
+ * subject stands for the subject; a comma-joined verb conjunct of a noun
+ * root's relative clause is the sentence's verb. */
+static void test_no_event_constructions(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("sector CVL civilians\nagent CVL protester\n"
+                            "pred 057 sign obj:deal|accord\npred 040 meet obj:T\n"
+                            "pred 190 raid obj:T\npred 112 accuse obj:T\n"
+                            "pred 190 attack obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *signed_deal = "Iran/PROPN/2/nsubj signed|sign/VERB/0/root the/DET/4/det "
+                                  "deal|deal/NOUN/2/obj ./PUNCT/2/punct";
+        CHECK(codes(c, signed_deal, "IRN", "---", "057"));
+        /* denied, or a pattern that names no word: no event */
+        CHECK(!codes(c, "Iran/PROPN/4/nsubj did/AUX/4/aux not/PART/4/advmod signed|sign/VERB/0/root "
+                        "the/DET/6/det deal|deal/NOUN/4/obj ./PUNCT/4/punct", "IRN", "---", "057"));
+        CHECK(!codes(c, "Iran/PROPN/2/nsubj met|meet/VERB/0/root officials|official/NOUN/2/obj "
+                        "./PUNCT/2/punct", "IRN", "---", "040"));
+        /* force by armed men on something the dictionary does not know */
+        const char *raid = "Israeli/ADJ/2/amod %s/NOUN/3/nsubj raided|raid/VERB/0/root "
+                           "a/DET/5/det compound|compound/NOUN/3/obj ./PUNCT/3/punct";
+        char spec[512];
+        snprintf(spec, sizeof spec, raid, "troops|troop");
+        CHECK(codes(c, spec, "ISRMIL", "---", "190"));
+        snprintf(spec, sizeof spec, raid, "protesters|protester");
+        CHECK_INT_EQ(count_code(c, spec, "190", NULL), 0);
+        CHECK(!codes(c, "Israeli/ADJ/2/amod troops|troop/NOUN/3/nsubj raided|raid/VERB/0/root "
+                        "./PUNCT/3/punct", "ISRMIL", "---", "190"));
+        /* "Iran, which attacked Israel, accused the United States": both
+         * verbs are Iran's, whether the parser hung the main verb on the
+         * relative clause or not */
+        const char *relcl = "Iran/PROPN/0/root ,/PUNCT/4/punct which/PRON/4/nsubj "
+                            "attacked|attack/VERB/1/acl:relcl Israel/PROPN/4/obj ,/PUNCT/7/punct "
+                            "accused|accuse/VERB/4/conj the/DET/10/det United/PROPN/10/compound "
+                            "States/PROPN/7/obj ./PUNCT/1/punct";
+        CHECK(codes(c, relcl, "IRN", "ISR", "190"));
+        CHECK(codes(c, relcl, "IRN", "USA", "112"));
+        CHECK(!codes(c, relcl, "ISR", "USA", "112"));
+        /* a relative clause on an object is no act the sentence reports of
+         * that object */
+        CHECK(!codes(c, "Israel/PROPN/2/nsubj accused|accuse/VERB/0/root Iranian/ADJ/4/amod "
+                        "troops|troop/NOUN/2/obj ,/PUNCT/7/punct who/PRON/7/nsubj "
+                        "attacked|attack/VERB/4/acl:relcl the/DET/10/det United/PROPN/10/compound "
+                        "States/PROPN/7/obj ./PUNCT/2/punct", "IRNMIL", "USA", "190"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 int main(void)
 {
     devnull = fopen("/dev/null", "w");
@@ -2068,6 +2123,7 @@ int main(void)
     test_dates_are_no_subjects();
     test_pronoun_agent();
     test_one_sided();
+    test_no_event_constructions();
     test_definite_pair();
     test_places();
     test_according_to();
