@@ -36,6 +36,13 @@ expect_grep '"text":"Iraq mobilised on Monday\.".*"code":"---".*"cameo":"154"' "
 expect_grep '"text":"Iran called for calm\.".*"code":"---".*"plover":"REQUEST"' "$TMP/out"
 # "clashed with" an actor, no issue named: force (190)
 expect_grep '"text":"Iraq clashed with Iran\.".*"cameo":"190"' "$TMP/out"
+# one side's exercises show its force (150), not military cooperation (062)
+expect_grep '"text":"Iran staged naval exercises in the Gulf\.".*"code":"---".*"cameo":"150"' "$TMP/out"
+if grep -q '"text":"Iran staged naval exercises in the Gulf\.".*"cameo":"062"' "$TMP/out"; then
+  fail "one side's exercises were coded as military cooperation"
+fi
+# firing at something no actor names: small arms (193), not a dismissal (172)
+expect_grep '"text":"Iraqi gunners fired at allied jets\.".*"cameo":"193"' "$TMP/out"
 # the verbs' own codes (every one-sided event): fought 190, objected 110
 expect_status 0 "$SITREP" code --input conllu --date 1998-01-01 --no-dyad "$W"
 expect_grep '"text":"Iraq fought on Monday\.".*"cameo":"190"' "$TMP/out"
