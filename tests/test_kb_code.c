@@ -2076,6 +2076,11 @@ static void test_no_event_constructions(void)
                         "the/DET/6/det deal|deal/NOUN/4/obj ./PUNCT/4/punct", "IRN", "---", "057"));
         CHECK(!codes(c, "Iran/PROPN/2/nsubj met|meet/VERB/0/root officials|official/NOUN/2/obj "
                         "./PUNCT/2/punct", "IRN", "---", "040"));
+        /* civilians signing something are no state's signature */
+        CHECK(!codes(c, "Iranian/ADJ/2/amod protesters|protester/NOUN/3/nsubj signed|sign/VERB/0/root "
+                        "the/DET/5/det deal|deal/NOUN/3/obj ./PUNCT/3/punct", "IRNCVL", "---", "057"));
+        CHECK(codes(c, "Iranian/ADJ/2/amod troops|troop/NOUN/3/nsubj signed|sign/VERB/0/root "
+                       "the/DET/5/det deal|deal/NOUN/3/obj ./PUNCT/3/punct", "IRNMIL", "---", "057"));
         /* force by armed men on something the dictionary does not know */
         const char *raid = "Israeli/ADJ/2/amod %s/NOUN/3/nsubj raided|raid/VERB/0/root "
                            "a/DET/5/det compound|compound/NOUN/3/obj ./PUNCT/3/punct";

@@ -1634,6 +1634,28 @@ static bool stands_alone(const char *code, bool pattern)
     return false;
 }
 
+/* Whether a source may carry a one-sided cooperative act or accusation
+ * (04-07, 11): a state, its government, forces, legislature, courts or
+ * parties, an armed group or an international body. A coach who "meets
+ * with" a player, a county executive who "signs a declaration", a
+ * candidate who "complains about his mic" do no political act with no
+ * one named. Other roots: any source. */
+static bool political_source(const char *code, const char *cameo)
+{
+    static const char *const segs[] = {"GOV", "MIL", "LEG", "JUD", "PTY", "OPP", "REB",
+                                       "INS", "SEP", "UAF", "COP"};
+    bool coop = (cameo[0] == '0' && cameo[1] >= '4' && cameo[1] <= '7') ||
+                (cameo[0] == '1' && cameo[1] == '1');
+    if (!coop || strlen(code) == 3 || strncmp(code, "IGO", 3) == 0 || strncmp(code, "NGO", 3) == 0)
+        return true;
+    if (strlen(code) < 6)
+        return false;
+    for (size_t k = 0; k < SR_ARRAY_LEN(segs); k++)
+        if (strncmp(code + 3, segs[k], 3) == 0)
+            return true;
+    return false;
+}
+
 /* Roots whose verbs name the act by themselves, so that a verb's own code
  * (no pattern matched) may stand without a target: demands (10), threats
  * (13), protests (14), force postures (15): "demanded", "threatened",
@@ -1873,6 +1895,8 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
             size_t sl = strlen(src->v[i].code);
             if (sourced && appeal && sl >= 3 && strcmp(src->v[i].code + sl - 3, "MED") == 0)
                 continue;   /* a news outlet's request is no political appeal */
+            if (sourced && !political_source(src->v[i].code, k))
+                continue;
             for (int j = 0; j < tgt->n; j++) {
                 add_event(cs, L, vi, &src->v[i], &tgt->v[j], colon ? first : code, issues, false);
             }
