@@ -195,6 +195,11 @@ typedef struct sr_doc {
     const char **captions;   /* photo / infographic captions, kept apart */
     uint32_t ncaptions;
     uint32_t bad_bytes;      /* invalid UTF-8 bytes replaced by U+FFFD */
+    uint32_t truncated_chars; /* the source gave only the start of the
+                                article and says how many characters it cut
+                                off the end (NewsAPI's "[+1234 chars]"):
+                                that number; 0 when the body is whole, as
+                                far as the input says */
 
     /* annotations of the text stage */
     sr_span *paragraphs;

@@ -194,6 +194,8 @@ void sr_doc_to_json(const sr_doc *doc, const sr_doc_json_options *opt,
     sr_buf_putc(b, ']');
     if (doc->bad_bytes)
         sr_buf_printf(b, ",\"bad_bytes\":%u", doc->bad_bytes);
+    if (doc->truncated_chars)
+        sr_buf_printf(b, ",\"truncated_chars\":%u", doc->truncated_chars);
     key(b, "body");
     sr_json_str(b, doc->body, doc->body_len);
     key(b, "paragraphs");

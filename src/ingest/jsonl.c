@@ -140,6 +140,19 @@ typedef struct jsonl_state {
     struct queued *queue;    /* the articles of a wrapper, to be read */
     size_t qn, qpos, qcap;
     sr_buf *qsrc;            /* the buffer holding the wrapper (buf or fixed) */
+    /* streaming a map of id -> article (see gather_run) */
+    size_t members0;         /* member names read so far in the top-level object */
+    bool map;                /* the top-level object streamed is such a map */
+    bool map_ids;            /* it has two members or more: their names are ids */
+    size_t map_members;      /* its members read so far */
+    sr_buf mkey;             /* the name of the member streamed (raw, quoted) */
+    bool mkey_over;
+    sr_buf first_key;        /* the name of its first member */
+    bool stashed;            /* what gather_run returned after the first member
+                                of a map, to be acted on at the next call */
+    int stash_g;
+    const char *stash_why;
+    size_t ntruncated;       /* documents whose body the source cut short */
 } jsonl_state;
 
 /* An article of a wrapper: a range of the wrapper's text. */
@@ -147,6 +160,8 @@ typedef struct queued {
     size_t off, len;
     uint64_t line;           /* the line it starts on */
     size_t bad;              /* bytes repaired in it */
+    size_t key_off, key_len; /* a member of a map: its raw name, the id when
+                                the article has none (key_len 0: none) */
 } queued;
 
 static void *jsonl_open(sr_stream *s, const char *path, const sr_read_options *opt,
@@ -300,12 +315,13 @@ static char after_value(char st)
 
 static bool repair(const char *p, size_t n, sr_buf *out, repairs *r);
 static bool is_article(jsonl_state *j, json_t *o, bool weak);
+static size_t skip_string(const char *p, size_t i, size_t n);
 
 /* Member names that make an object an article (has_body). */
 static bool body_name(const char *quoted, size_t n)
 {
     static const char *const names[] = {
-        "html", "text", "maintext", "body", "content", "article", "bodyText",
+        "html", "text", "maintext", "body", "content", "article", "articleBody", "bodyText",
         "content_html", "content_text", "body-paragraphs", "paragraphs", "fields",
     };
     if (n < 2)
@@ -393,6 +409,8 @@ static void gather_begin(jsonl_state *j)
     sr_buf_reset(&j->buf);
     j->over = false;
     j->wrapping = j->wrapped = false;
+    j->map = j->map_ids = j->stashed = false;
+    j->members0 = j->map_members = 0;
     j->fail_line = j->line;
     take(j);
     j->depth = 0;
@@ -422,6 +440,20 @@ static gathered gather_run(jsonl_state *j, size_t base, const char **why)
         switch (state) {
         case O_KEY_OR_END:
         case O_KEY:
+            if (c == '"' && streamed) {
+                /* a member of a streamed map: its name kept apart */
+                sr_buf_reset(&j->mkey);
+                j->mkey_over = false;
+                j->into = &j->mkey;
+                j->into_over = &j->mkey_over;
+                gathered g = take_string(j, why);
+                j->into = &j->buf;
+                j->into_over = &j->over;
+                if (g != G_OK)
+                    return g;
+                *st = O_COLON | STREAMED;
+                continue;
+            }
             if (c == '"') {
                 j->key_start = j->into->len;
                 gathered g = take_string(j, why);
@@ -430,6 +462,8 @@ static gathered gather_run(jsonl_state *j, size_t base, const char **why)
                 if (!j->in_elem && j->depth <= MAX_WRAP_DEPTH && !j->over &&
                     body_name(j->buf.data + j->key_start, j->buf.len - j->key_start))
                     j->has_body[j->depth - 1] = true;
+                if (!j->in_elem && j->depth == 1)
+                    j->members0++;
                 *st = O_COLON;
                 continue;
             }
@@ -442,8 +476,11 @@ static gathered gather_run(jsonl_state *j, size_t base, const char **why)
                 *why = "':' expected";
                 return G_BROKEN;
             }
-            take(j);
-            *st = O_VALUE;
+            if (streamed)
+                skip(j);
+            else
+                take(j);
+            *st = (char)(O_VALUE | streamed);
             continue;
         case O_COMMA_OR_END:
         case A_COMMA_OR_END:
@@ -463,9 +500,31 @@ static gathered gather_run(jsonl_state *j, size_t base, const char **why)
             if (c == ']' && state == A_VALUE_OR_END)
                 break;   /* closed below */
             if (streamed) {
-                *st = A_COMMA_OR_END | STREAMED;
+                *st = (char)(after_value(state) | STREAMED);
                 gathered g = gather_elem(j, why);
                 return g == G_OK ? G_ELEMENT : g;
+            }
+            if (c == '{' && state == O_VALUE && j->depth == 1 && !j->in_elem &&
+                j->members0 == 1 && !j->has_body[0] && !j->over) {
+                /* the first member of the top-level object is an object:
+                 * if an article, the object is a map of articles, streamed */
+                size_t key_start = j->key_start;   /* gather_elem moves it */
+                size_t key_end = skip_string(j->buf.data, key_start, j->buf.len);
+                gathered g = gather_elem(j, why);
+                if (g != G_OK)
+                    return g;
+                if (streams(j)) {
+                    sr_buf_reset(&j->first_key);
+                    sr_buf_put(&j->first_key, j->buf.data + key_start, key_end - key_start);
+                    j->buf.len = key_start;   /* the object keeps "{}" */
+                    j->buf.data[j->buf.len] = '\0';
+                    *st = O_COMMA_OR_END | STREAMED;
+                    j->wrapping = j->wrapped = j->map = true;
+                    return G_ELEMENT;
+                }
+                keep(j, j->elem.data, j->elem.len);   /* part of the object */
+                *st = O_COMMA_OR_END;
+                continue;
             }
             if (c == '{' || c == '[') {
                 if (j->depth == MAX_DEPTH) {
@@ -718,8 +777,8 @@ static bool never_carried(const char *key)
 {
     static const char *const names[] = {
         "id", "path", "format", "title", "dateline", "byline", "published", "outlet",
-        "url", "lang", "captions", "bad_bytes", "body", "paragraphs", "sentences",
-        "text", "html",
+        "url", "lang", "captions", "bad_bytes", "truncated_chars", "body", "paragraphs",
+        "sentences", "text", "html",
     };
     for (size_t i = 0; i < SR_ARRAY_LEN(names); i++)
         if (strcmp(key, names[i]) == 0)
@@ -1093,6 +1152,21 @@ static void set_published(object_ctx *x, sr_doc *doc)
     }
 }
 
+/* schema.org's mainEntityOfPage: the page's address, as a string or as
+ * the "@id" (else "url") of a WebPage object; marked used. NULL when none. */
+static const char *page_of(object_ctx *x)
+{
+    json_t *v = member(x, "mainEntityOfPage");
+    if (json_is_object(v)) {
+        json_t *id = json_object_get(v, "@id");
+        v = json_is_string(id) ? id : json_object_get(v, "url");
+    }
+    if (!json_is_string(v) || !json_string_length(v))
+        return NULL;
+    mark_used(x, "mainEntityOfPage");
+    return json_string_value(v);
+}
+
 static void set_fields(object_ctx *x, sr_doc *doc)
 {
     json_t *id = member(x, "id");
@@ -1108,7 +1182,7 @@ static void set_fields(object_ctx *x, sr_doc *doc)
         mark_used(x, "uuid");
     }
     static const char *const url[] = {"url", "webUrl", "link"};
-    if ((v = first_string(x, url, SR_ARRAY_LEN(url), NULL)))
+    if ((v = first_string(x, url, SR_ARRAY_LEN(url), NULL)) || (v = page_of(x)))
         doc->url = sr_arena_strdup(doc->arena, v);
     static const char *const title[] = {"title", "webTitle", "headline"};
     if ((v = first_string(x, title, SR_ARRAY_LEN(title), &rendered)))
@@ -1129,7 +1203,7 @@ static void set_fields(object_ctx *x, sr_doc *doc)
     set_byline(x, doc);
     if ((v = string_member(x, "dateline", NULL, NULL)))
         doc->dateline = sr_arena_strdup(doc->arena, v);
-    static const char *const lang[] = {"lang", "language"};
+    static const char *const lang[] = {"lang", "language", "inLanguage"};
     for (size_t i = 0; i < SR_ARRAY_LEN(lang); i++) {
         char code[3];
         if ((v = string_member(x, lang[i], NULL, NULL)) && lang_code(v, code)) {
@@ -1186,6 +1260,7 @@ typedef struct article {
     body_kind kind;
     const char *s;
     size_t len;
+    uint32_t cut;            /* characters the source says it cut off the end */
 } article;
 
 /* A string that is HTML: it opens with a tag (a CMS's "content"). A whole
@@ -1206,9 +1281,11 @@ static body_kind sniff(const char *s, size_t n)
 
 /* NewsAPI cuts `content` at about 200 characters and ends it with
  * "... [+1234 chars]": the length of the article cut off by the API. The
- * length of s without that marker (and the spaces before it). */
-static size_t without_cut_marker(const char *s, size_t n)
+ * length of s without that marker (and the spaces before it); *cut is the
+ * number of characters the marker says were cut off (0 with no marker). */
+static size_t without_cut_marker(const char *s, size_t n, uint32_t *cut)
 {
+    *cut = 0;
     size_t e = n;
     while (e && is_ws(s[e - 1]))
         e--;
@@ -1224,6 +1301,10 @@ static size_t without_cut_marker(const char *s, size_t n)
         d--;
     if (d == k || d < 2 || s[d - 1] != '+' || s[d - 2] != '[')
         return n;
+    uint64_t v = 0;
+    for (size_t i = d; i < k && v <= UINT32_MAX; i++)
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    *cut = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
     d -= 2;
     while (d && is_ws(s[d - 1]))
         d--;
@@ -1238,6 +1319,7 @@ static size_t without_cut_marker(const char *s, size_t n)
  * `own`. False when the object has none. */
 static bool article_of(object_ctx *x, article *a, sr_buf *own, bool weak)
 {
+    a->cut = 0;
     a->s = string_member(x, "html", &a->len, NULL);
     if (a->s) {
         a->kind = BODY_PAGE;
@@ -1248,7 +1330,7 @@ static bool article_of(object_ctx *x, article *a, sr_buf *own, bool weak)
         char how;            /* 't' text, 'h' HTML, 's' sniffed */
     } texts[] = {
         {"text", 't'}, {"maintext", 's'}, {"body", 's'}, {"content", 's'}, {"article", 's'},
-        {"bodyText", 't'}, {"content_html", 'h'}, {"content_text", 't'},
+        {"articleBody", 's'}, {"bodyText", 't'}, {"content_html", 'h'}, {"content_text", 't'},
     };
     static const char *const lists[] = {"body-paragraphs", "paragraphs"};
     for (size_t i = 0; i < SR_ARRAY_LEN(texts) + SR_ARRAY_LEN(lists) + weak; i++) {
@@ -1279,15 +1361,26 @@ static bool article_of(object_ctx *x, article *a, sr_buf *own, bool weak)
                   : how == 'h' ? (sniff(a->s, a->len) == BODY_PAGE ? BODY_PAGE : BODY_FRAGMENT)
                   : sniff(a->s, a->len);
         if (a->kind == BODY_TEXT)
-            a->len = without_cut_marker(a->s, a->len);
+            a->len = without_cut_marker(a->s, a->len, &a->cut);
         return true;
     }
     return false;
 }
 
 /* Whether a JSON value is an article object (has article text; with
- * `weak`, a description is enough). */
+ * `weak`, a description is enough), or a search hit of Elasticsearch or
+ * OpenSearch whose "_source" is one. */
+static bool is_article_itself(jsonl_state *j, json_t *o, bool weak);
+
 static bool is_article(jsonl_state *j, json_t *o, bool weak)
+{
+    if (is_article_itself(j, o, weak))
+        return true;
+    json_t *src = json_object_get(o, "_source");
+    return json_is_object(src) && is_article_itself(j, src, weak);
+}
+
+static bool is_article_itself(jsonl_state *j, json_t *o, bool weak)
 {
     if (!json_is_object(o))
         return false;
@@ -1346,8 +1439,9 @@ static size_t bad_in(const jsonl_state *j, size_t off, size_t len)
     return repaired_below(&j->rep, off + len) - repaired_below(&j->rep, off);
 }
 
-/* Queue the object p[s..e) of the wrapper's text as an article. */
-static void queue_one(walk *w, size_t s, size_t e)
+/* Queue the object p[s..e) of the wrapper's text as an article; a member
+ * of a map of articles with its name p[ks..ke) (ke == ks: none). */
+static void queue_keyed(walk *w, size_t s, size_t e, size_t ks, size_t ke)
 {
     jsonl_state *j = w->j;
     if (j->qn == j->qcap) {
@@ -1355,7 +1449,29 @@ static void queue_one(walk *w, size_t s, size_t e)
         j->queue = sr_xrealloc(j->queue, j->qcap * sizeof *j->queue);
     }
     j->queue[j->qn++] = (queued){w->base_off + s, e - s, line_at(w, s),
-                                 bad_in(j, w->base_off + s, e - s)};
+                                 bad_in(j, w->base_off + s, e - s), w->base_off + ks, ke - ks};
+}
+
+static void queue_one(walk *w, size_t s, size_t e)
+{
+    queue_keyed(w, s, e, 0, 0);
+}
+
+/* A map of id -> article: an object of two members or more, every one an
+ * object, one at least an article. */
+static bool is_map(jsonl_state *j, json_t *o)
+{
+    if (json_object_size(o) < 2)
+        return false;
+    bool any = false;
+    const char *k;
+    json_t *v;
+    json_object_foreach(o, k, v) {
+        if (!json_is_object(v))
+            return false;
+        any = any || is_article(j, v, false);
+    }
+    return any;
 }
 
 /* Queue the elements of the array p[vs..ve) (the value of `key`). */
@@ -1394,6 +1510,7 @@ static void find_arrays(walk *w, json_t *o, size_t s, size_t e, int depth)
     if (i >= e || p[i] != '{')
         return;
     i++;
+    bool map = is_map(w->j, o);
     for (;;) {
         i = skip_ws(p, i, e);
         if (i >= e || p[i] != '"')
@@ -1408,7 +1525,12 @@ static void find_arrays(walk *w, json_t *o, size_t s, size_t e, int depth)
         }
         size_t vs = skip_ws(p, i + 1, e), ve = skip_value(p, vs, e);
         json_t *v = json_object_get(o, key);
-        if (json_is_array(v)) {
+        if (map) {
+            /* every member, the name its id (a member that is no article is
+             * reported when read) */
+            queue_keyed(w, vs, ve, ks, skip_string(p, ks, e));
+            w->found = true;
+        } else if (json_is_array(v)) {
             bool articles = false;
             for (size_t k = 0; k < json_array_size(v) && !articles; k++)
                 articles = is_article(w->j, json_array_get(v, k), true);
@@ -1434,12 +1556,94 @@ static void find_arrays(walk *w, json_t *o, size_t s, size_t e, int depth)
 
 /* ---- one object --------------------------------------------------------------- */
 
+/* Whether a JSON-LD node names a type other than an article's in "@type"
+ * (WebSite, Organization, BreadcrumbList ... beside the NewsArticle of a
+ * page's "@graph"): such a node without article text is no article and no
+ * error either. Article types: ...Article, ...Posting, Report. */
+static bool other_node(json_t *o)
+{
+    json_t *t = json_object_get(o, "@type");
+    size_t n = json_is_array(t) ? json_array_size(t) : 1;
+    if (!t || !n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = json_is_array(t) ? json_array_get(t, i) : t;
+        if (!json_is_string(e))
+            continue;
+        const char *v = json_string_value(e);
+        size_t len = strlen(v);
+        if ((len >= 7 && strcmp(v + len - 7, "Article") == 0) ||
+            (len >= 7 && strcmp(v + len - 7, "Posting") == 0) ||
+            (len >= 6 && strcmp(v + len - 6, "Report") == 0))
+            return false;
+    }
+    return true;
+}
+
+static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, uint64_t line,
+                           size_t bad, size_t controls, bool element, const char *name,
+                           bool in_hit);
+
+/* The raw "_source" and "_id" of a search hit. */
+typedef struct hit_parts {
+    const char *source, *id;
+    size_t source_len, id_len;
+} hit_parts;
+
+static void hit_member(void *ctx, const char *key, const char *member, size_t mlen,
+                       const char *value, size_t vlen)
+{
+    (void)member;
+    (void)mlen;
+    hit_parts *h = ctx;
+    if (strcmp(key, "_source") == 0) {
+        h->source = value;
+        h->source_len = vlen;
+    } else if (strcmp(key, "_id") == 0) {
+        h->id = value;
+        h->id_len = vlen;
+    }
+}
+
+/* A search hit of Elasticsearch or OpenSearch, {"_index": ..., "_id": ...,
+ * "_source": {article}} (tree `o`, text p[0..n) of src at off): the
+ * document of its _source, whose id, when it has none, is the hit's _id,
+ * else `name`. The hit's other members (_index, _score, sort) are dropped. */
+static sr_doc *read_hit(jsonl_state *j, sr_buf *src, size_t off, size_t n, uint64_t line,
+                        size_t bad, size_t controls, json_t *o, const char *name)
+{
+    const char *p = src->data + off;
+    hit_parts h = {0};
+    each_member(p, n, hit_member, &h);
+    if (!h.source)
+        return NULL;
+    json_t *id = json_object_get(o, "_id");
+    char *own = NULL;
+    if (json_is_string(id) && json_string_length(id)) {
+        own = sr_xstrdup(json_string_value(id));
+    } else if (json_is_number(id) && h.id) {   /* digits as written */
+        own = sr_xmalloc(h.id_len + 1);
+        memcpy(own, h.id, h.id_len);
+        own[h.id_len] = '\0';
+    }
+    uint64_t sline = line;
+    for (const char *q = p; q < h.source; q++)
+        sline += *q == '\n';
+    sr_doc *doc = read_object(j, src, (size_t)(h.source - src->data), h.source_len, sline, bad,
+                              controls, true, own ? own : name, true);
+    free(own);
+    return doc;
+}
+
 /* The document of the object src[off..off+n) starting on line `line`, or
  * NULL after reporting why there is none, or after queueing the articles
  * of a wrapper (not when the object is itself an element of one). `bad`
- * and `controls` count what repair() changed in it. */
+ * and `controls` count what repair() changed in it. `name`: the id of the
+ * document when the object gives none (a map's member name, a hit's _id),
+ * or NULL; `in_hit`: the object is a hit's _source. */
 static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, uint64_t line,
-                           size_t bad, size_t controls, bool element)
+                           size_t bad, size_t controls, bool element, const char *name,
+                           bool in_hit)
 {
     const char *p = src->data + off;
     char where[512];
@@ -1457,6 +1661,12 @@ static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, ui
             sr_error(j->diag, where, "not JSON (%s at column %d); object skipped", err.text,
                      err.column);
         return NULL;
+    }
+    if (!in_hit && json_is_object(json_object_get(o, "_source")) &&
+        !is_article_itself(j, o, true)) {
+        sr_doc *doc = read_hit(j, src, off, n, line, bad, controls, o, name);
+        json_decref(o);
+        return doc;
     }
     sr_buf extra, own;
     sr_buf_init(&extra);
@@ -1480,6 +1690,8 @@ static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, ui
         if (j->wrapped)
             goto done;   /* the rest of a wrapper whose articles were streamed */
     }
+    if (!found && element && other_node(o))
+        goto done;   /* a JSON-LD node beside the article */
     if (!found)
         found = article_of(&x, &a, &own, true);
     if (found && !element && j->wrapped)
@@ -1487,9 +1699,9 @@ static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, ui
                 "articles, which were read as documents of their own; read as one more");
     if (!found) {
         sr_error(j->diag, where, "no article text (none of html, text, maintext, body, "
-                 "content, article, bodyText, content_html, content_text, body-paragraphs, "
-                 "paragraphs, description%s); object skipped",
-                 element ? "" : ", nor an array of articles");
+                 "content, article, articleBody, bodyText, content_html, content_text, "
+                 "body-paragraphs, paragraphs, description%s); object skipped",
+                 element ? "" : ", nor an array or a map of articles");
         goto done;
     }
     if (bad)
@@ -1504,6 +1716,8 @@ static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, ui
     }
     if (!doc->id && c.id && c.id_len && json_is_number(json_object_get(o, "id")))
         doc->id = sr_arena_strndup(doc->arena, c.id, c.id_len);   /* digits as written */
+    if (!doc->id && name && *name)
+        doc->id = sr_arena_strdup(doc->arena, name);
     if (a.kind == BODY_PAGE) {
         if (sr_html_read(doc, a.s, a.len, "UTF-8", doc->url, j->diag, where) != SR_OK) {
             sr_doc_free(doc);
@@ -1516,6 +1730,13 @@ static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, ui
         sr_plain_article(doc, a.s, a.len);
     }
     doc->bad_bytes += (uint32_t)bad;
+    doc->truncated_chars = a.cut;
+    json_t *cut = json_object_get(o, "truncated_chars");   /* sitrep's own record */
+    if (!a.cut && json_is_number(cut) && json_number_value(cut) >= 1)
+        doc->truncated_chars = json_number_value(cut) >= (double)UINT32_MAX
+                               ? UINT32_MAX : (uint32_t)json_number_value(cut);
+    if (doc->truncated_chars)
+        j->ntruncated++;
     char code[3];
     if (a.kind != BODY_PAGE && !doc->lang && sr_lang_detect(doc->body, doc->body_len, code))
         doc->lang = sr_arena_strdup(doc->arena, code);
@@ -1539,7 +1760,8 @@ static sr_doc *read_gathered(jsonl_state *j, uint64_t line)
     sr_buf *src = &j->buf;
     if (repair(j->buf.data, j->buf.len, &j->fixed, &j->rep))
         src = &j->fixed;
-    return read_object(j, src, 0, src->len, line, j->rep.bad, j->rep.controls, false);
+    return read_object(j, src, 0, src->len, line, j->rep.bad, j->rep.controls, false, NULL,
+                       false);
 }
 
 /* A value at the top that is not an object (a string, a number, an array
@@ -1594,8 +1816,10 @@ static void not_an_object(jsonl_state *j)
     sr_buf_free(&tok);
 }
 
-/* The document of an element of a streamed array, in j->elem. */
-static sr_doc *read_element(jsonl_state *j)
+/* The document of an element of a streamed array or map, in j->elem;
+ * `key`, when not NULL, the raw name of a map's member (the id when the
+ * article has none). */
+static sr_doc *read_element(jsonl_state *j, const sr_buf *key)
 {
     char where[512];
     snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)j->elem_line);
@@ -1605,7 +1829,8 @@ static sr_doc *read_element(jsonl_state *j)
         return NULL;
     }
     if (!j->elem.len || j->elem.data[0] != '{') {
-        sr_error(j->diag, where, "an element of an array of articles that is not an "
+        sr_error(j->diag, where, j->map ? "a member of a map of articles that is not an "
+                 "object; skipped" : "an element of an array of articles that is not an "
                  "object; skipped");
         return NULL;
     }
@@ -1613,7 +1838,11 @@ static sr_doc *read_element(jsonl_state *j)
     sr_buf *src = &j->elem;
     if (repair(j->elem.data, j->elem.len, &j->fixed, &r))
         src = &j->fixed;
-    return read_object(j, src, 0, src->len, j->elem_line, r.bad, r.controls, true);
+    char *name = key && key->len >= 2 ? key_text(key->data, key->len) : NULL;
+    sr_doc *doc = read_object(j, src, 0, src->len, j->elem_line, r.bad, r.controls, true, name,
+                              false);
+    free(name);
+    return doc;
 }
 
 /* Go on gathering the top-level object (begun, or a wrapper being
@@ -1623,12 +1852,41 @@ static bool go_on(jsonl_state *j, sr_doc **doc)
 {
     *doc = NULL;
     const char *why = NULL;
-    gathered g = gather_run(j, 0, &why);
+    gathered g;
+    if (j->stashed) {
+        j->stashed = false;
+        g = (gathered)j->stash_g;
+        why = j->stash_why;
+    } else {
+        g = gather_run(j, 0, &why);
+    }
+    if (g == G_ELEMENT && j->map && j->map_members++ == 0) {
+        /* the first member of a map: its name is the id only if a second
+         * member follows ({"data": {article}} is a wrapper of one), so the
+         * next is gathered before the first document is given */
+        sr_doc *first = read_element(j, NULL);
+        why = NULL;
+        g = gather_run(j, 0, &why);
+        if (g == G_ELEMENT) {
+            j->map_ids = true;
+            if (first && !first->id && j->first_key.len >= 2) {
+                char *name = key_text(j->first_key.data, j->first_key.len);
+                if (*name)
+                    first->id = sr_arena_strdup(first->arena, name);
+                free(name);
+            }
+        }
+        j->stashed = true;
+        j->stash_g = (int)g;
+        j->stash_why = why;
+        *doc = first;
+        return first != NULL;
+    }
     char where[512];
     snprintf(where, sizeof where, "%s:%llu", j->path, (unsigned long long)j->fail_line);
     switch (g) {
     case G_ELEMENT:
-        *doc = read_element(j);
+        *doc = read_element(j, j->map ? &j->mkey : NULL);
         return *doc != NULL;
     case G_OK:
         j->wrapping = false;
@@ -1673,7 +1931,11 @@ static sr_doc *jsonl_next(void *state)
     for (;;) {
         if (j->qpos < j->qn) {
             queued *q = &j->queue[j->qpos++];
-            sr_doc *doc = read_object(j, j->qsrc, q->off, q->len, q->line, q->bad, 0, true);
+            char *name = q->key_len >= 2 ? key_text(j->qsrc->data + q->key_off, q->key_len)
+                                         : NULL;
+            sr_doc *doc = read_object(j, j->qsrc, q->off, q->len, q->line, q->bad, 0, true, name,
+                                      false);
+            free(name);
             if (doc)
                 return doc;
             continue;
@@ -1730,7 +1992,13 @@ static sr_doc *jsonl_next(void *state)
 static void jsonl_close(void *state)
 {
     jsonl_state *j = state;
+    if (j->ntruncated)
+        sr_warn(j->diag, j->path, "%zu document%s only the start of the article, cut by the "
+                "source (\"[+N chars]\"); the record's truncated_chars says how much is "
+                "missing", j->ntruncated, j->ntruncated == 1 ? "'s body is" : "s' bodies are");
     sr_buf_free(&j->buf);
+    sr_buf_free(&j->mkey);
+    sr_buf_free(&j->first_key);
     sr_buf_free(&j->fixed);
     sr_buf_free(&j->elem);
     free(j->rep.at);
