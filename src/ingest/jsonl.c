@@ -15,9 +15,16 @@
  * article text of its own whose member (or a member's member) is an array
  * of articles, as APIs answer: NewsAPI {"status", "articles": [...]}, the
  * Guardian {"response": {"results": [...]}}, JSON Feed {"items": [...]},
- * {"data": [...]}. The gatherer streams such an array one element at a
- * time when its first element decides it (gather_run); otherwise the
- * wrapper is held and find_arrays() queues its articles.
+ * {"data": [...]}, a JSON-LD {"@graph": [...]} (whose nodes of other types
+ * are passed over, other_node()). The gatherer streams such an array one
+ * element at a time when its first element decides it (gather_run);
+ * otherwise the wrapper is held and find_arrays() queues its articles.
+ * So is every article of a map of id -> article ({"a1": {...}, "a2":
+ * {...}}: the member name is the id when the article has none), streamed
+ * when it is the top-level object and its first member an article. A
+ * search hit of Elasticsearch or OpenSearch ({"_id": ..., "_source":
+ * {...}}) is read as its _source (read_hit()), its _id the id when the
+ * source has none.
  *
  * Fields sitrep knows, each under several names (other tools' exports:
  * news-please, BASIL, CMS dumps, APIs); the first name present with a
@@ -25,13 +32,16 @@
  *   article text  html (read by the HTML reader, the given fields kept over
  *                 what the page says), text (plain-text conventions of
  *                 sr_plain_article, the given title kept), maintext, body,
- *                 content, article, bodyText, content_html, content_text,
+ *                 content, article, articleBody, bodyText, content_html,
+ *                 content_text,
  *                 body-paragraphs, paragraphs (a list of paragraph strings,
  *                 or of lists of sentence strings: paragraphs joined by a
  *                 blank line, sentences by a space), last description;
  *                 a string opening with a tag is HTML (sniff()); NewsAPI's
- *                 "[+N chars]" cut marker is dropped
- *   id            id (a number taken as its digits), uuid
+ *                 "[+N chars]" cut marker is dropped, N kept in the
+ *                 record's truncated_chars and the file warned about once
+ *   id            id (a number taken as its digits), uuid; else a map's
+ *                 member name or a hit's _id
  *   published     published, date_publish, datePublished, publishedAt,
  *                 webPublicationDate, date_published, date_gmt (UTC),
  *                 pubDate, date (any form sr_date_parse() reads, written
@@ -40,8 +50,9 @@
  *                 object with a "name")
  *   byline        byline, author, authors (a string, a list of names, or
  *                 objects with a "name"; names joined by ", ")
- *   lang          lang, language (a two-letter code, else detected)
- *   url           url, webUrl, link
+ *   lang          lang, language, inLanguage (a two-letter code, else
+ *                 detected)
+ *   url           url, webUrl, link, mainEntityOfPage (or its "@id")
  *   title         title, webTitle, headline
  *   dateline      under its own name.
  * A value {"rendered": "..."} (WordPress: HTML) or {"name": "..."} is read
@@ -308,7 +319,11 @@ static char after_value(char st)
  * document only if it has article text after all). When the first element
  * is no article the array is gathered as part of the object, and
  * read_object() finds any array of articles in the held object (memory
- * then bounded by the document limit). */
+ * then bounded by the document limit). A map of articles is streamed the
+ * same way: when the top-level object's first member (with no member named
+ * like article text before it) is an object and an article, the object
+ * becomes STREAMED too, each member's name gathered into j->mkey and its
+ * value into j->elem, and the object keeps "{}". */
 #define MAX_WRAP_DEPTH 3     /* {"response": {"results": [...]}} is 2 */
 #define STREAMED 0x40        /* on an array's state: its elements are streamed */
 
