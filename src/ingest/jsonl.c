@@ -153,6 +153,10 @@ typedef struct jsonl_state {
     sr_buf *qsrc;            /* the buffer holding the wrapper (buf or fixed) */
     /* streaming a map of id -> article (see gather_run) */
     size_t members0;         /* member names read so far in the top-level object */
+    bool map_cand;           /* its first member's value, an object, is being
+                                gathered into buf: */
+    size_t map_key, map_val; /* where its name and its value start there */
+    uint64_t map_line;       /* the line the value starts on */
     bool map;                /* the top-level object streamed is such a map */
     bool map_ids;            /* it has two members or more: their names are ids */
     size_t map_members;      /* its members read so far */
@@ -400,22 +404,27 @@ static gathered gather_elem(jsonl_state *j, const char **why)
 
 /* Whether the first element of an array, in j->elem, decides for
  * streaming: an article, or an object that cannot be read at all. */
-static bool streams(jsonl_state *j)
+/* Whether the object text p[0..n) is an article (see is_article); not JSON
+ * at all counts as one when `broken` says so. */
+static bool text_is_article(jsonl_state *j, const char *p, size_t n, bool weak, bool broken)
 {
-    if (j->elem_over)
-        return true;
-    if (!j->elem.len || j->elem.data[0] != '{')
+    if (!n || p[0] != '{')
         return false;
     repairs r = {0};
     sr_buf fixed;
     sr_buf_init(&fixed);
-    bool fix = repair(j->elem.data, j->elem.len, &fixed, &r);
-    json_t *o = json_loadb(fix ? fixed.data : j->elem.data, fix ? fixed.len : j->elem.len,
+    bool fix = repair(p, n, &fixed, &r);
+    json_t *o = json_loadb(fix ? fixed.data : p, fix ? fixed.len : n,
                            JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, NULL);
-    bool yes = !o || is_article(j, o, true);
+    bool yes = o ? is_article(j, o, weak) : broken;
     json_decref(o);
     sr_buf_free(&fixed);
     return yes;
+}
+
+static bool streams(jsonl_state *j)
+{
+    return j->elem_over || text_is_article(j, j->elem.data, j->elem.len, true, true);
 }
 
 /* Start gathering the object at the '{' peek() returned. */
@@ -424,13 +433,38 @@ static void gather_begin(jsonl_state *j)
     sr_buf_reset(&j->buf);
     j->over = false;
     j->wrapping = j->wrapped = false;
-    j->map = j->map_ids = j->stashed = false;
+    j->map = j->map_ids = j->stashed = j->map_cand = false;
     j->members0 = j->map_members = 0;
     j->fail_line = j->line;
     take(j);
     j->depth = 0;
     j->stack[j->depth++] = O_KEY_OR_END;
     j->has_body[0] = false;
+}
+
+/* The first member of the top-level object, an object, has just closed
+ * (the map candidate, see gather_run): when it is an article (with text of
+ * its own) and nothing in it was streamed, the top-level object is a map of
+ * articles: the member goes to j->elem as the first element, its name to
+ * j->first_key, the object keeps "{" and its other members are streamed. */
+static bool map_first(jsonl_state *j)
+{
+    j->map_cand = false;
+    if (j->wrapped || j->over ||
+        !text_is_article(j, j->buf.data + j->map_val, j->buf.len - j->map_val, false, false))
+        return false;
+    sr_buf_reset(&j->elem);
+    sr_buf_put(&j->elem, j->buf.data + j->map_val, j->buf.len - j->map_val);
+    j->elem_over = false;
+    j->elem_line = j->map_line;
+    size_t key_end = skip_string(j->buf.data, j->map_key, j->buf.len);
+    sr_buf_reset(&j->first_key);
+    sr_buf_put(&j->first_key, j->buf.data + j->map_key, key_end - j->map_key);
+    j->buf.len = j->map_key;
+    j->buf.data[j->buf.len] = '\0';
+    j->stack[0] = O_COMMA_OR_END | STREAMED;
+    j->wrapping = j->wrapped = j->map = true;
+    return true;
 }
 
 /* Gather the object begun by gather_begin() into j->buf (or only consume
@@ -522,24 +556,13 @@ static gathered gather_run(jsonl_state *j, size_t base, const char **why)
             if (c == '{' && state == O_VALUE && j->depth == 1 && !j->in_elem &&
                 j->members0 == 1 && !j->has_body[0] && !j->over) {
                 /* the first member of the top-level object is an object:
-                 * if an article, the object is a map of articles, streamed */
-                size_t key_start = j->key_start;   /* gather_elem moves it */
-                size_t key_end = skip_string(j->buf.data, key_start, j->buf.len);
-                gathered g = gather_elem(j, why);
-                if (g != G_OK)
-                    return g;
-                if (streams(j)) {
-                    sr_buf_reset(&j->first_key);
-                    sr_buf_put(&j->first_key, j->buf.data + key_start, key_end - key_start);
-                    j->buf.len = key_start;   /* the object keeps "{}" */
-                    j->buf.data[j->buf.len] = '\0';
-                    *st = O_COMMA_OR_END | STREAMED;
-                    j->wrapping = j->wrapped = j->map = true;
-                    return G_ELEMENT;
-                }
-                keep(j, j->elem.data, j->elem.len);   /* part of the object */
-                *st = O_COMMA_OR_END;
-                continue;
+                 * gathered as part of it (an array of articles inside it
+                 * still streamed: {"response": {"results": [...]}}), then
+                 * looked at when it closes (map_first) */
+                j->map_cand = true;
+                j->map_key = j->key_start;
+                j->map_val = j->buf.len;
+                j->map_line = j->line;
             }
             if (c == '{' || c == '[') {
                 if (j->depth == MAX_DEPTH) {
@@ -590,6 +613,8 @@ static gathered gather_run(jsonl_state *j, size_t base, const char **why)
         take(j);
         if (--j->depth == base)
             return G_OK;
+        if (j->depth == 1 && j->map_cand && !j->in_elem && map_first(j))
+            return G_ELEMENT;
     }
 }
 
