@@ -168,6 +168,9 @@ typedef struct jsonl_state {
     int stash_g;
     const char *stash_why;
     size_t ntruncated;       /* documents whose body the source cut short */
+    char *bulk_next;         /* the _id of an Elasticsearch bulk action line,
+                                for the object after it */
+    char *bulk_id;           /* that of the object being gathered */
 } jsonl_state;
 
 /* An article of a wrapper: a range of the wrapper's text. */
@@ -434,6 +437,9 @@ static void gather_begin(jsonl_state *j)
     j->over = false;
     j->wrapping = j->wrapped = false;
     j->map = j->map_ids = j->stashed = j->map_cand = false;
+    free(j->bulk_id);
+    j->bulk_id = j->bulk_next;
+    j->bulk_next = NULL;
     j->members0 = j->map_members = 0;
     j->fail_line = j->line;
     take(j);
@@ -1624,6 +1630,31 @@ static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, ui
                            size_t bad, size_t controls, bool element, const char *name,
                            bool in_hit);
 
+/* An action line of Elasticsearch's bulk format, {"index": {"_index": ...,
+ * "_id": ...}} (or "create"), which comes before the article it indexes:
+ * true, its _id kept for the next object (a string, or a number's value). */
+static bool bulk_action(jsonl_state *j, json_t *o)
+{
+    if (json_object_size(o) != 1)
+        return false;
+    json_t *a = json_object_get(o, "index");
+    if (!a)
+        a = json_object_get(o, "create");
+    if (!json_is_object(a) || (!json_object_get(a, "_id") && !json_object_get(a, "_index")))
+        return false;
+    json_t *id = json_object_get(a, "_id");
+    free(j->bulk_next);
+    j->bulk_next = NULL;
+    if (json_is_string(id) && json_string_length(id)) {
+        j->bulk_next = sr_xstrdup(json_string_value(id));
+    } else if (json_is_number(id)) {
+        char digits[64];
+        snprintf(digits, sizeof digits, "%.17g", json_number_value(id));
+        j->bulk_next = sr_xstrdup(digits);
+    }
+    return true;
+}
+
 /* The raw "_source" and "_id" of a search hit. */
 typedef struct hit_parts {
     const char *source, *id;
@@ -1729,6 +1760,8 @@ static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, ui
             goto done;   /* a wrapper: its articles are read next */
         if (j->wrapped)
             goto done;   /* the rest of a wrapper whose articles were streamed */
+        if (bulk_action(j, o))
+            goto done;   /* its _id is for the next object */
     }
     if (!found && element && other_node(o))
         goto done;   /* a JSON-LD node beside the article */
@@ -1800,8 +1833,8 @@ static sr_doc *read_gathered(jsonl_state *j, uint64_t line)
     sr_buf *src = &j->buf;
     if (repair(j->buf.data, j->buf.len, &j->fixed, &j->rep))
         src = &j->fixed;
-    return read_object(j, src, 0, src->len, line, j->rep.bad, j->rep.controls, false, NULL,
-                       false);
+    return read_object(j, src, 0, src->len, line, j->rep.bad, j->rep.controls, false,
+                       j->bulk_id, false);
 }
 
 /* A value at the top that is not an object (a string, a number, an array
@@ -2039,6 +2072,8 @@ static void jsonl_close(void *state)
     sr_buf_free(&j->buf);
     sr_buf_free(&j->mkey);
     sr_buf_free(&j->first_key);
+    free(j->bulk_next);
+    free(j->bulk_id);
     sr_buf_free(&j->fixed);
     sr_buf_free(&j->elem);
     free(j->rep.at);

@@ -48,6 +48,18 @@ expect_grep '^\{"id":"1001",.*"title":"Nepal and India open a rail link"' "$TMP/
 expect_grep '^\{"id":"1003",.*"title":"Bhutan hosts Nepal"' "$TMP/out"
 expect_grep 'elasticdump.jsonl:2: not JSON' "$TMP/err"
 
+# the bulk format: an action line's _id is the id of the object after it
+# (only of that one: an action before a broken line gives its id to none)
+printf '%s\n' '{"index":{"_index":"news","_id":"b1"}}' '{"title":"T","text":"Chile met Peru."}' '{"create":{"_index":"news","_id":42}}' '{"id":"own","text":"Peru met Chile."}' '{"index":{"_index":"news"}}' '{"text":"Spain met Portugal."}' '{"index":{"_id":"lost"}}' '{"text":"broken' '{"text":"After the break."}' > "$TMP/bulk.ndjson"
+expect_status 1 "$SITREP" read "$TMP/bulk.ndjson"
+count 4 "a bulk file"
+expect_grep '^\{"id":"b1",.*"body":"Chile met Peru."' "$TMP/out"
+expect_grep '^\{"id":"own",.*"body":"Peru met Chile."' "$TMP/out"
+expect_grep '^\{"id":"[0-9a-f]{16}",.*"body":"Spain met Portugal."' "$TMP/out"
+expect_grep '^\{"id":"[0-9a-f]{16}",.*"body":"After the break."' "$TMP/out"
+expect_grep 'bulk.ndjson:8: not JSON' "$TMP/err"
+[ "$(wc -l < "$TMP/err")" -eq 1 ] || fail "a bulk file: $(cat "$TMP/err")"
+
 # a map of id -> article, streamed (its first member an article): the names
 # are the ids unless the article has its own; a member with no text reported
 # with its line
