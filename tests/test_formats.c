@@ -696,6 +696,64 @@ static void test_json_bad_bytes(void)
     run_free(&r);
 }
 
+/* Exports: a streamed map whose members carry bad bytes (in a name too)
+ * and cut bodies, a hit whose _source holds a bad byte, a map's first
+ * member over the document limit, a broken second member. */
+static void test_json_exports(void)
+{
+    const char *j =
+        /* 1-3: a streamed map; the second member's name holds a bad byte */
+        "{\"m1\": {\"content\": \"Cut \xff here [+99 chars]\"},\n"
+        " \"m\xfe\": {\"text\": \"Second.\", \"truncated_chars\": 7},\n"
+        " \"m3\": {\"id\": 5, \"text\": \"Third.\"}}\n"
+        /* 4: a hit, the bad byte inside its _source */
+        "{\"_id\": \"h1\", \"_source\": {\"text\": \"Hit \xff text.\"}}\n"
+        /* 5: a map cut inside its second member: the first kept */
+        "{\"c1\": {\"text\": \"Kept.\"}, \"c2\": {\"text\": \"Lost\n"
+        "{\"id\": \"after\", \"text\": \"After.\"}\n";
+    write_file("exports.json", j, strlen(j));
+    run r;
+    read_all(&r, "exports.json", SR_FORMAT_AUTO, 0);
+    CHECK_INT_EQ(r.n, 6);
+    if (r.n == 6) {
+        sr_doc *d = r.docs[0];
+        CHECK_STR_EQ(d->id, "m1");
+        CHECK_STR_EQ(d->body, "Cut \xEF\xBF\xBD here");
+        CHECK_INT_EQ(d->bad_bytes, 1);
+        CHECK_INT_EQ(d->truncated_chars, 99);
+        d = r.docs[1];
+        CHECK_STR_EQ(d->body, "Second.");
+        CHECK_INT_EQ(d->truncated_chars, 7);   /* sitrep's own record */
+        CHECK(d->id != NULL && strncmp(d->id, "m", 1) == 0);
+        CHECK_STR_EQ(r.docs[2]->id, "5");      /* its own id wins */
+        d = r.docs[3];
+        CHECK_STR_EQ(d->id, "h1");
+        CHECK_STR_EQ(d->body, "Hit \xEF\xBF\xBD text.");
+        CHECK_INT_EQ(d->bad_bytes, 1);
+        CHECK_INT_EQ(d->truncated_chars, 0);
+        CHECK_STR_EQ(r.docs[4]->id, "c1");
+        CHECK_STR_EQ(r.docs[5]->id, "after");
+    }
+    CHECK(has(r.messages, "exports.json:1: warning: 1 invalid UTF-8 or NUL byte replaced"));
+    CHECK(has(r.messages, "exports.json:4: warning: 1 invalid UTF-8 or NUL byte replaced"));
+    CHECK(has(r.messages, "exports.json:5: not JSON (a line break inside a string"));
+    CHECK(has(r.messages, "exports.json: warning: 2 documents' bodies are only the start"));
+    CHECK_INT_EQ(r.diag.errors, 1);
+    run_free(&r);
+
+    /* a map whose first member is over the limit of 120 bytes: the first
+     * member is gathered as part of the object, so the object is over */
+    const char *big =
+        "{\"b1\": {\"text\": \"0123456789012345678901234567890123456789012345678901234567890"
+        "123456789012345678901234567890123456789012345678901234567890123456789\"},\n"
+        " \"b2\": {\"text\": \"Short.\"}}\n";
+    write_file("big.json", big, strlen(big));
+    read_all(&r, "big.json", SR_FORMAT_AUTO, 120);
+    CHECK_INT_EQ(r.n, 0);
+    CHECK(has(r.messages, "big.json:1: object longer than the 120-byte limit"));
+    run_free(&r);
+}
+
 /* Wrappers of APIs: NewsAPI, the Guardian's content API, generic "data";
  * WordPress's array with rendered values; JSON Feed. */
 static void test_json_wrappers(void)
@@ -910,6 +968,7 @@ int main(void)
     test_json_aliases();
     test_json_bad_bytes();
     test_json_wrappers();
+    test_json_exports();
     test_detect();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -437,6 +437,7 @@ static void gather_begin(jsonl_state *j)
     j->over = false;
     j->wrapping = j->wrapped = false;
     j->map = j->map_ids = j->stashed = j->map_cand = false;
+    sr_buf_reset(&j->mkey);
     free(j->bulk_id);
     j->bulk_id = j->bulk_next;
     j->bulk_next = NULL;
@@ -1940,7 +1941,7 @@ static bool go_on(jsonl_state *j, sr_doc **doc)
         sr_doc *first = read_element(j, NULL);
         why = NULL;
         g = gather_run(j, 0, &why);
-        if (g == G_ELEMENT) {
+        if (g == G_ELEMENT || j->mkey.len) {   /* a second member, if broken */
             j->map_ids = true;
             if (first && !first->id && j->first_key.len >= 2) {
                 char *name = key_text(j->first_key.data, j->first_key.len);
