@@ -90,6 +90,9 @@ void syn_repair_init(sr_model *m)
         {"VBD", SYN_RX_VBD}, {"IN", SYN_RX_IN}, {"UH", SYN_RX_UH},
         {"CC", SYN_RX_CC}, {"RB", SYN_RX_RB}, {"``", SYN_RX_OPEN},
         {"''", SYN_RX_CLOSE}, {"VBZ", SYN_RX_VBZ}, {"NNS", SYN_RX_NNS},
+        {"NN", SYN_RX_NOUN}, {"NNP", SYN_RX_NOUN}, {"NNPS", SYN_RX_NOUN},
+        {"JJ", SYN_RX_JJ}, {"MD", SYN_RX_MD}, {"DT", SYN_RX_NPSTART},
+        {"CD", SYN_RX_NPSTART}, {"PRP$", SYN_RX_NPSTART},
     };
     for (uint32_t t = 0; t < ts->n && t < SYN_MAX_TAGS; t++)
         for (size_t c = 0; c < sizeof codes / sizeof *codes; c++)
@@ -103,6 +106,7 @@ void syn_repair_init(sr_model *m)
     r->vbz = class_id(ts, "VERB\tVBZ");
     r->rb = class_id(ts, "ADV\tRB");
     r->add = class_id(ts, "PROPN\tADD");
+    r->vbd = class_id(ts, "VERB\tVBD");
     /* per tag, the class with the same UPOS and XPOS VB, VBP, VBD */
     for (uint32_t t = 0; t < ts->n && t < SYN_MAX_TAGS; t++) {
         r->as_vb[t] = r->as_vbp[t] = r->as_vbd[t] = 0xffff;
@@ -298,6 +302,62 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
             break;
         default:
             break;
+        }
+    }
+}
+
+/* ---- before parsing --------------------------------------------------------
+ *
+ * A few tag sequences are no English, and the parser, which reads the tags,
+ * builds a wrong tree on them; wire copy's leads have them most ("U.S.
+ * [warplanes] struck ...", "Greek Cypriots [resumed] negotiations"):
+ *   - a word tagged VBZ right before a past tense (VBD) is a plural noun,
+ *     the subject of that verb: no present-tense verb takes a past tense
+ *     after it ("warplanes/VBZ struck/VBD" -> NNS); "is", "has", "does",
+ *     "'s" and "was" are left alone;
+ *   - a word training never saw (so the tagger guessed VBZ from its "-s")
+ *     tagged VBZ right before a participle (VBN) that is followed by the
+ *     start of a noun phrase (a determiner, a number, a possessive, an
+ *     adjective or a noun) is a plural noun, and the participle the past
+ *     tense with it as subject ("NATO warplanes/VBZ bombed/VBN Bosnian Serb
+ *     positions" -> NNS VBD); a word seen in training is left to the
+ *     tagger ("Stuart sets defined objectives").
+ * (each counted on EWT train and dev: docs/benchmarks.md, Syntax,
+ * "Repairs before parsing").
+ */
+static bool ends_in_s(const char *f)
+{
+    size_t n = strlen(f);
+    return n > 3 && f[n - 1] == 's' && f[n - 2] != 's' && f[n - 2] != '\'';
+}
+
+static bool np_start(uint8_t x)
+{
+    return x == SYN_RX_NPSTART || x == SYN_RX_JJ || x == SYN_RX_NOUN || x == SYN_RX_NNS;
+}
+
+void syn_repair_pretags(const sr_model *m, syn_word *w, uint32_t n,
+                        const char *const *forms)
+{
+    const syn_repairs *r = &m->repair;
+    if (!r->ready || r->nns == 0xffff)
+        return;
+    for (uint32_t i = 1; i < n; i++) {
+        uint8_t x = xcode(r, w[i].tag), nx = xcode(r, w[i + 1].tag);
+        if (x == SYN_RX_VBZ && nx == SYN_RX_VBD && ends_in_s(forms[i]) &&
+            !lower_is(forms[i], "does") && !lower_is(forms[i], "has") &&
+            !lower_is(forms[i], "was") && !lower_is(forms[i], "is")) {
+            w[i].tag = r->nns;
+            continue;
+        }
+        if (x == SYN_RX_VBZ && nx == SYN_RX_VBN && i + 1 < n && w[i].amb == 1 &&
+                 np_start(xcode(r, w[i + 2].tag)) && ends_in_s(forms[i]) && i > 1 &&
+                 !lower_is(forms[i], "does") &&
+                 (xcode(r, w[i - 1].tag) == SYN_RX_JJ ||
+                  xcode(r, w[i - 1].tag) == SYN_RX_NOUN) && r->vbd != 0xffff) {
+            w[i].tag = r->nns;
+            w[i + 1].tag = r->vbd;
+            continue;
         }
     }
 }

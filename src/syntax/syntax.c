@@ -48,6 +48,7 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
     forms[0] = forms[n + 1] = "";
     syn_words_prepare(m, forms, n, w);
     syn_tag(&m->tagger, w, n);
+    syn_repair_pretags(m, w, n, forms);
     for (uint32_t i = 1; i <= n; i++) {
         sr_word *x = &words[i - 1];
         uint16_t t = w[i].tag < m->tags.n ? w[i].tag : 0;

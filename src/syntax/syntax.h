@@ -481,7 +481,7 @@ enum {
 enum {
     SYN_RX_OTHER, SYN_RX_VB, SYN_RX_VBP, SYN_RX_VBN, SYN_RX_VBD, SYN_RX_VBZ,
     SYN_RX_IN, SYN_RX_UH, SYN_RX_CC, SYN_RX_RB, SYN_RX_OPEN, SYN_RX_CLOSE,
-    SYN_RX_NNS
+    SYN_RX_NNS, SYN_RX_NOUN, SYN_RX_JJ, SYN_RX_MD, SYN_RX_NPSTART
 };
 typedef struct syn_repairs {
     bool ready;
@@ -489,6 +489,7 @@ typedef struct syn_repairs {
     uint16_t open, close, to, dt;    /* PUNCT ``, PUNCT '', PART TO, DET DT */
     uint16_t nns, vbz, rb;           /* NOUN NNS, VERB VBZ, ADV RB */
     uint16_t add;                    /* PROPN ADD */
+    uint16_t vbd;                    /* VERB VBD */
     uint8_t xcode[SYN_MAX_TAGS];     /* SYN_RX_* */
     uint16_t as_vb[SYN_MAX_TAGS], as_vbp[SYN_MAX_TAGS], as_vbd[SYN_MAX_TAGS];
 } syn_repairs;
@@ -643,6 +644,10 @@ void syn_retag(const sr_model *m, syn_word *w, uint32_t n,
  * word i; kids is scratch of n + 2 bytes. The caller recomputes the lemmas
  * of words whose tag changed. */
 void syn_repair_init(sr_model *m);
+/* Before parsing, tags that the sequence of tags itself shows wrong
+ * (repair.c): w[i].tag may change; the caller lemmatises after. */
+void syn_repair_pretags(const sr_model *m, syn_word *w, uint32_t n,
+                        const char *const *forms);
 void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
                 const uint32_t *head, const uint16_t *label,
                 const char *const *forms, const uint8_t *space_after,
