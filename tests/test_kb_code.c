@@ -2091,6 +2091,15 @@ static void test_no_event_constructions(void)
         CHECK_INT_EQ(count_code(c, spec, "190", NULL), 0);
         CHECK(!codes(c, "Israeli/ADJ/2/amod troops|troop/NOUN/3/nsubj raided|raid/VERB/0/root "
                         "./PUNCT/3/punct", "ISRMIL", "---", "190"));
+        /* an adjective after an agent noun with its own prepositional
+         * phrase names the agent's side: "troops loyal to Iran" */
+        const char *loyal = "Troops|troop/NOUN/5/nsubj loyal/ADJ/1/amod to/ADP/4/case "
+                            "Iran/PROPN/2/%s attacked|attack/VERB/0/root Israeli/ADJ/7/amod "
+                            "troops|troop/NOUN/5/obj ./PUNCT/5/punct";
+        snprintf(spec, sizeof spec, loyal, "obl");
+        CHECK(codes(c, spec, "IRNMIL", "ISRMIL", "190"));
+        snprintf(spec, sizeof spec, loyal, "nmod");
+        CHECK(codes(c, spec, "IRNMIL", "ISRMIL", "190"));
         /* "Iran, which attacked Israel, accused the United States": both
          * verbs are Iran's, whether the parser hung the main verb on the
          * relative clause or not */

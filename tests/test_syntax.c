@@ -929,6 +929,21 @@ static void test_pretag_repairs(const sr_model *m)
                                           "damaged", "VERB\tVBN", ".", "PUNCT\t."};
     pretag_sentence(m, damaged, 4, xpos);
     CHECK_STR_EQ(xpos[2], "VBZ");
+    /* no finite verb in a full sentence: the participle after a noun and
+     * before a noun phrase is the past tense; without the full stop, or
+     * with a finite verb elsewhere, it stays */
+    static const char *const resumed[] = {"Cypriots", "PROPN\tNNPS", "resumed", "VERB\tVBN",
+                                          "negotiations", "NOUN\tNNS", "today", "NOUN\tNN",
+                                          ".", "PUNCT\t."};
+    pretag_sentence(m, resumed, 5, xpos);
+    CHECK_STR_EQ(xpos[2], "VBD");
+    pretag_sentence(m, resumed, 4, xpos);
+    CHECK_STR_EQ(xpos[2], "VBN");
+    static const char *const said[] = {"Cypriots", "PROPN\tNNPS", "resumed", "VERB\tVBN",
+                                       "negotiations", "NOUN\tNNS", "officials", "NOUN\tNNS",
+                                       "said", "VERB\tVBD", ".", "PUNCT\t."};
+    pretag_sentence(m, said, 6, xpos);
+    CHECK_STR_EQ(xpos[2], "VBN");
 }
 
 /* The rules of the output lemma (lemma.c, 4.), with the shipped model on

@@ -770,6 +770,24 @@ static void pp_actors(csent *cs, int i, alist *out, int *cap, int depth)
     for (int k = 0; k < w->nkids; k++) {
         int c = cs->kids[w->kid0 + k];
         uint8_t r = cs->w[c].rel;
+        if (r == R_AMOD && cs->w[c].upos == SR_UPOS_ADJ && c > i && !cs->c->opt.petrarch &&
+            cs->c->explicit_targets) {
+            /* an adjective after its noun with its own prepositional
+             * phrase: "fighters loyal to the cleric", "militias allied
+             * with the government" */
+            const cword *aw = &cs->w[c];
+            for (int q = 0; q < aw->nkids; q++) {
+                int d = cs->kids[aw->kid0 + q];
+                if (cs->w[d].rel != R_OBL && cs->w[d].rel != R_NMOD)
+                    continue;
+                const alist *l = meaning_rec(cs, d, depth + 1);
+                if (l->n) {
+                    push_all(cs, out, cap, l);
+                    return;
+                }
+            }
+            continue;
+        }
         if (r != R_NMOD && r != R_OBL)
             continue;
         const alist *l = meaning_rec(cs, c, depth + 1);
