@@ -944,6 +944,21 @@ static void test_pretag_repairs(const sr_model *m)
                                        "said", "VERB\tVBD", ".", "PUNCT\t."};
     pretag_sentence(m, said, 6, xpos);
     CHECK_STR_EQ(xpos[2], "VBN");
+    /* after a possessive, an adjective before a verb form and a
+     * determiner is a noun, the verb form a past tense */
+    static const char *const bombed_school[] = {"Myanmar", "PROPN\tNNP", "'s", "PART\tPOS",
+                                                "military", "ADJ\tJJ", "bombed", "VERB\tVBN",
+                                                "a", "DET\tDT", "school", "NOUN\tNN"};
+    pretag_sentence(m, bombed_school, 6, xpos);
+    CHECK_STR_EQ(xpos[3], "NN");
+    CHECK_STR_EQ(xpos[4], "VBD");
+    /* "the city's newly built bridge": no determiner after the form */
+    static const char *const built[] = {"the", "DET\tDT", "city", "NOUN\tNN", "'s", "PART\tPOS",
+                                        "new", "ADJ\tJJ", "built", "VERB\tVBN",
+                                        "bridge", "NOUN\tNN"};
+    pretag_sentence(m, built, 6, xpos);
+    CHECK_STR_EQ(xpos[4], "JJ");
+    CHECK_STR_EQ(xpos[5], "VBN");
 }
 
 /* The rules of the output lemma (lemma.c, 4.), with the shipped model on

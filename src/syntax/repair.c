@@ -93,6 +93,7 @@ void syn_repair_init(sr_model *m)
         {"NN", SYN_RX_NOUN}, {"NNP", SYN_RX_NOUN}, {"NNPS", SYN_RX_NOUN},
         {"JJ", SYN_RX_JJ}, {"MD", SYN_RX_MD}, {"DT", SYN_RX_NPSTART},
         {"CD", SYN_RX_NPSTART}, {"PRP$", SYN_RX_NPSTART}, {"VBG", SYN_RX_VBG},
+        {"POS", SYN_RX_POS},
     };
     for (uint32_t t = 0; t < ts->n && t < SYN_MAX_TAGS; t++)
         for (size_t c = 0; c < sizeof codes / sizeof *codes; c++)
@@ -107,6 +108,7 @@ void syn_repair_init(sr_model *m)
     r->rb = class_id(ts, "ADV\tRB");
     r->add = class_id(ts, "PROPN\tADD");
     r->vbd = class_id(ts, "VERB\tVBD");
+    r->nn = class_id(ts, "NOUN\tNN");
     /* per tag, the class with the same UPOS and XPOS VB, VBP, VBD */
     for (uint32_t t = 0; t < ts->n && t < SYN_MAX_TAGS; t++) {
         r->as_vb[t] = r->as_vbp[t] = r->as_vbd[t] = 0xffff;
@@ -322,6 +324,10 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
  *     tense with it as subject ("NATO warplanes/VBZ bombed/VBN Bosnian Serb
  *     positions" -> NNS VBD); a word seen in training is left to the
  *     tagger ("Stuart sets defined objectives");
+ *   - after a possessive ending, an adjective right before a verb form
+ *     (VBD, VBN) that is followed by a determiner, a number or a possessive
+ *     pronoun is the possessor's noun and the form its past tense
+ *     ("Myanmar's military/JJ bombed/VBN a school" -> NN VBD);
  *   - in a sentence that ends in a full stop and has no finite verb (VBD,
  *     VBZ, VBP, MD), no base form and no gerund, the first participle
  *     right after a noun and before the start of a noun phrase is the past
@@ -364,6 +370,18 @@ void syn_repair_pretags(const sr_model *m, syn_word *w, uint32_t n,
             w[i].tag = r->nns;
             w[i + 1].tag = r->vbd;
             continue;
+        }
+    }
+    /* after a possessive, an adjective right before a verb form that is
+     * followed by a determiner is the possessor's noun, the form its past
+     * tense: "Myanmar's military/JJ bombed/VBN a school" */
+    for (uint32_t i = 2; i + 2 <= n && r->nn != 0xffff && r->vbd != 0xffff; i++) {
+        uint8_t nx = xcode(r, w[i + 1].tag);
+        if (xcode(r, w[i].tag) == SYN_RX_JJ && xcode(r, w[i - 1].tag) == SYN_RX_POS &&
+            (nx == SYN_RX_VBD || nx == SYN_RX_VBN) &&
+            xcode(r, w[i + 2].tag) == SYN_RX_NPSTART) {
+            w[i].tag = r->nn;
+            w[i + 1].tag = r->vbd;
         }
     }
     /* a full sentence (ending in a full stop) with no finite verb, no

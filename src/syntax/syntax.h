@@ -481,7 +481,7 @@ enum {
 enum {
     SYN_RX_OTHER, SYN_RX_VB, SYN_RX_VBP, SYN_RX_VBN, SYN_RX_VBD, SYN_RX_VBZ,
     SYN_RX_IN, SYN_RX_UH, SYN_RX_CC, SYN_RX_RB, SYN_RX_OPEN, SYN_RX_CLOSE,
-    SYN_RX_NNS, SYN_RX_NOUN, SYN_RX_JJ, SYN_RX_MD, SYN_RX_NPSTART, SYN_RX_VBG
+    SYN_RX_NNS, SYN_RX_NOUN, SYN_RX_JJ, SYN_RX_MD, SYN_RX_NPSTART, SYN_RX_VBG, SYN_RX_POS
 };
 typedef struct syn_repairs {
     bool ready;
@@ -489,7 +489,7 @@ typedef struct syn_repairs {
     uint16_t open, close, to, dt;    /* PUNCT ``, PUNCT '', PART TO, DET DT */
     uint16_t nns, vbz, rb;           /* NOUN NNS, VERB VBZ, ADV RB */
     uint16_t add;                    /* PROPN ADD */
-    uint16_t vbd;                    /* VERB VBD */
+    uint16_t vbd, nn;                /* VERB VBD, NOUN NN */
     uint8_t xcode[SYN_MAX_TAGS];     /* SYN_RX_* */
     uint16_t as_vb[SYN_MAX_TAGS], as_vbp[SYN_MAX_TAGS], as_vbd[SYN_MAX_TAGS];
 } syn_repairs;

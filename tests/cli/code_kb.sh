@@ -43,6 +43,8 @@ if grep -q '"text":"Iran staged naval exercises in the Gulf\.".*"cameo":"062"' "
 fi
 # firing at something no actor names: small arms (193), not a dismissal (172)
 expect_grep '"text":"Iraqi gunners fired at allied jets\.".*"cameo":"193"' "$TMP/out"
+# artillery is an armed force: the country's military (RUSMIL), not the state
+expect_grep '"text":"Russian artillery shelled Grozny\.".*"source":\{"text":"Russian artillery","code":"RUSMIL"' "$TMP/out"
 # the verbs' own codes (every one-sided event): fought 190, objected 110
 expect_status 0 "$SITREP" code --input conllu --date 1998-01-01 --no-dyad "$W"
 expect_grep '"text":"Iraq fought on Monday\.".*"cameo":"190"' "$TMP/out"
