@@ -2091,6 +2091,20 @@ static void test_no_event_constructions(void)
         CHECK_INT_EQ(count_code(c, spec, "190", NULL), 0);
         CHECK(!codes(c, "Israeli/ADJ/2/amod troops|troop/NOUN/3/nsubj raided|raid/VERB/0/root "
                         "./PUNCT/3/punct", "ISRMIL", "---", "190"));
+        /* a past tense inside a noun root's phrase ("Thousands of Iranian
+         * troops attacked/amod Israel", "Supporters of Iran stormed/nmod
+         * the Pentagon") is the clause's verb, the noun phrase before it
+         * its subject */
+        CHECK(codes(c, "Thousands|thousand/NOUN/0/root of/ADP/4/case Iranian/ADJ/4/amod "
+                       "troops|troop/NOUN/1/nmod attacked|attack/VERB:VBD/6/amod "
+                       "Israel/PROPN/1/nmod ./PUNCT/1/punct", "IRNMIL", "ISR", "190"));
+        CHECK(codes(c, "Troops|troop/NOUN/0/root of/ADP/3/case Iran/PROPN/4/compound "
+                       "attacked|attack/VERB:VBD/1/nmod the/DET/6/det Pentagon/PROPN/4/obj "
+                       "./PUNCT/1/punct", "IRNMIL", "USAMIL", "190"));
+        /* a participle (VBN) is left to the other repairs */
+        CHECK(!codes(c, "Troops|troop/NOUN/0/root of/ADP/3/case Iran/PROPN/4/compound "
+                        "attacked|attack/VERB:VBN/1/nmod the/DET/6/det Pentagon/PROPN/4/obj "
+                        "./PUNCT/1/punct", "IRNMIL", "USAMIL", "190"));
         /* an adjective after an agent noun with its own prepositional
          * phrase names the agent's side: "troops loyal to Iran" */
         const char *loyal = "Troops|troop/NOUN/5/nsubj loyal/ADJ/1/amod to/ADP/4/case "

@@ -1106,6 +1106,104 @@ static void repair_titled_pair(cword *w, int n)
     }
 }
 
+/* "Thousands of Chinese students hurled stones at the U.S. embassy" and
+ * "Supporters of Jair Bolsonaro stormed Brazil's Congress" parsed as one
+ * noun phrase, the past tense an adjective of its object ("hurled
+ * stones") or a modifier of the root noun: a sentence whose root is a
+ * noun with no copula, whose first verb form is a past tense (VBD, or an
+ * "-ed" form the parser made an adjective of a later noun) right after a
+ * noun, with no subject, auxiliary or marker of its own and no verb
+ * before it, is a clause: the form is the root, the noun phrase before
+ * it (the root noun, or the phrase of the noun right before the form)
+ * its subject, the noun it modified its object; the words between the
+ * root noun and the form that the parser hung on the form ("of Jair
+ * Bolsonaro") modify the noun again, and the root noun's modifiers after
+ * the form are the verb's. Own mode only. */
+static void repair_finite_noun_root(cword *w, const sr_word *x, int n)
+{
+    int r = -1;
+    for (int i = 0; i < n; i++)
+        if (w[i].head < 0)
+            r = r < 0 ? i : n;
+    if (r < 0 || r >= n || (w[r].upos != SR_UPOS_NOUN && w[r].upos != SR_UPOS_PROPN))
+        return;
+    int v = -1;
+    for (int i = 0; i < n && v < 0; i++) {
+        const char *xp = x[i].xpos ? x[i].xpos : "";
+        size_t fl = strlen(w[i].lower);
+        bool ed = fl > 4 && strcmp(w[i].lower + fl - 2, "ed") == 0 && w[i].rel == R_AMOD &&
+                  w[i].head > i && (strcmp(xp, "JJ") == 0 || strcmp(xp, "VBN") == 0);
+        if (w[i].upos == SR_UPOS_AUX)
+            return;
+        if (w[i].upos == SR_UPOS_VERB && strcmp(xp, "VBD") != 0 && !ed)
+            return;             /* another verb form first: leave it */
+        if (strcmp(xp, "VBD") == 0 || ed)
+            v = i;
+    }
+    if (v < 1 || (w[v - 1].upos != SR_UPOS_NOUN && w[v - 1].upos != SR_UPOS_PROPN))
+        return;
+    for (int j = 0; j < n; j++) {
+        uint8_t rel = w[j].rel;
+        if (w[j].head == v && (rel == R_NSUBJ || rel == R_NSUBJPASS || rel == R_AUX ||
+                               rel == R_AUXPASS || rel == R_MARK || rel == R_COP))
+            return;
+        if (w[j].head == r && rel == R_COP)
+            return;
+    }
+    int o = w[v].rel == R_AMOD && w[v].head > v ? w[v].head : -1;
+    int s = r;
+    if (r > v) {
+        /* the root after the form ("helicopters ferried water"): the
+         * subject is the phrase of the noun before the form */
+        if (o != r)
+            return;
+        s = v - 1;
+        while (w[s].head >= 0 && w[s].head < v && w[s].head != s &&
+               (w[s].rel == R_FLAT || w[s].rel == R_COMPOUND || w[s].rel == R_AMOD))
+            s = w[s].head;
+        if (w[s].head != r && w[s].head != v)
+            return;
+    }
+    if (o == s)
+        return;
+    bool obj = false;
+    for (int j = 0; j < n; j++)
+        obj |= w[j].head == v && (w[j].rel == R_OBJ || w[j].rel == R_CCOMP);
+    w[v].head = -1;
+    w[v].rel = R_ROOT;
+    w[s].head = v;
+    w[s].rel = R_NSUBJ;
+    if (o >= 0 && !obj) {
+        w[o].head = v;
+        w[o].rel = R_OBJ;
+    }
+    /* "of Jair Bolsonaro" hung on the form: the subject's modifier */
+    int top = -1;
+    for (int j = v - 1; j > s; j--)
+        if (w[j].head == v && (w[j].upos == SR_UPOS_NOUN || w[j].upos == SR_UPOS_PROPN)) {
+            top = j;
+            break;
+        }
+    for (int j = s + 1; j < v; j++) {
+        if (w[j].head != v)
+            continue;
+        if (j == top) {
+            w[j].head = s;
+            w[j].rel = R_NMOD;
+        } else if (top >= 0) {
+            w[j].head = top;
+        } else {
+            w[j].head = s;
+        }
+    }
+    for (int j = v + 1; j < n; j++)
+        if (w[j].head == s) {
+            w[j].head = v;
+            if (w[j].rel == R_NMOD)
+                w[j].rel = R_OBL;
+        }
+}
+
 /* "Indian Prime Minister Atal Bihari Vajpayee crossed into Pakistan by
  * bus" parsed as one noun phrase, the verb a participle clause of the
  * name (and "by bus" then read as a passive's agent): a sentence whose
@@ -1406,6 +1504,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         hyphenated_words(cs->d, cs->w, n);
         repair_titled_pair(cs->w, n);
         repair_participle_root(cs->w, n);
+        repair_finite_noun_root(cs->w, src, n);
         repair_relcl_root(cs->w, n);
         repair_aux_particle(cs->w, n);
         repair_prefixed_past(cs);
