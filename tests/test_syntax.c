@@ -944,6 +944,23 @@ static void test_pretag_repairs(const sr_model *m)
                                        "said", "VERB\tVBD", ".", "PUNCT\t."};
     pretag_sentence(m, said, 6, xpos);
     CHECK_STR_EQ(xpos[2], "VBN");
+    /* an "-ed" adjective after a noun, and a participle after a
+     * capitalised adjective ("the Vatican"), likewise */
+    static const char *const wounded[] = {"bomber", "NOUN\tNN", "wounded", "ADJ\tJJ",
+                                          "the", "DET\tDT", "president", "NOUN\tNN",
+                                          ".", "PUNCT\t."};
+    pretag_sentence(m, wounded, 5, xpos);
+    CHECK_STR_EQ(xpos[2], "VBD");
+    static const char *const vatican[] = {"the", "DET\tDT", "Vatican", "ADJ\tJJ",
+                                          "established", "VERB\tVBN", "diplomatic", "ADJ\tJJ",
+                                          "relations", "NOUN\tNNS", ".", "PUNCT\t."};
+    pretag_sentence(m, vatican, 6, xpos);
+    CHECK_STR_EQ(xpos[3], "VBD");
+    static const char *const naked[] = {"the", "DET\tDT", "naked", "ADJ\tJJ",
+                                        "established", "VERB\tVBN", "diplomatic", "ADJ\tJJ",
+                                        "relations", "NOUN\tNNS", ".", "PUNCT\t."};
+    pretag_sentence(m, naked, 6, xpos);
+    CHECK_STR_EQ(xpos[3], "VBN");
     /* after a possessive, an adjective before a verb form and a
      * determiner is a noun, the verb form a past tense */
     static const char *const bombed_school[] = {"Myanmar", "PROPN\tNNP", "'s", "PART\tPOS",

@@ -329,8 +329,9 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
  *     pronoun is the possessor's noun and the form its past tense
  *     ("Myanmar's military/JJ bombed/VBN a school" -> NN VBD);
  *   - in a sentence that ends in a full stop and has no finite verb (VBD,
- *     VBZ, VBP, MD), no base form and no gerund, the first participle
- *     right after a noun and before the start of a noun phrase is the past
+ *     VBZ, VBP, MD), no base form and no gerund, the first participle (or
+ *     "-ed" adjective) right after a noun (or a capitalised adjective,
+ *     "the Vatican") and before the start of a noun phrase is the past
  *     tense ("Greek and Turkish Cypriots resumed/VBN negotiations ." ->
  *     VBD; "Oil companies evacuated offshore facilities as ..." on EWT
  *     dev); fragments without a full stop ("Home made product") are left.
@@ -397,9 +398,15 @@ void syn_repair_pretags(const sr_model *m, syn_word *w, uint32_t n,
         return;
     for (uint32_t i = 2; i < n && r->vbd != 0xffff; i++) {
         uint8_t p = xcode(r, w[i - 1].tag);
-        if (xcode(r, w[i].tag) == SYN_RX_VBN &&
-            (p == SYN_RX_NOUN || p == SYN_RX_NNS) &&
-            np_start(xcode(r, w[i + 1].tag))) {
+        uint8_t xi = xcode(r, w[i].tag), nx = xcode(r, w[i + 1].tag);
+        size_t fl = strlen(forms[i]);
+        bool ed = fl > 4 && strcmp(forms[i] + fl - 2, "ed") == 0;
+        /* a capitalised adjective names like a noun ("the Vatican") */
+        bool capj = p == SYN_RX_JJ && forms[i - 1][0] >= 'A' && forms[i - 1][0] <= 'Z';
+        bool jj = xi == SYN_RX_JJ && ed;
+        if ((xi == SYN_RX_VBN || jj) &&
+            (p == SYN_RX_NOUN || p == SYN_RX_NNS || capj) &&
+            np_start(nx)) {
             w[i].tag = r->vbd;
             break;
         }
