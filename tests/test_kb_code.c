@@ -2059,6 +2059,31 @@ static void test_counterpart(void)
  * something; the relative pronoun of a comma-set relative clause on the
  * subject stands for the subject; a comma-joined verb conjunct of a noun
  * root's relative clause is the sentence's verb. */
+/* An event noun that is the passive subject of a verb whose pattern names
+ * it, with no agent: the event is the noun's, with its own actor ("The
+ * American withdrawal from Afghanistan was completed"). */
+static void test_event_noun_passive_subject(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("noun 087 withdrawal from:T\npred 087 complete obj:withdrawal\n",
+                            true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *s = "The/DET/3/det American/ADJ/3/amod withdrawal/NOUN/7/nsubj:pass "
+                        "from/ADP/5/case Israel/PROPN/3/nmod was/AUX/7/aux:pass "
+                        "completed|complete/VERB/0/root ./PUNCT/7/punct";
+        CHECK(codes(c, s, "USA", "ISR", "087"));
+        /* the verb's own object: no second, noun event */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj completed|complete/VERB/0/root "
+                                   "the/DET/5/det American/ADJ/5/amod withdrawal/NOUN/2/obj "
+                                   "from/ADP/7/case Israel/PROPN/5/nmod ./PUNCT/2/punct",
+                                "087", NULL),
+                     1);
+        sr_coder_free(c);
+    }
+    sr_dict_free(d);
+}
+
 static void test_no_event_constructions(void)
 {
     sr_dict *d;
@@ -2152,6 +2177,7 @@ int main(void)
     test_pronoun_agent();
     test_one_sided();
     test_no_event_constructions();
+    test_event_noun_passive_subject();
     test_definite_pair();
     test_places();
     test_according_to();

@@ -2291,11 +2291,17 @@ static void code_event_nouns(csent *cs, vinfo *vi, evlist *L, const char *issues
         /* so did a verb that performs the noun's event, whatever its kind:
          * "workers staged a nationwide strike" is the verb's 143, not an
          * air strike (195) besides */
-        if ((h >= 0 && pattern_names(cs, &vi[h], cs->w[n].lemma) &&
-             (strncmp(vi[h].pm.code, x.pm.code, 2) == 0 ||
-              (cs->w[n].rel == R_OBJ && performer_verb(cs, h) && !null_code(vi[h].pm.code)))) ||
-            (hh >= 0 && pattern_names(cs, &vi[hh], cs->w[n].lemma) &&
-             strncmp(vi[hh].pm.code, x.pm.code, 2) == 0))
+        /* ... unless the noun is the passive subject of that verb with no
+         * agent: "The American withdrawal from Afghanistan was completed"
+         * leaves the verb no source, and the event is the noun's, with its
+         * own actor */
+        bool own_passive = cs->w[n].rel == R_NSUBJPASS && h >= 0 && sr_child(cs, h, R_AGENT) < 0;
+        if (!own_passive && ((h >= 0 && pattern_names(cs, &vi[h], cs->w[n].lemma) &&
+                              (strncmp(vi[h].pm.code, x.pm.code, 2) == 0 ||
+                               (cs->w[n].rel == R_OBJ && performer_verb(cs, h) &&
+                                !null_code(vi[h].pm.code)))) ||
+                             (hh >= 0 && pattern_names(cs, &vi[hh], cs->w[n].lemma) &&
+                              strncmp(vi[hh].pm.code, x.pm.code, 2) == 0)))
             continue;
         x.hit = true;
         x.outer = -1;
