@@ -635,14 +635,14 @@ static void check_linear(uint32_t nclasses, size_t nkeys, size_t hot_bytes,
     CHECK(m.nhot > 0);
     CHECK(!want_cold || m.bloom != NULL);
     size_t wrong = 0, hot = 0;
-    float *scores = sr_xcalloc(nclasses, sizeof *scores);
+    int32_t *scores = sr_xcalloc(nclasses, sizeof *scores);
     for (size_t k = 0; k < nkeys; k++) {
         uint64_t key = syn_key1(9, k);
         memset(scores, 0, nclasses * sizeof *scores);
         lin_score(&m, &key, 1, scores);
         for (uint32_t c = 0; c < nclasses; c++) {
             /* updates at clock 1 of 2: the average is half the weight */
-            float d = scores[c] / m.scale - 0.5f * linear_want(k, c, nclasses);
+            float d = (float)scores[c] / m.scale - 0.5f * linear_want(k, c, nclasses);
             if (d > 1e-3f || d < -1e-3f)
                 wrong++;
         }
@@ -657,7 +657,7 @@ static void check_linear(uint32_t nclasses, size_t nkeys, size_t hot_bytes,
         memset(scores, 0, nclasses * sizeof *scores);
         lin_score(&m, &key, 1, scores);
         for (uint32_t c = 0; c < nclasses; c++)
-            wrong += scores[c] != 0.0f;
+            wrong += scores[c] != 0;
     }
     CHECK_INT_EQ(found, 0);
     CHECK_INT_EQ(wrong, 0);

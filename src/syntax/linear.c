@@ -218,8 +218,12 @@ void lint_tick(lin_trainer *t)
     t->clock++;
 }
 
+/* The sums are those of the float additions training has always made
+ * (every value a float holds here is an integer below 2^31, so the int32
+ * holds it exactly): trained models stay byte-identical to those of the
+ * float scores, even where a sum of large weights passes 2^24 and rounds. */
 void lint_score(const lin_trainer *t, const uint64_t *keys, size_t n,
-                float *scores)
+                int32_t *scores)
 {
     syn_map m = {t->map.slots, t->map.cap - 1};
     for (size_t i = 0; i < n; i++) {
@@ -229,7 +233,7 @@ void lint_score(const lin_trainer *t, const uint64_t *keys, size_t n,
         const trow *r = &t->rows[s->a - 1];
         const lin_entry *e = t->pool + r->off;
         for (uint32_t j = 0; j < r->len; j++)
-            scores[e[j].cls] += (float)e[j].w;
+            scores[e[j].cls] = (int32_t)((float)scores[e[j].cls] + (float)e[j].w);
     }
 }
 
@@ -914,10 +918,11 @@ bool lin_view(lin_model *m, const void *p, size_t n, const char **why)
 
 #define PREFETCH_BATCH 256
 
-/* Add one row's weights to the scores (float sums of 16-bit integers are
- * exact, so the order of the additions does not change a score). */
+/* Add one row's weights to the scores. Sums are exact in int32: a state
+ * has at most a few hundred features, each adding at most 32767 to a class.
+ * A dense row is widened to 32 bits and added eight classes at a time. */
 static inline void lin_add_row(const lin_model *m, const uint16_t *r,
-                               float *scores)
+                               int32_t *scores)
 {
     uint32_t head = r[0];
     const int16_t *w = (const int16_t *)(r + 1);
@@ -928,31 +933,32 @@ static inline void lin_add_row(const lin_model *m, const uint16_t *r,
             __m128i x = _mm_loadu_si128((const __m128i *)(w + c));
             __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16);
             __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16);
-            _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c), _mm_cvtepi32_ps(lo)));
-            _mm_storeu_ps(scores + c + 4, _mm_add_ps(_mm_loadu_ps(scores + c + 4), _mm_cvtepi32_ps(hi)));
+            __m128i *s0 = (__m128i *)(scores + c), *s1 = (__m128i *)(scores + c + 4);
+            _mm_storeu_si128(s0, _mm_add_epi32(_mm_loadu_si128(s0), lo));
+            _mm_storeu_si128(s1, _mm_add_epi32(_mm_loadu_si128(s1), hi));
         }
 #endif
         for (; c < n; c++)
-            scores[c] += (float)w[c];
+            scores[c] += w[c];
         return;
     }
     if (m->nclasses <= 256) {
         const uint8_t *cls = (const uint8_t *)(w + head);
         for (uint32_t j = 0; j < head; j++)
-            scores[cls[j]] += (float)w[j];
+            scores[cls[j]] += w[j];
     } else {
         const uint16_t *cls = (const uint16_t *)(w + head);
         for (uint32_t j = 0; j < head; j++)
-            scores[cls[j]] += (float)w[j];
+            scores[cls[j]] += w[j];
     }
 }
 
 /* Add the weights of keys[0..k) (k <= PREFETCH_BATCH), key i's to dst[i]. */
 static void score_batch(const lin_model *m, const uint64_t *keys,
-                        float *const *dst, size_t k)
+                        int32_t *const *dst, size_t k)
 {
     const uint16_t *found[PREFETCH_BATCH];
-    float *fdst[PREFETCH_BATCH];
+    int32_t *fdst[PREFETCH_BATCH];
     uint64_t bh[PREFETCH_BATCH];
     uint16_t cold[PREFETCH_BATCH];
     size_t nc = 0, nf = 0;
@@ -977,9 +983,9 @@ static void score_batch(const lin_model *m, const uint64_t *keys,
                 fdst[nf] = dst[i];
                 found[nf++] = h.row;
             } else {
-                float *s = dst[i];
+                int32_t *s = dst[i];
                 for (uint32_t q = 0; q < h.n; q++)
-                    s[h.cls[q]] += (float)h.w[q];
+                    s[h.cls[q]] += h.w[q];
             }
         } else if (!m->bloom || lin_bloom_maybe(lin_bloom_line(m, bh[i]), bh[i])) {
             __builtin_prefetch(m->dir + lin_home(keys[i], m->nbuckets));
@@ -1006,9 +1012,9 @@ static void score_batch(const lin_model *m, const uint64_t *keys,
 }
 
 void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
-               float *scores)
+               int32_t *scores)
 {
-    float *dst[PREFETCH_BATCH];
+    int32_t *dst[PREFETCH_BATCH];
     for (size_t i = 0; i < PREFETCH_BATCH && i < n; i++)
         dst[i] = scores;
     while (n > 0) {
@@ -1020,10 +1026,10 @@ void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
 }
 
 void lin_score_many(const lin_model *m, const uint64_t *keys, size_t stride,
-                    const size_t *n, size_t items, float *scores)
+                    const size_t *n, size_t items, int32_t *scores)
 {
     uint64_t kb[PREFETCH_BATCH];
-    float *db[PREFETCH_BATCH];
+    int32_t *db[PREFETCH_BATCH];
     size_t k = 0;
     for (size_t it = 0; it < items; it++) {
         for (size_t i = 0; i < n[it]; i++) {

@@ -91,7 +91,7 @@ static size_t features(const syn_word *w, uint32_t n, uint32_t i,
 }
 
 static uint16_t best_candidate(const syn_morph *mo, uint16_t tag,
-                               const float *scores)
+                               const int32_t *scores)
 {
     const uint32_t *cnd = mo->cand + 1 + 2 * (size_t)tag;
     uint32_t first = cnd[0], count = cnd[1];
@@ -116,7 +116,7 @@ void syn_morph_predict(const syn_morph *mo, const syn_word *w, uint32_t n,
     kids k;
     make_kids(head, n, &k, scratch, scratch + n + 2);
     uint64_t keys[MAX_MFEATS];
-    float *scores = (float *)(scratch + 2 * (n + 2));
+    int32_t *scores = (int32_t *)(scratch + 2 * (n + 2));
     uint32_t nc = mo->w.nclasses;
     for (uint32_t i = 1; i <= n; i++) {
         feats[i] = SYN_NO_FEATS;
@@ -265,7 +265,7 @@ double syn_morph_train(const syn_morph_train_args *a, syn_writer *out)
         order[i] = (uint32_t)i;
     uint64_t rng = a->seed ^ 0x6d6f727068ULL;
     uint64_t keys[MAX_MFEATS];
-    float *scores = sr_xmalloc(a->nfeats * sizeof *scores);
+    int32_t *scores = sr_xmalloc(a->nfeats * sizeof *scores);
     sr_buf best;
     sr_buf_init(&best);
     double best_acc = -1;

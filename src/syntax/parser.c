@@ -337,7 +337,7 @@ static size_t features(const fctx *c, uint64_t *k)
 
 /* ---- decoding ----------------------------------------------------------- */
 
-static uint32_t best_legal(const pstate *s, const float *scores,
+static uint32_t best_legal(const pstate *s, const int32_t *scores,
                            uint32_t nactions, uint32_t nlabels, uint32_t root)
 {
     unsigned kinds = legal(s);
@@ -385,7 +385,7 @@ typedef struct beam {
     uint32_t ncur;
     uint64_t *keys;          /* size x MAX_PFEATS */
     size_t *nkeys;
-    float *scores;           /* size x nactions */
+    int32_t *scores;         /* size x nactions */
     cand *top;
 } beam;
 
@@ -440,7 +440,7 @@ static uint32_t beam_step(beam *bm)
     for (uint32_t i = 0; i < bm->ncur; i++) {
         const pstate *st = &bm->cur[i];
         unsigned kinds = legal(st);
-        const float *sc = bm->scores + (size_t)i * bm->nactions;
+        const int32_t *sc = bm->scores + (size_t)i * bm->nactions;
         for (uint32_t a = 0; a < bm->nactions; a++)
             if (action_legal(st, kinds, a, bm->nlabels, bm->root))
                 offer(bm->top, &ntop, bm->size, (cand){bm->score[i] + sc[a], i, a});
@@ -475,7 +475,7 @@ static void greedy_parse(const syn_parser *p, const syn_word *w, uint32_t n,
                          pstate *s)
 {
     uint32_t nlabels = p->labels.n, nactions = 1 + 2 * nlabels;
-    float scores[1 + 2 * MAX_LABELS];
+    int32_t scores[1 + 2 * MAX_LABELS];
     uint64_t keys[MAX_PFEATS];
     fctx c = {w, s, n};
     while (!terminal(s)) {
@@ -668,7 +668,7 @@ static void train_sentence(trainer *t, const syn_sent *x, const uint32_t *gh)
         if (gh[i] <= n)
             deps[gh[i]]++;
     oracle o = {gh, x->label, deps};
-    float scores[1 + 2 * MAX_LABELS];
+    int32_t scores[1 + 2 * MAX_LABELS];
     uint64_t keys[MAX_PFEATS];
     fctx c = {x->w, &s, n};
     while (!terminal(&s)) {
@@ -788,7 +788,7 @@ static void train_sentence_beam(trainer *t, const syn_sent *x, const uint32_t *g
     memset(gs.mem, 0, gs.memsize);
     state_bind(&gs, n, gs.mem);
     uint64_t gkeys[MAX_PFEATS];
-    float gscores[1 + 2 * MAX_LABELS];
+    int32_t gscores[1 + 2 * MAX_LABELS];
     double gsum = 0, worst = 0;
     int64_t tstar = -1;
     for (uint32_t k = 0; k < steps; k++) {

@@ -319,16 +319,16 @@ static inline bool lin_has(const lin_model *m, uint64_t key)
 }
 
 /* Add the weights of `n` features to scores[0..nclasses) (in the model's
- * scaled units). Buckets, filter lines and rows are prefetched first, so
- * the cache misses of a state's hundred features overlap instead of
- * queueing. */
+ * scaled 16-bit units, summed exactly in 32-bit integers). Buckets, filter
+ * lines and rows are prefetched first, so the cache misses of a state's
+ * hundred features overlap instead of queueing. */
 void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
-               float *scores);
+               int32_t *scores);
 
 /* lin_score for `items` feature lists (item i: keys + i * stride, n[i]
  * keys) into scores + i * nclasses, with all their misses overlapped. */
 void lin_score_many(const lin_model *m, const uint64_t *keys, size_t stride,
-                    const size_t *n, size_t items, float *scores);
+                    const size_t *n, size_t items, int32_t *scores);
 
 /* A model being trained: integer perceptron weights with the running sums
  * that give their average (Daumé's trick: avg = w - u / clock). */
@@ -339,9 +339,10 @@ void lint_free(lin_trainer *t);
 /* Only features counted at least `min` times in `counts` (key -> a =
  * count) get weights; the map must outlive the trainer. */
 void lint_filter(lin_trainer *t, const syn_map_builder *counts, uint32_t min);
-/* Add current (not averaged) weights of the features to scores. */
+/* Add current (not averaged) weights of the features to scores, rounding
+ * each sum as a float would (the sums training has always made). */
 void lint_score(const lin_trainer *t, const uint64_t *keys, size_t n,
-                float *scores);
+                int32_t *scores);
 /* One perceptron update: +1 for `good`, -1 for `bad` on every feature. */
 void lint_update(lin_trainer *t, const uint64_t *keys, size_t n, int good,
                  int bad);

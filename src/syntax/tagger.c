@@ -110,7 +110,7 @@ static size_t features(const syn_word *w, uint32_t n, uint32_t i, uint64_t *k)
     return m;
 }
 
-static uint16_t argmax(const float *s, uint32_t n)
+static uint16_t argmax(const int32_t *s, uint32_t n)
 {
     uint32_t best = 0;
     for (uint32_t c = 1; c < n; c++)
@@ -128,7 +128,7 @@ static void set_tag(syn_word *w, uint16_t tag)
 static void tag_pass(const lin_model *lm, syn_word *w, uint32_t n, bool two)
 {
     uint64_t keys[MAX_FEATS];
-    float scores[1024];
+    int32_t scores[1024];
     uint32_t nc = lm->nclasses < 1024 ? lm->nclasses : 1024;
     for (uint32_t i = 1; i <= n; i++) {
         if (w[i].unambiguous && w[i].dict_tag < nc) {
@@ -375,7 +375,7 @@ static void train_sentence(lin_trainer *tr, syn_sent *x, uint32_t ntags,
                            bool two)
 {
     uint64_t keys[MAX_FEATS];
-    float scores[1024];
+    int32_t scores[1024];
     for (uint32_t i = 1; i <= x->n; i++) {
         syn_word *w = x->w;
         if (w[i].unambiguous) {
