@@ -953,12 +953,30 @@ static inline void lin_add_row(const lin_model *m, const uint16_t *r,
     }
 }
 
-/* Add the weights of keys[0..k) (k <= PREFETCH_BATCH), key i's to dst[i]. */
+/* Add one row (inline weights w/cls of n, or the out-of-line row r) to the
+ * score vectors of the set bits of `to` (bit i: scores + i * nclasses). */
+static inline void add_to_set(const lin_model *m, const int16_t *w,
+                              const uint8_t *cls, uint32_t n, const uint16_t *r,
+                              uint64_t to, int32_t *scores)
+{
+    for (; to; to &= to - 1) {
+        int32_t *s = scores + (size_t)__builtin_ctzll(to) * m->nclasses;
+        if (r) {
+            lin_add_row(m, r, s);
+        } else {
+            for (uint32_t q = 0; q < n; q++)
+                s[cls[q]] += w[q];
+        }
+    }
+}
+
+/* Add the weights of keys[0..k) (k <= PREFETCH_BATCH), key i's to the
+ * vectors of the bits of to[i]. */
 static void score_batch(const lin_model *m, const uint64_t *keys,
-                        int32_t *const *dst, size_t k)
+                        const uint64_t *to, size_t k, int32_t *scores)
 {
     const uint16_t *found[PREFETCH_BATCH];
-    int32_t *fdst[PREFETCH_BATCH];
+    uint64_t fto[PREFETCH_BATCH];
     uint64_t bh[PREFETCH_BATCH];
     uint16_t cold[PREFETCH_BATCH];
     size_t nc = 0, nf = 0;
@@ -980,12 +998,10 @@ static void score_batch(const lin_model *m, const uint64_t *keys,
             lin_hit h = lin_line_get(m, line, j);
             if (h.row) {
                 __builtin_prefetch(h.row);
-                fdst[nf] = dst[i];
+                fto[nf] = to[i];
                 found[nf++] = h.row;
             } else {
-                int32_t *s = dst[i];
-                for (uint32_t q = 0; q < h.n; q++)
-                    s[h.cls[q]] += h.w[q];
+                add_to_set(m, h.w, h.cls, h.n, NULL, to[i], scores);
             }
         } else if (!m->bloom || lin_bloom_maybe(lin_bloom_line(m, bh[i]), bh[i])) {
             __builtin_prefetch(m->dir + lin_home(keys[i], m->nbuckets));
@@ -1003,46 +1019,38 @@ static void score_batch(const lin_model *m, const uint64_t *keys,
         const uint16_t *r = lin_cold_row(m, keys[cold[c]]);
         if (r) {
             __builtin_prefetch(r);
-            fdst[nf] = dst[cold[c]];
+            fto[nf] = to[cold[c]];
             found[nf++] = r;
         }
     }
     for (size_t i = 0; i < nf; i++)
-        lin_add_row(m, found[i], fdst[i]);
+        add_to_set(m, NULL, NULL, 0, found[i], fto[i], scores);
 }
 
 void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
                int32_t *scores)
 {
-    int32_t *dst[PREFETCH_BATCH];
+    uint64_t to[PREFETCH_BATCH];
     for (size_t i = 0; i < PREFETCH_BATCH && i < n; i++)
-        dst[i] = scores;
+        to[i] = 1;
     while (n > 0) {
         size_t k = n < PREFETCH_BATCH ? n : PREFETCH_BATCH;
-        score_batch(m, keys, dst, k);
+        score_batch(m, keys, to, k, scores);
         keys += k;
         n -= k;
     }
 }
 
-void lin_score_many(const lin_model *m, const uint64_t *keys, size_t stride,
-                    const size_t *n, size_t items, int32_t *scores)
+void lin_score_sets(const lin_model *m, const uint64_t *keys,
+                    const uint64_t *to, size_t n, int32_t *scores)
 {
-    uint64_t kb[PREFETCH_BATCH];
-    int32_t *db[PREFETCH_BATCH];
-    size_t k = 0;
-    for (size_t it = 0; it < items; it++) {
-        for (size_t i = 0; i < n[it]; i++) {
-            kb[k] = keys[it * stride + i];
-            db[k++] = scores + it * m->nclasses;
-            if (k == PREFETCH_BATCH) {
-                score_batch(m, kb, db, k);
-                k = 0;
-            }
-        }
+    while (n > 0) {
+        size_t k = n < PREFETCH_BATCH ? n : PREFETCH_BATCH;
+        score_batch(m, keys, to, k, scores);
+        keys += k;
+        to += k;
+        n -= k;
     }
-    if (k)
-        score_batch(m, kb, db, k);
 }
 
 void syn_count(syn_map_builder *counts, const uint64_t *keys, size_t n)

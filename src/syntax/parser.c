@@ -30,6 +30,7 @@
  */
 #include "syntax.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -385,42 +386,80 @@ typedef struct beam {
     uint32_t ncur;
     uint64_t *keys;          /* size x MAX_PFEATS */
     size_t *nkeys;
-    int32_t *scores;         /* size x nactions */
+    int32_t *scores;         /* (size + 1) x nactions: items, then shared */
+    uint64_t *own, *to;      /* size x MAX_PFEATS keys, their items */
     cand *top;
+    void *block;             /* all of the above */
 } beam;
 
-static void beam_init(beam *bm, uint32_t size, uint32_t n, uint32_t nlabels,
-                      uint32_t root, void *(*alloc)(void *, size_t), void *ctx)
+/* The next `bytes` of the block at *at, 64-byte aligned. */
+static void *carve(unsigned char **at, size_t bytes)
 {
+    void *p = *at;
+    *at += (bytes + 63) & ~(size_t)63;
+    return p;
+}
+
+/* Bytes of one block holding all of a beam's arrays (see beam_init). */
+static size_t beam_bytes(uint32_t size, uint32_t n, uint32_t nactions)
+{
+    size_t s = size, r = 0;
+    r += 2 * (((s * sizeof(pstate)) + 63) & ~(size_t)63);
+    r += 2 * s * ((state_bytes(n) + 63) & ~(size_t)63);
+    r += 2 * (((s * sizeof(double)) + 63) & ~(size_t)63);
+    r += 3 * s * MAX_PFEATS * sizeof(uint64_t);
+    r += ((s * sizeof(size_t)) + 63) & ~(size_t)63;
+    r += (((s + 1) * nactions * sizeof(int32_t)) + 63) & ~(size_t)63;
+    r += ((s * sizeof(cand)) + 63) & ~(size_t)63;
+    return r;
+}
+
+/* Lay the beam's arrays out in `block` (beam_bytes long, 64-byte aligned,
+ * any content): only the first item's state, where the search starts, is
+ * zeroed; every other array is written before it is read. */
+static void beam_bind(beam *bm, uint32_t size, uint32_t n, uint32_t nlabels,
+                      uint32_t root, void *block)
+{
+    unsigned char *at = block;
     bm->size = size;
     bm->n = n;
     bm->nlabels = nlabels;
     bm->nactions = 1 + 2 * nlabels;
     bm->root = root;
-    bm->cur = alloc(ctx, size * sizeof *bm->cur);
-    bm->next = alloc(ctx, size * sizeof *bm->next);
+    bm->block = block;
+    bm->cur = carve(&at, size * sizeof *bm->cur);
+    bm->next = carve(&at, size * sizeof *bm->next);
     for (uint32_t i = 0; i < size; i++) {
-        state_init(&bm->cur[i], n, alloc, ctx);
-        state_init(&bm->next[i], n, alloc, ctx);
+        state_bind(&bm->cur[i], n, carve(&at, state_bytes(n)));
+        state_bind(&bm->next[i], n, carve(&at, state_bytes(n)));
     }
-    bm->score = alloc(ctx, size * sizeof *bm->score);
-    bm->nscore = alloc(ctx, size * sizeof *bm->nscore);
-    bm->keys = alloc(ctx, (size_t)size * MAX_PFEATS * sizeof *bm->keys);
-    bm->nkeys = alloc(ctx, size * sizeof *bm->nkeys);
-    bm->scores = alloc(ctx, (size_t)size * bm->nactions * sizeof *bm->scores);
-    bm->top = alloc(ctx, size * sizeof *bm->top);
+    memset(bm->cur[0].mem, 0, bm->cur[0].memsize);
+    bm->score = carve(&at, size * sizeof *bm->score);
+    bm->nscore = carve(&at, size * sizeof *bm->nscore);
+    bm->keys = carve(&at, (size_t)size * MAX_PFEATS * sizeof *bm->keys);
+    bm->own = carve(&at, (size_t)size * MAX_PFEATS * sizeof *bm->own);
+    bm->to = carve(&at, (size_t)size * MAX_PFEATS * sizeof *bm->to);
+    bm->nkeys = carve(&at, size * sizeof *bm->nkeys);
+    bm->scores = carve(&at, ((size_t)size + 1) * bm->nactions * sizeof *bm->scores);
+    bm->top = carve(&at, size * sizeof *bm->top);
     bm->ncur = 1;
     bm->score[0] = 0;
 }
 
+/* A beam in a block of its own (training; beam_free frees it). */
+static void beam_init(beam *bm, uint32_t size, uint32_t n, uint32_t nlabels,
+                      uint32_t root)
+{
+    size_t bytes = beam_bytes(size, n, 1 + 2 * nlabels);
+    void *block = NULL;
+    if (posix_memalign(&block, 64, bytes) != 0)
+        sr_fatal("out of memory (%zu bytes for a beam)", bytes);
+    beam_bind(bm, size, n, nlabels, root, block);
+}
+
 static void beam_free(beam *bm)
 {
-    for (uint32_t i = 0; i < bm->size; i++) {
-        state_free(&bm->cur[i]);
-        state_free(&bm->next[i]);
-    }
-    free(bm->cur); free(bm->next); free(bm->score); free(bm->nscore);
-    free(bm->keys); free(bm->nkeys); free(bm->scores); free(bm->top);
+    free(bm->block);
 }
 
 /* Features of every item of the beam. */
@@ -429,6 +468,59 @@ static void beam_features(beam *bm, const syn_word *w)
     for (uint32_t i = 0; i < bm->ncur; i++) {
         fctx c = {w, &bm->cur[i], bm->n};
         bm->nkeys[i] = features(&c, bm->keys + (size_t)i * MAX_PFEATS);
+    }
+}
+
+/* Scores of every item of the beam (features already in bm->keys). The
+ * items of a step mostly share their words and many of their children, so
+ * a feature template often gives several items the same key: each distinct
+ * key of a template is looked up once and its row added to the items that
+ * have it, and a key every item has is added once, to a shared vector that
+ * is then added to each item's scores. The sums are exact integers, so the
+ * scores are those of scoring every item on its own. */
+static void beam_score(beam *bm, const lin_model *w)
+{
+    uint32_t items = bm->ncur, na = bm->nactions;
+    memset(bm->scores, 0, ((size_t)items + 1) * na * sizeof *bm->scores);
+    if (items == 1) {
+        lin_score(w, bm->keys, bm->nkeys[0], bm->scores);
+        return;
+    }
+    size_t most = 0;
+    for (uint32_t i = 0; i < items; i++)
+        if (bm->nkeys[i] > most)
+            most = bm->nkeys[i];
+    uint64_t all = items == 64 ? UINT64_MAX : (1ULL << items) - 1;
+    /* a key every item has goes to the shared vector (bit `items`), when
+     * there is a bit for it */
+    uint64_t shared = items < 64 ? 1ULL << items : all;
+    size_t nk = 0;
+    for (size_t j = 0; j < most; j++) {
+        size_t first = nk;
+        for (uint32_t i = 0; i < items; i++) {
+            if (j >= bm->nkeys[i])
+                continue;
+            uint64_t k = bm->keys[(size_t)i * MAX_PFEATS + j];
+            size_t q = first;
+            while (q < nk && bm->own[q] != k)
+                q++;
+            if (q == nk) {
+                bm->own[nk] = k;
+                bm->to[nk++] = 0;
+            }
+            bm->to[q] |= 1ULL << i;
+        }
+        if (nk == first + 1 && bm->to[first] == all)
+            bm->to[first] = shared;
+    }
+    lin_score_sets(w, bm->own, bm->to, nk, bm->scores);
+    if (shared == all)
+        return;
+    const int32_t *sh = bm->scores + (size_t)items * na;
+    for (uint32_t i = 0; i < items; i++) {
+        int32_t *sc = bm->scores + (size_t)i * na;
+        for (uint32_t a = 0; a < na; a++)
+            sc[a] += sh[a];
     }
 }
 
@@ -493,8 +585,35 @@ static void greedy_parse(const syn_parser *p, const syn_word *w, uint32_t n,
     }
 }
 
+void syn_parse_mem_free(syn_parse_mem *mem)
+{
+    free(mem->block);
+    mem->block = NULL;
+    mem->cap = 0;
+}
+
+/* The block of a beam for n words: mem's, grown when it is too small, or
+ * (no mem) one from the scratch arena. */
+static void *beam_block(syn_parse_mem *mem, sr_arena *scratch, size_t bytes)
+{
+    if (!mem) {
+        unsigned char *p = sr_arena_alloc_raw(scratch, bytes + 63);
+        return (void *)(((uintptr_t)p + 63) & ~(uintptr_t)63);
+    }
+    if (mem->cap < bytes) {
+        free(mem->block);
+        mem->block = NULL;
+        size_t cap = bytes + bytes / 2;
+        if (posix_memalign(&mem->block, 64, cap) != 0)
+            sr_fatal("out of memory (%zu bytes for a beam)", cap);
+        mem->cap = cap;
+    }
+    return mem->block;
+}
+
 void syn_parse(const syn_parser *p, const syn_word *w, uint32_t n,
-               uint32_t *head, uint16_t *label, sr_arena *scratch)
+               uint32_t *head, uint16_t *label, sr_arena *scratch,
+               syn_parse_mem *mem)
 {
     pstate s;
     if (p->beam <= 1 || n > SYN_BEAM_MAX_WORDS) {
@@ -502,11 +621,12 @@ void syn_parse(const syn_parser *p, const syn_word *w, uint32_t n,
         greedy_parse(p, w, n, &s);
     } else {
         beam bm;
-        beam_init(&bm, p->beam, n, p->labels.n, p->root_label, scratch_alloc, scratch);
+        uint32_t nlabels = p->labels.n;
+        void *block = beam_block(mem, scratch, beam_bytes(p->beam, n, 1 + 2 * nlabels));
+        beam_bind(&bm, p->beam, n, nlabels, p->root_label, block);
         while (!terminal(&bm.cur[0])) {
             beam_features(&bm, w);
-            memset(bm.scores, 0, (size_t)bm.ncur * bm.nactions * sizeof *bm.scores);
-            lin_score_many(&p->w, bm.keys, MAX_PFEATS, bm.nkeys, bm.ncur, bm.scores);
+            beam_score(&bm, &p->w);
             beam_step(&bm);
         }
         s = bm.cur[0];
@@ -780,7 +900,7 @@ static void train_sentence_beam(trainer *t, const syn_sent *x, const uint32_t *g
     }
     /* search, keeping back-pointers */
     beam bm;
-    beam_init(&bm, B, n, t->nlabels, t->root, heap_alloc, NULL);
+    beam_init(&bm, B, n, t->nlabels, t->root);
     uint32_t *hp = sr_xmalloc((size_t)steps * B * sizeof *hp);
     uint32_t *ha = sr_xmalloc((size_t)steps * B * sizeof *ha);
     uint8_t *gold = sr_xcalloc(B, 1), *ngold = sr_xcalloc(B, 1);
@@ -923,12 +1043,13 @@ typedef struct pscore {
 static void parse_corpus(const syn_parser *p, const syn_corpus *c, pscore *sc)
 {
     sr_arena *a = sr_arena_new();
+    syn_parse_mem pm = {0};
     memset(sc, 0, sizeof *sc);
     for (size_t i = 0; i < c->n; i++) {
         const syn_sent *x = &c->s[i];
         uint32_t *head = sr_arena_alloc(a, (x->n + 2) * sizeof *head);
         uint16_t *label = sr_arena_alloc(a, (x->n + 2) * sizeof *label);
-        syn_parse(p, x->w, x->n, head, label, a);
+        syn_parse(p, x->w, x->n, head, label, a, &pm);
         for (uint32_t j = 1; j <= x->n; j++) {
             sc->total++;
             if (head[j] == x->head[j]) {
@@ -942,6 +1063,7 @@ static void parse_corpus(const syn_parser *p, const syn_corpus *c, pscore *sc)
         }
     }
     sr_arena_free(a);
+    syn_parse_mem_free(&pm);
 }
 
 /* Exactly one word attached to ROOT (n + 1)? */

@@ -33,7 +33,8 @@ static const char *cached(const char **cache, uint32_t i, const char *s,
 }
 
 static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st,
-                           doc_strings *ds, sr_arena *strings, sr_arena *tmp)
+                           doc_strings *ds, sr_arena *strings, sr_arena *tmp,
+                           syn_parse_mem *pm)
 {
     uint32_t n = st->nwords;
     sr_word *words = doc->words + st->first_word;
@@ -58,7 +59,7 @@ static void parse_sentence(const sr_model *m, sr_doc *doc, const sr_sentence *st
         x->upos = m->tags.upos[t];
         x->xpos = cached(ds->xpos, t, m->tags.xpos[t], strings);
     }
-    syn_parse(&m->parser, w, n, head, label, tmp);
+    syn_parse(&m->parser, w, n, head, label, tmp, pm);
     /* post-parse: tags from the tree (and spacing), then the lemmas of the
      * words whose part of speech changed (a verb's lemma is the same for
      * VBD and VBN: "bid" stays "bid"), then FEATS from the final tags */
@@ -154,6 +155,7 @@ static void *work(void *arg)
     job *j = wk->j;
     const sr_model *m = j->m;
     sr_arena *tmp = sr_arena_new();
+    syn_parse_mem pm = {0};
     doc_strings ds = {0};
     uint32_t cur_doc = UINT32_MAX;   /* the document ds caches strings of */
     for (;;) {
@@ -182,10 +184,11 @@ static void *work(void *arg)
             if (st->nwords == 0 || st->first_word > doc->nwords ||
                 st->nwords > doc->nwords - st->first_word)
                 continue;
-            parse_sentence(m, doc, st, &ds, strings, tmp);
+            parse_sentence(m, doc, st, &ds, strings, tmp, &pm);
         }
     }
     sr_arena_free(tmp);
+    syn_parse_mem_free(&pm);
     return NULL;
 }
 

@@ -325,10 +325,11 @@ static inline bool lin_has(const lin_model *m, uint64_t key)
 void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
                int32_t *scores);
 
-/* lin_score for `items` feature lists (item i: keys + i * stride, n[i]
- * keys) into scores + i * nclasses, with all their misses overlapped. */
-void lin_score_many(const lin_model *m, const uint64_t *keys, size_t stride,
-                    const size_t *n, size_t items, int32_t *scores);
+/* lin_score for keys that go to several score vectors: the weights of
+ * keys[i] are added to scores + b * nclasses for every set bit b of to[i],
+ * each key looked up once, and all the keys' misses overlapped. */
+void lin_score_sets(const lin_model *m, const uint64_t *keys,
+                    const uint64_t *to, size_t n, int32_t *scores);
 
 /* A model being trained: integer perceptron weights with the running sums
  * that give their average (Daumé's trick: avg = w - u / clock). */
@@ -693,9 +694,20 @@ void syn_lemma_train(const syn_corpus *train, const syn_tagset *tags,
 
 /* parser.c */
 bool syn_parser_load(sr_model *m, const void *file, size_t n, const char **why);
-/* Parse w[1..n] (tags and lemmas filled): head[1..n], label[1..n]. */
+/* Memory a thread's beam decoding reuses from sentence to sentence, so a
+ * sentence neither zeroes nor faults in fresh pages for its beam: start
+ * it zeroed, free it with syn_parse_mem_free. */
+typedef struct syn_parse_mem {
+    void *block;
+    size_t cap;
+} syn_parse_mem;
+void syn_parse_mem_free(syn_parse_mem *mem);
+/* Parse w[1..n] (tags and lemmas filled): head[1..n], label[1..n]. Scratch
+ * memory comes from `scratch`, the beam's from `mem` (or from `scratch`
+ * when mem is NULL). */
 void syn_parse(const syn_parser *p, const syn_word *w, uint32_t n,
-               uint32_t *head, uint16_t *label, sr_arena *scratch);
+               uint32_t *head, uint16_t *label, sr_arena *scratch,
+               syn_parse_mem *mem);
 typedef struct syn_parser_train_args {
     const syn_corpus *train;
     const syn_corpus *dev;

@@ -330,7 +330,7 @@ static void parse_dev(syn_writer *w, const syn_corpus *dev, uint32_t nlabels,
         const syn_sent *x = &dev->s[s];
         heads[s] = sr_xmalloc((x->n + 2) * sizeof **heads);
         labels[s] = sr_xmalloc((x->n + 2) * sizeof **labels);
-        syn_parse(&m.parser, x->w, x->n, heads[s], labels[s], a);
+        syn_parse(&m.parser, x->w, x->n, heads[s], labels[s], a, NULL);
     }
     sr_arena_free(a);
 }
