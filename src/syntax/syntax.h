@@ -202,16 +202,16 @@ typedef struct lin_hit {
 static inline lin_hit lin_line_get(const lin_model *m, const unsigned char *line,
                                    unsigned j)
 {
-    unsigned n = line[0], wpos = 0, cpos = 0, wtot;
-    for (unsigned i = 0; i < j; i++) {
+    /* every one of the LIN_LINE_KEYS counts read, those of keys before j
+     * and beyond n masked off: no branch on the line's contents */
+    unsigned n = line[0], wpos = 0, cpos = 0, wtot = 0;
+    for (unsigned i = 0; i < LIN_LINE_KEYS; i++) {
         unsigned l = line[1 + i];
-        wpos += l ? l : 2;
-        cpos += l;
-    }
-    wtot = wpos;
-    for (unsigned i = j; i < n; i++) {
-        unsigned l = line[1 + i];
-        wtot += l ? l : 2;
+        unsigned u = l + 2 * (l == 0);
+        unsigned before = -(unsigned)(i < j), used = -(unsigned)(i < n);
+        wpos += u & before;
+        cpos += l & before;
+        wtot += u & used;
     }
     const unsigned char *units = line + 8 + 4 * n;
     lin_hit h = {NULL, NULL, line[1 + j], NULL};
