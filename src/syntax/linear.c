@@ -970,6 +970,20 @@ static inline void add_to_set(const lin_model *m, const int16_t *w,
     }
 }
 
+void lin_add_vec(int32_t *dst, const int32_t *src, uint32_t n)
+{
+    uint32_t c = 0;
+#ifdef __SSE2__
+    for (; c + 4 <= n; c += 4) {
+        __m128i *d = (__m128i *)(dst + c);
+        _mm_storeu_si128(d, _mm_add_epi32(_mm_loadu_si128(d),
+                                          _mm_loadu_si128((const __m128i *)(src + c))));
+    }
+#endif
+    for (; c < n; c++)
+        dst[c] += src[c];
+}
+
 /* Add the weights of keys[0..k) (k <= PREFETCH_BATCH), key i's to the
  * vectors of the bits of to[i]. */
 static void score_batch(const lin_model *m, const uint64_t *keys,

@@ -379,6 +379,10 @@ static void offer(cand *top, uint32_t *ntop, uint32_t max, cand c)
     top[k] = c;
 }
 
+/* Beams of at most this many items sum shared rows by set of items (see
+ * beam_score). */
+#define BEAM_SET_ITEMS 6
+
 typedef struct beam {
     uint32_t size, n, nactions, nlabels, root;
     pstate *cur, *next;
@@ -386,7 +390,9 @@ typedef struct beam {
     uint32_t ncur;
     uint64_t *keys;          /* size x MAX_PFEATS */
     size_t *nkeys;
-    int32_t *scores;         /* (size + 1) x nactions: items, then shared */
+    int32_t *scores;         /* 64 x nactions: items, then sets of items */
+    uint8_t *slot;           /* 2^BEAM_SET_ITEMS: a set's vector, 0 = none */
+    uint32_t *setof;         /* 64: the set of each of those vectors */
     uint64_t *own, *to;      /* size x MAX_PFEATS keys, their items */
     cand *top;
     void *block;             /* all of the above */
@@ -409,7 +415,9 @@ static size_t beam_bytes(uint32_t size, uint32_t n, uint32_t nactions)
     r += 2 * (((s * sizeof(double)) + 63) & ~(size_t)63);
     r += 3 * s * MAX_PFEATS * sizeof(uint64_t);
     r += ((s * sizeof(size_t)) + 63) & ~(size_t)63;
-    r += (((s + 1) * nactions * sizeof(int32_t)) + 63) & ~(size_t)63;
+    r += ((64 * (size_t)nactions * sizeof(int32_t)) + 63) & ~(size_t)63;
+    r += ((size_t)1 << BEAM_SET_ITEMS) + 64 * sizeof(uint32_t);
+    r += 128;
     r += ((s * sizeof(cand)) + 63) & ~(size_t)63;
     return r;
 }
@@ -440,7 +448,9 @@ static void beam_bind(beam *bm, uint32_t size, uint32_t n, uint32_t nlabels,
     bm->own = carve(&at, (size_t)size * MAX_PFEATS * sizeof *bm->own);
     bm->to = carve(&at, (size_t)size * MAX_PFEATS * sizeof *bm->to);
     bm->nkeys = carve(&at, size * sizeof *bm->nkeys);
-    bm->scores = carve(&at, ((size_t)size + 1) * bm->nactions * sizeof *bm->scores);
+    bm->scores = carve(&at, 64 * (size_t)bm->nactions * sizeof *bm->scores);
+    bm->slot = carve(&at, (size_t)1 << BEAM_SET_ITEMS);
+    bm->setof = carve(&at, 64 * sizeof *bm->setof);
     bm->top = carve(&at, size * sizeof *bm->top);
     bm->ncur = 1;
     bm->score[0] = 0;
@@ -473,15 +483,18 @@ static void beam_features(beam *bm, const syn_word *w)
 
 /* Scores of every item of the beam (features already in bm->keys). The
  * items of a step mostly share their words and many of their children, so
- * a feature template often gives several items the same key: each distinct
- * key of a template is looked up once and its row added to the items that
- * have it, and a key every item has is added once, to a shared vector that
- * is then added to each item's scores. The sums are exact integers, so the
- * scores are those of scoring every item on its own. */
+ * a feature template often gives several items the same key. Each distinct
+ * key of a template is looked up once; its row goes to the score vector of
+ * the set of items that have it (an item's own vector when it alone has
+ * it), and each set's vector is then added to the vectors of its items, so
+ * a row several items share is added once (rows have a dozen to a hundred
+ * weights, a set's vector is added with a few vector instructions). The
+ * sums are exact integers, so the scores are those of scoring every item on
+ * its own. */
 static void beam_score(beam *bm, const lin_model *w)
 {
     uint32_t items = bm->ncur, na = bm->nactions;
-    memset(bm->scores, 0, ((size_t)items + 1) * na * sizeof *bm->scores);
+    memset(bm->scores, 0, (size_t)items * na * sizeof *bm->scores);
     if (items == 1) {
         lin_score(w, bm->keys, bm->nkeys[0], bm->scores);
         return;
@@ -490,10 +503,16 @@ static void beam_score(beam *bm, const lin_model *w)
     for (uint32_t i = 0; i < items; i++)
         if (bm->nkeys[i] > most)
             most = bm->nkeys[i];
-    uint64_t all = items == 64 ? UINT64_MAX : (1ULL << items) - 1;
-    /* a key every item has goes to the shared vector (bit `items`), when
-     * there is a bit for it */
-    uint64_t shared = items < 64 ? 1ULL << items : all;
+    /* destination d of a key: bit d of its `to`; 0..items-1 the items'
+     * vectors, then one vector per set of two or more items, numbered as
+     * they turn up (slot[set]; at most 64 destinations: past them, or when
+     * there are more than BEAM_SET_ITEMS items, a row goes to each of its
+     * items) */
+    uint32_t nsets = 0;
+    uint8_t *slot = bm->slot;
+    uint32_t *setof = bm->setof;
+    if (items <= BEAM_SET_ITEMS)
+        memset(slot, 0, (size_t)1 << items);
     size_t nk = 0;
     for (size_t j = 0; j < most; j++) {
         size_t first = nk;
@@ -510,17 +529,27 @@ static void beam_score(beam *bm, const lin_model *w)
             }
             bm->to[q] |= 1ULL << i;
         }
-        if (nk == first + 1 && bm->to[first] == all)
-            bm->to[first] = shared;
+        if (items > BEAM_SET_ITEMS)
+            continue;
+        for (size_t q = first; q < nk; q++) {
+            uint64_t set = bm->to[q];
+            if (!(set & (set - 1)))
+                continue;
+            if (!slot[set]) {
+                if (items + nsets == 64)
+                    continue;
+                slot[set] = (uint8_t)(items + nsets);
+                setof[nsets++] = (uint32_t)set;
+                memset(bm->scores + (size_t)slot[set] * na, 0, na * sizeof *bm->scores);
+            }
+            bm->to[q] = 1ULL << slot[set];
+        }
     }
     lin_score_sets(w, bm->own, bm->to, nk, bm->scores);
-    if (shared == all)
-        return;
-    const int32_t *sh = bm->scores + (size_t)items * na;
-    for (uint32_t i = 0; i < items; i++) {
-        int32_t *sc = bm->scores + (size_t)i * na;
-        for (uint32_t a = 0; a < na; a++)
-            sc[a] += sh[a];
+    for (uint32_t s = 0; s < nsets; s++) {
+        const int32_t *v = bm->scores + ((size_t)items + s) * na;
+        for (uint32_t set = setof[s]; set; set &= set - 1)
+            lin_add_vec(bm->scores + (size_t)__builtin_ctz(set) * na, v, na);
     }
 }
 

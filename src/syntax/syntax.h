@@ -330,6 +330,8 @@ void lin_score(const lin_model *m, const uint64_t *keys, size_t n,
  * each key looked up once, and all the keys' misses overlapped. */
 void lin_score_sets(const lin_model *m, const uint64_t *keys,
                     const uint64_t *to, size_t n, int32_t *scores);
+/* dst[0..n) += src[0..n). */
+void lin_add_vec(int32_t *dst, const int32_t *src, uint32_t n);
 
 /* A model being trained: integer perceptron weights with the running sums
  * that give their average (Daumé's trick: avg = w - u / clock). */
