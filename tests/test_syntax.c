@@ -83,11 +83,12 @@ static sr_doc *read_one(const char *text, size_t len)
     return d;
 }
 
-static void train_tiny(const char *out, uint64_t seed)
+static void train_tiny(const char *out, uint64_t seed, unsigned beam)
 {
     sr_train_options opt = {
         .train_path = tiny_path(), .out_path = out, .seed = seed,
         .tagger_epochs = 10, .parser_epochs = 15, .folds = 1, .min_count = 1,
+        .beam = beam,
     };
     sr_diag d = {0};
     CHECK_INT_EQ(sr_syntax_train(&opt, &d), SR_OK);
@@ -1292,9 +1293,22 @@ int main(void)
     char a[4096], b[4096];
     snprintf(a, sizeof a, "%s/a.srm", dir);
     snprintf(b, sizeof b, "%s/b.srm", dir);
-    train_tiny(a, 7);
-    train_tiny(b, 7);
+    train_tiny(a, 7, 1);
+    train_tiny(b, 7, 1);
     test_tiny_model_learns(a);
+    /* beam decoding: width 4 (rows shared by sets of items, see
+     * parser.c's beam_score) and 8 (rows added item by item); its memory
+     * reused from sentence to sentence by each thread */
+    for (unsigned beam = 4; beam <= 8; beam *= 2) {
+        char c[4096];
+        snprintf(c, sizeof c, "%s/beam%u.srm", dir, beam);
+        train_tiny(c, 7, beam);
+        test_tiny_model_learns(c);
+        test_threads(c);
+        test_parse_many(c);
+        test_long_sentence(c);
+        remove(c);
+    }
     test_round_trip(a, b);
     test_bad_files(a, dir);
     test_linear_tables();
