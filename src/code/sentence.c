@@ -1106,6 +1106,22 @@ static void repair_titled_pair(cword *w, int n)
     }
 }
 
+/* The sentence's root when it is its only root and a noun or proper
+ * noun (the shape the repairs below mend), else -1. */
+static int noun_root(const cword *w, int n)
+{
+    int r = -1;
+    for (int i = 0; i < n; i++)
+        if (w[i].head < 0) {
+            if (r >= 0)
+                return -1;         /* two roots: leave the sentence */
+            r = i;
+        }
+    if (r < 0 || (w[r].upos != SR_UPOS_NOUN && w[r].upos != SR_UPOS_PROPN))
+        return -1;
+    return r;
+}
+
 /* "Thousands of Chinese students hurled stones at the U.S. embassy" and
  * "Supporters of Jair Bolsonaro stormed Brazil's Congress" parsed as one
  * noun phrase, the past tense an adjective of its object ("hurled
@@ -1121,11 +1137,8 @@ static void repair_titled_pair(cword *w, int n)
  * the form are the verb's. Own mode only. */
 static void repair_finite_noun_root(cword *w, const sr_word *x, int n)
 {
-    int r = -1;
-    for (int i = 0; i < n; i++)
-        if (w[i].head < 0)
-            r = r < 0 ? i : n;
-    if (r < 0 || r >= n || (w[r].upos != SR_UPOS_NOUN && w[r].upos != SR_UPOS_PROPN))
+    int r = noun_root(w, n);
+    if (r < 0)
         return;
     int v = -1;
     for (int i = 0; i < n && v < 0; i++) {
@@ -1216,11 +1229,8 @@ static void repair_finite_noun_root(cword *w, const sr_word *x, int n)
  * only. */
 static void repair_participle_root(cword *w, int n)
 {
-    int r = -1;
-    for (int i = 0; i < n; i++)
-        if (w[i].head < 0)
-            r = r < 0 ? i : n;     /* two roots: leave the sentence */
-    if (r < 0 || r >= n || (w[r].upos != SR_UPOS_NOUN && w[r].upos != SR_UPOS_PROPN))
+    int r = noun_root(w, n);
+    if (r < 0)
         return;
     int v = -1;
     for (int i = 0; i < n; i++) {
@@ -1267,11 +1277,8 @@ static void repair_participle_root(cword *w, int n)
  * "and": "which sent troops and closed its border". Own mode only. */
 static void repair_relcl_root(cword *w, int n)
 {
-    int r = -1;
-    for (int i = 0; i < n; i++)
-        if (w[i].head < 0)
-            r = r < 0 ? i : n;     /* two roots: leave the sentence */
-    if (r < 0 || r >= n || (w[r].upos != SR_UPOS_NOUN && w[r].upos != SR_UPOS_PROPN))
+    int r = noun_root(w, n);
+    if (r < 0)
         return;
     for (int j = 0; j < n; j++)
         if (w[j].head == r && w[j].rel == R_COP)
