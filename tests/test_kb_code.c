@@ -1276,6 +1276,13 @@ static void test_tagger_slips(void)
         CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj left|leave/VERB:VBD/0/root "
                                    "Haifa/PROPN/2/obj crossing|cross/VERB:VBG/2/advcl "
                                    "borders|border/NOUN/4/obj ./PUNCT/2/punct", "0863", NULL), 0);
+        /* a common noun with a possessive and a gerund: "its border
+         * crossing with Israel" is the crossing, Israel its target */
+        const char *own = "Iran/PROPN/2/nsubj reopened|reopen/VERB:VBD/0/root its/PRON/4/nmod:poss "
+                          "border/NOUN/2/obj crossing|cross/VERB:VBG/2/advcl with/ADP/7/case "
+                          "Israel/PROPN/5/obl ./PUNCT/2/punct";
+        CHECK(codes(c, own, "IRN", "ISR", "0863"));
+        CHECK_INT_EQ(count_code(c, own, "190", NULL), 0);
         CHECK(codes(c, "Iran/PROPN/3/nsubj shut|shut/AUX/3/aux down/VERB/0/root its/PRON/5/nmod:poss "
                        "border/NOUN/3/obj with/ADP/7/case Israel/PROPN/3/obl ./PUNCT/3/punct",
                     "IRN", "ISR", "191"));

@@ -1372,9 +1372,10 @@ static void repair_hostage_oblique(cword *w, int n)
 
 /* "reopened the Kerem Shalom crossing" with "crossing" tagged as a verb
  * (a clause of "reopened") and the name its object: a gerund right after
- * a name that the determiner "the" opens, with no object, subject,
- * auxiliary or subordinator of its own, is the head noun of that phrase.
- * Own mode only. */
+ * a name that the determiner "the" opens, or right after a common noun
+ * with a possessive ("reopened its border crossing with Togo"), with no
+ * object, subject, auxiliary or subordinator of its own, is the head noun
+ * of that phrase. Own mode only. */
 static void repair_ing_noun(csent *cs)
 {
     cword *w = cs->w;
@@ -1384,12 +1385,16 @@ static void repair_ing_noun(csent *cs)
         int o = g - 1, v = w[o].head;
         if (w[g].upos != SR_UPOS_VERB || l < 5 || strcmp(w[g].lower + l - 3, "ing") != 0 ||
             (w[g].rel != R_ADVCL && w[g].rel != R_ACL && w[g].rel != R_XCOMP) ||
-            w[o].upos != SR_UPOS_PROPN || v < 0 || w[g].head != v ||
+            (w[o].upos != SR_UPOS_PROPN && w[o].upos != SR_UPOS_NOUN) || v < 0 ||
+            w[g].head != v ||
             (w[o].rel != R_OBJ && w[o].rel != R_NSUBJ && w[o].rel != R_NSUBJPASS))
             continue;
         bool the = false, own = false;
         for (int j = 0; j < o; j++)
-            if (w[j].head == o && w[j].rel == R_DET && strcmp(w[j].lower, "the") == 0)
+            if (w[j].head == o &&
+                (w[o].upos == SR_UPOS_PROPN
+                     ? w[j].rel == R_DET && strcmp(w[j].lower, "the") == 0
+                     : w[j].rel == R_POSS))
                 the = true;
         for (int j = 0; j < n && !own; j++)
             own = w[j].head == g && (w[j].rel == R_OBJ || is_subj(w[j].rel) || w[j].rel == R_AUX ||
