@@ -478,6 +478,16 @@ static void repair_object_list(cword *w, int n)
     }
 }
 
+/* Make verb v the sentence's root and word s its subject (the end of the
+ * tree repairs that find a clause the parser read as something else). */
+static void verb_root(cword *w, int v, int s)
+{
+    w[v].head = -1;
+    w[v].rel = R_ROOT;
+    w[s].head = v;
+    w[s].rel = R_NSUBJ;
+}
+
 static void repair(cword *w, const sr_word *x, int n, bool own_mode)
 {
     for (int i = 0; i < n; i++) {
@@ -652,10 +662,7 @@ static void repair(cword *w, const sr_word *x, int n, bool own_mode)
             continue;
         w[s].head = r;
         w[s].rel = R_CONJ;
-        w[v].head = -1;
-        w[v].rel = R_ROOT;
-        w[r].head = v;
-        w[r].rel = R_NSUBJ;
+        verb_root(w, v, r);
         for (int j = v + 1; j < n; j++)
             if (w[j].head == r)
                 w[j].head = v;
@@ -1182,10 +1189,7 @@ static void repair_finite_noun_root(cword *w, const sr_word *x, int n)
     bool obj = false;
     for (int j = 0; j < n; j++)
         obj |= w[j].head == v && (w[j].rel == R_OBJ || w[j].rel == R_CCOMP);
-    w[v].head = -1;
-    w[v].rel = R_ROOT;
-    w[s].head = v;
-    w[s].rel = R_NSUBJ;
+    verb_root(w, v, s);
     if (o >= 0 && !obj) {
         w[o].head = v;
         w[o].rel = R_OBJ;
@@ -1261,10 +1265,7 @@ static void repair_participle_root(cword *w, int n)
     for (int j = v + 1; j < n; j++)
         if (w[j].head == r)
             w[j].head = v;
-    w[v].head = -1;
-    w[v].rel = R_ROOT;
-    w[r].head = v;
-    w[r].rel = R_NSUBJ;
+    verb_root(w, v, r);
 }
 
 /* "Syria, which has sent troops to Lebanon, accused Israel of aggression"
@@ -1320,10 +1321,7 @@ static void repair_relcl_root(cword *w, int n)
     for (int j = v + 1; j < n; j++)
         if (w[j].head == r || w[j].head == rc)
             w[j].head = v;
-    w[v].head = -1;
-    w[v].rel = R_ROOT;
-    w[r].head = v;
-    w[r].rel = R_NSUBJ;
+    verb_root(w, v, r);
 }
 
 /* "RUF fighters held hundreds of U.N. peacekeepers hostage" parsed with
