@@ -16,7 +16,7 @@
  * of articles, as APIs answer: NewsAPI {"status", "articles": [...]}, the
  * Guardian {"response": {"results": [...]}}, JSON Feed {"items": [...]},
  * {"data": [...]}, a JSON-LD {"@graph": [...]} (whose nodes of other types
- * are passed over, other_node()). The gatherer streams such an array one
+ * are passed over, other_node(), as they are in a top-level array). The gatherer streams such an array one
  * element at a time when its first element decides it (gather_run);
  * otherwise the wrapper is held and find_arrays() queues its articles.
  * So is every article of a map of id -> article ({"a1": {...}, "a2":
@@ -144,6 +144,9 @@ typedef struct jsonl_state {
                                 named like article text */
     size_t key_start;        /* where the last member name began in buf */
     bool lenient_close;      /* a wrapper broke: a stray '}' is its end */
+    size_t top_arrays;       /* top-level '[' open around the object being
+                                read: its JSON-LD nodes of other types are
+                                skipped quietly, as in an "@graph" */
     uint64_t obj_line;       /* the line the top-level object starts on */
     uint64_t fail_line;      /* the line of the object a failure is in */
     sr_buf fixed;            /* the object repaired (see repair()) */
@@ -1764,7 +1767,7 @@ static sr_doc *read_object(jsonl_state *j, sr_buf *src, size_t off, size_t n, ui
         if (bulk_action(j, o))
             goto done;   /* its _id is for the next object */
     }
-    if (!found && element && other_node(o))
+    if (!found && (element || j->top_arrays) && other_node(o))
         goto done;   /* a JSON-LD node beside the article */
     if (!found)
         found = article_of(&x, &a, &own, true);
@@ -2048,6 +2051,10 @@ static sr_doc *jsonl_next(void *state)
         /* between objects: the brackets and commas of an array (and the
          * end of a wrapper that broke) */
         if (c == '[' || c == ']' || c == ',' || (c == '}' && j->lenient_close)) {
+            if (c == '[')
+                j->top_arrays++;
+            else if (c == ']' && j->top_arrays)
+                j->top_arrays--;
             skip(j);
             continue;
         }

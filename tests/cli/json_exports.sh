@@ -32,6 +32,18 @@ count 1 "a streamed @graph"
 expect_grep '"title":"H",.*"body":"Kenya met Uganda."' "$TMP/out"
 expect_grep 'graph.json:4: no article text' "$TMP/err"
 [ "$(wc -l < "$TMP/err")" -eq 1 ] || fail "a streamed @graph: $(cat "$TMP/err")"
+# a top-level array of JSON-LD nodes (the page's blocks side by side): the
+# WebSite and BreadcrumbList passed over quietly as in an @graph; a typed
+# article node with no text and an untyped object still reported; a
+# WebSite node on a line of its own, outside any array, still reported
+printf '[{"@context": "https://schema.org", "@type": "WebSite", "name": "W"},\n{"@type": ["NewsArticle"], "headline": "H", "articleBody": "Ghana met Togo."},\n{"@type": "BreadcrumbList", "itemListElement": []},\n{"@type": "NewsArticle", "headline": "No body"},\n{"name": "untyped"}]\n{"@type": "WebSite", "name": "outside"}\n' > "$TMP/nodes.json"
+expect_status 1 "$SITREP" read "$TMP/nodes.json"
+count 1 "an array of JSON-LD nodes"
+expect_grep '"title":"H",.*"body":"Ghana met Togo."' "$TMP/out"
+expect_grep 'nodes.json:4: no article text' "$TMP/err"
+expect_grep 'nodes.json:5: no article text' "$TMP/err"
+expect_grep 'nodes.json:6: no article text' "$TMP/err"
+[ "$(wc -l < "$TMP/err")" -eq 3 ] || fail "an array of JSON-LD nodes: $(cat "$TMP/err")"
 
 # Elasticsearch: each hit's _source, the hit's _id as the id when the source
 # has none; _index and _score dropped
