@@ -1634,6 +1634,57 @@ static bool stands_alone(const char *code, bool pattern)
     return false;
 }
 
+/* Whether the target phrase of verb vi names the sides of a conflict
+ * without naming them: "appealed to both sides", "called on the warring
+ * factions", "urged all parties", "the combatants". An appeal to them is
+ * an appeal (02) with a source and no target: PLOVER leaves the target
+ * empty, and the text names no one the dictionary could give. */
+static bool parties_noun(const csent *cs, int n)
+{
+    static const char *const sides[] = {"side", "party", "faction", "combatant",
+                                        "belligerent", "rival"};
+    const cword *t = &cs->w[n];
+    if (t->upos != SR_UPOS_NOUN)
+        return false;
+    for (size_t k = 0; k < SR_ARRAY_LEN(sides); k++)
+        if (strcmp(t->lemma, sides[k]) == 0)
+            return t->lower[strlen(t->lower) - 1] == 's' ||
+                   sr_child_word(cs, n, R_DET, "both") >= 0;
+    return false;
+}
+
+static bool parties_addressed(const csent *cs, const vinfo *vi)
+{
+    int v = vi->h.v;
+    if (v < 0 || v >= cs->n)
+        return false;
+    const cword *w = &cs->w[v];
+    for (int k = 0; k < w->nkids; k++) {
+        int c = cs->kids[w->kid0 + k];
+        uint8_t r = cs->w[c].rel;
+        if (!parties_noun(cs, c))
+            continue;
+        if (r == R_OBJ || r == R_IOBJ ||
+            ((r == R_OBL || r == R_NMOD) &&
+             (sr_child_word(cs, c, R_CASE, "to") >= 0 || sr_child_word(cs, c, R_CASE, "on") >= 0 ||
+              sr_child_word(cs, c, R_CASE, "upon") >= 0)))
+            return true;
+    }
+    return false;
+}
+
+/* Whether no actor of `l` has a country, even from the sentence's other
+ * actors: "American and Egyptian forces began joint military exercises"
+ * names no one in "military" (---MIL), and its sides cooperate with each
+ * other, not with that nobody. */
+static bool countryless(csent *cs, const alist *l)
+{
+    for (int i = 0; i < l->n; i++)
+        if (strncmp(sr_agent_country(cs, &l->v[i], NULL), "---", 3) != 0)
+            return false;
+    return l->n > 0;
+}
+
 /* Whether a source may carry a one-sided cooperative act or accusation
  * (04-07, 11): a state, its government, forces, legislature, courts or
  * parties, an armed group or an international body. A coach who "meets
@@ -1823,7 +1874,8 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
     /* sitrep's own mode: "Jordan and the United States agreed on a pact",
      * "Russia and China held talks": with no target, the members of a
      * compound subject of a cooperative act (03-06) act on each other */
-    bool reciprocal = !c->opt.petrarch && src->n >= 2 && tgt->n == 0 &&
+    bool reciprocal = !c->opt.petrarch && src->n >= 2 &&
+                      (tgt->n == 0 || countryless(cs, tgt)) &&
                       ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
                        (code[0] == '1' && code[1] == '9' && symmetric_fight(cs, vi->h.v))) &&
                       !vi->pm.compound;
@@ -1865,15 +1917,16 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
          * ceasefire", "urged restraint", not "may seek the maximum
          * penalty", "..., calling for his dismissal" */
         const char *k = colon ? first : code;
+        bool parties = k[0] == '0' && k[1] == '2' && tgt->n == 0 && parties_addressed(cs, vi);
         bool appeal = ((k[0] == '0' && k[1] >= '2' && k[1] <= '7' && k[1] != '3') ||
                        (k[0] == '1' && k[1] == '1') || strcmp(k, "015") == 0) &&
-                      pattern_names_word(c->dict, vi->pm.pattern) && vi->h.v >= 0 &&
+                      (pattern_names_word(c->dict, vi->pm.pattern) || parties) && vi->h.v >= 0 &&
                       (cs->w[vi->h.v].upos == SR_UPOS_NOUN ||
                        sr_child(cs, vi->h.v, vi->passive ? R_NSUBJPASS : R_NSUBJ) >= 0) &&
                       (vi->mod == SR_MOD_ASSERTED || vi->mod == SR_MOD_REPORTED);
         bool sourced = c->opt.require_dyad && c->opt.one_sided && !c->opt.petrarch &&
                        src->n > 0 && stands_alone(k, appeal) &&
-                       (vi->pm.pattern >= 0 || speech_act(colon ? first : code) ||
+                       (vi->pm.pattern >= 0 || parties || speech_act(colon ? first : code) ||
                         armed_force(cs, vi, src, colon ? first : code)) &&
                        ((!vi->passive && vi->src >= 0 && vi->src == vi->subject) ||
                         by_agent(cs, vi)) &&

@@ -1058,13 +1058,65 @@ static void repair_aux_particle(cword *w, int n)
     }
 }
 
+/* "The UN Secretary-General appealed for calm" parsed with the subject's
+ * words hung on the verb ("The" its det, "UN" and "Secretary" compounds)
+ * and no subject: a finite verb (VBD, VBZ, VBP) with no subject of its
+ * own whose dependents before it are only determiners, adjectives and
+ * compounds, the last a noun right before the verb or heading the words
+ * up to it, has that noun as its subject, the others modifying it. Own
+ * mode only. */
+static void repair_absorbed_subject(cword *w, const sr_word *x, int n)
+{
+    for (int v = 1; v < n; v++) {
+        const char *xp = x[v].xpos ? x[v].xpos : "";
+        if (w[v].upos != SR_UPOS_VERB ||
+            (strcmp(xp, "VBD") != 0 && strcmp(xp, "VBZ") != 0 && strcmp(xp, "VBP") != 0))
+            continue;
+        int s = -1, det = 0;
+        bool ok = true;
+        for (int i = 0; i < n && ok; i++) {
+            if (w[i].head != v)
+                continue;
+            uint8_t r = w[i].rel;
+            if (r == R_NSUBJ || r == R_NSUBJPASS || r == R_CSUBJ || r == R_EXPL)
+                ok = false;
+            else if (i < v && r == R_DET)
+                det++;
+            else if (i < v && r == R_COMPOUND &&
+                     (w[i].upos == SR_UPOS_NOUN || w[i].upos == SR_UPOS_PROPN))
+                s = i;
+            else if (i < v && r != R_AMOD && r != R_COMPOUND && r != R_PUNCT)
+                ok = false;
+        }
+        if (!ok || s < 0 || det == 0)
+            continue;
+        /* the noun's phrase reaches the verb */
+        int end = s;
+        for (int i = s + 1; i < v; i++) {
+            int h = w[i].head, steps = 0;
+            while (h >= 0 && h != s && steps++ < n)
+                h = w[h].head;
+            if (h == s)
+                end = i;
+        }
+        if (end != v - 1)
+            continue;
+        for (int i = 0; i < s; i++)
+            if (w[i].head == v)
+                w[i].head = s;
+        w[s].head = v;
+        w[s].rel = R_NSUBJ;
+    }
+}
+
 /* "Prime Minister Meles Zenawi and President Isaias Afwerki signed a
  * peace treaty": two titled names joined by "and" before the sentence's
  * first verb, which the parser tears apart (the first title hung on the
  * verb, the first name made a compound of the second title, or the verb
  * made a clause of the first name). When every word before the verb is
  * a title or name word (a proper or common noun, an adjective, a
- * determiner), with one "and" and a proper name on each side of it and
+ * determiner, a title's "of" between two common nouns: "chief of staff"),
+ * with one "and" and a proper name on each side of it and
  * right before the verb, the two sides are the verb's coordinated
  * subject: each side's last word (its name) heads it, the first is the
  * subject, the second its conjunct, and the verb is the root. Own mode
@@ -1078,6 +1130,9 @@ static void repair_titled_pair(cword *w, int n)
             v = i;
         } else if (u == SR_UPOS_CCONJ && strcmp(w[i].lower, "and") == 0 && and < 0) {
             and = i;
+        } else if (u == SR_UPOS_ADP && strcmp(w[i].lower, "of") == 0 && i > 0 && i + 1 < n &&
+                   w[i - 1].upos == SR_UPOS_NOUN && w[i + 1].upos == SR_UPOS_NOUN) {
+            continue;   /* a title's own "of": "chief of staff", "minister of state" */
         } else if (u != SR_UPOS_PROPN && u != SR_UPOS_NOUN && u != SR_UPOS_ADJ &&
                    u != SR_UPOS_DET) {
             return;
@@ -1103,6 +1158,12 @@ static void repair_titled_pair(cword *w, int n)
         } else if (i == and) {
             w[i].head = b;
             w[i].rel = R_CC;
+        } else if (w[i].upos == SR_UPOS_ADP) {
+            w[i].head = i + 1;
+            w[i].rel = R_CASE;
+        } else if (i > 0 && w[i - 1].upos == SR_UPOS_ADP) {
+            w[i].head = i - 2;      /* "of staff" modifies "chief" */
+            w[i].rel = R_NMOD;
         } else {
             w[i].head = h;
             w[i].rel = w[i].upos == SR_UPOS_DET ? R_DET
@@ -1528,6 +1589,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         repair_day_head(cs->w, n);
         repair_object_list(cs->w, n);
         repair_hostage_oblique(cs->w, n);
+        repair_absorbed_subject(cs->w, src, n);
     }
     repair(cs->w, src, n, !c->opt.petrarch && c->explicit_targets);
     for (int i = 0; i < n; i++)

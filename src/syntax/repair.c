@@ -349,6 +349,93 @@ static bool np_start(uint8_t x)
     return x == SYN_RX_NPSTART || x == SYN_RX_JJ || x == SYN_RX_NOUN || x == SYN_RX_NNS;
 }
 
+static bool any_of(const char *f, const char *const *list, size_t nl)
+{
+    for (size_t k = 0; k < nl; k++)
+        if (lower_is(f, list[k]))
+            return true;
+    return false;
+}
+
+/* Whether word d opens an object noun phrase: an article or a possessive
+ * pronoun right after a verb ("signed [a] new arms control treaty",
+ * "began [their] first joint military exercises"). */
+static bool object_opener(const syn_repairs *r, const syn_word *w, uint32_t d,
+                          const char *const *forms)
+{
+    static const char *const dets[] = {"a", "an", "the", "their", "its", "his", "her", "our"};
+    if (d < 2 || !any_of(forms[d], dets, SR_ARRAY_LEN(dets)))
+        return false;
+    uint8_t v = xcode(r, w[d - 1].tag);
+    return v == SYN_RX_VBD || v == SYN_RX_VBZ || v == SYN_RX_VBP || v == SYN_RX_VB ||
+           v == SYN_RX_VBG;
+}
+
+/* A present-tense or base verb form inside a verb's object noun phrase,
+ * after its article and modifiers and before a preposition, a noun or the
+ * end of the clause, is a noun: "signed a new arms control/VBP treaty",
+ * "began their first joint military exercises/VBZ on Thursday", "imposed
+ * an oil and arms embargo/VB on ...". A clause after a verb ("said the
+ * company says that ...") goes on with its own object or complement, not
+ * a preposition: "that", "if" and the other subordinators do not count. */
+static void object_nouns(const syn_repairs *r, syn_word *w, uint32_t n,
+                         const char *const *forms)
+{
+    static const char *const verbs[] = {"is", "are", "am", "be", "has", "have", "do", "does",
+                                        "'s", "'re", "'ve", "say", "says"};
+    static const char *const subs[] = {"that", "if", "because", "as", "while", "since",
+                                       "although", "though", "whether", "so", "than",
+                                       "like", "until", "unless", "before", "after"};
+    static const char *const causes[] = {
+        "do", "does", "did", "let", "lets", "make", "makes", "made", "making", "help",
+        "helps", "helped", "helping", "have", "has", "had", "having", "see", "sees", "saw",
+        "watch", "watched", "hear", "heard", "get", "gets", "got", "bid", "bade"};
+    if (r->nn == 0xffff)
+        return;
+    for (uint32_t i = 3; i <= n; i++) {
+        uint8_t x = xcode(r, w[i].tag);
+        if ((x != SYN_RX_VBZ && x != SYN_RX_VBP && x != SYN_RX_VB) ||
+            !(forms[i][0] >= 'a' && forms[i][0] <= 'z') ||
+            any_of(forms[i], verbs, SR_ARRAY_LEN(verbs)))
+            continue;
+        uint8_t p = xcode(r, w[i - 1].tag);
+        if ((p != SYN_RX_JJ && p != SYN_RX_NOUN && p != SYN_RX_NNS) ||
+            !(forms[i - 1][0] >= 'a' && forms[i - 1][0] <= 'z'))
+            continue;   /* "the nightmare Civet Cats go through": a clause */
+        uint32_t d = i - 1;
+        while (d > 1) {
+            uint8_t y = xcode(r, w[d - 1].tag);
+            if (y == SYN_RX_JJ || y == SYN_RX_NOUN || y == SYN_RX_NNS ||
+                lower_is(forms[d - 1], "and") || strcmp(forms[d - 1], "-") == 0)
+                d--;
+            else
+                break;
+        }
+        /* with no article, an adjective after the verb opens the phrase:
+         * "staged live-fire military exercises/VBZ in the Taiwan Strait" */
+        uint8_t v = d > 1 ? xcode(r, w[d - 1].tag) : 0;
+        bool bare = xcode(r, w[d].tag) == SYN_RX_JJ && i - d >= 2 && x != SYN_RX_VB &&
+                    (v == SYN_RX_VBD || v == SYN_RX_VBZ || v == SYN_RX_VBP);
+        if (!bare && !object_opener(r, w, d - 1, forms))
+            continue;
+        /* a base form after "let the meat", "did the FBI", "helping the
+         * US" is the verb of the clause those verbs govern */
+        if (x == SYN_RX_VB &&
+            (i == n || d < 3 || xcode(r, w[d - 2].tag) == SYN_RX_VBG ||
+             any_of(forms[d - 2], causes, SR_ARRAY_LEN(causes))))
+            continue;
+        if (i < n) {
+            uint8_t nx = xcode(r, w[i + 1].tag);
+            const char *f = forms[i + 1];
+            bool stop = x != SYN_RX_VB && (strcmp(f, ".") == 0 || strcmp(f, ",") == 0);
+            if (!stop && nx != SYN_RX_NOUN && nx != SYN_RX_NNS &&
+                !(nx == SYN_RX_IN && !any_of(f, subs, SR_ARRAY_LEN(subs))))
+                continue;
+        }
+        w[i].tag = x == SYN_RX_VBZ ? r->nns : r->nn;
+    }
+}
+
 void syn_repair_pretags(const sr_model *m, syn_word *w, uint32_t n,
                         const char *const *forms)
 {
@@ -385,6 +472,7 @@ void syn_repair_pretags(const sr_model *m, syn_word *w, uint32_t n,
             w[i + 1].tag = r->vbd;
         }
     }
+    object_nouns(r, w, n, forms);
     /* a full sentence (ending in a full stop) with no finite verb, no
      * base form and no gerund: a participle between a noun and a noun
      * phrase is its past tense */
