@@ -1391,6 +1391,55 @@ static void test_era_names(void)
  * an intent ("committed itself to providing aid" 033); a performer verb
  * whose pattern names its object noun codes the noun once
  * ("staged a strike" 143, no air strike besides). */
+/* Appeals to the sides of a conflict the text does not name, a title's
+ * "of" inside a titled pair, a subject the parser hung on its verb, and
+ * a cooperative act whose object names no country (branch kb8). */
+static void test_unnamed_sides(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("agent MIL military\n"
+                            "pred 020 appeal to|on|upon:T\npred 0256 appeal for:calm\n"
+                            "pred 057 sign obj:deal|accord\n"
+                            "pred 062 begin obj:exercise(amod:joint)\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        /* "both sides", "the warring factions": an appeal with no target */
+        const char *both = "Iran/PROPN/2/nsubj appealed|appeal/VERB/0/root to/ADP/5/case "
+                           "both/DET/5/det %s/NOUN/2/obl to/PART/7/mark show|show/VERB/2/advcl "
+                           "restraint|restraint/NOUN/7/obj ./PUNCT/2/punct";
+        char spec[512];
+        snprintf(spec, sizeof spec, both, "sides|side");
+        CHECK(codes(c, spec, "IRN", "---", "020"));
+        snprintf(spec, sizeof spec, both, "factions|faction");
+        CHECK(codes(c, spec, "IRN", "---", "020"));
+        /* an addressee that is no party of a conflict: still dropped */
+        snprintf(spec, sizeof spec, both, "towns|town");
+        CHECK(!codes(c, spec, "IRN", "---", "020"));
+        /* "The United Nations chief appealed for calm" with "The" and
+         * "chief" hung on the verb: "chief" is its subject */
+        CHECK(codes(c, "The/DET/4/det United/PROPN/3/compound Nations/PROPN/4/compound "
+                       "appealed|appeal/VERB:VBD/0/root for/ADP/6/case calm|calm/NOUN/4/obl "
+                       "./PUNCT/4/punct", "IGOUNO", "---", "0256"));
+        /* a title with its own "of" in a titled pair */
+        const char *pair = "Iranian/ADJ/2/amod chief|chief/NOUN/3/compound Ali/PROPN/0/root "
+                           "and/CCONJ/6/cc Israeli/ADJ/6/amod chief|chief/NOUN/3/conj "
+                           "of/ADP/8/case staff|staff/NOUN/6/nmod Moshe/PROPN/10/nsubj "
+                           "signed|sign/VERB/3/acl:relcl the/DET/12/det deal|deal/NOUN/10/obj "
+                           "./PUNCT/10/punct";
+        CHECK(codes(c, pair, "IRN", "ISR", "057"));
+        CHECK(codes(c, pair, "ISR", "IRN", "057"));
+        /* "joint military exercises": the sides cooperate with each other,
+         * not with the country-less "military" */
+        const char *joint = "Iranian/ADJ/4/amod and/CCONJ/3/cc Israeli/ADJ/1/conj "
+                            "troops|troop/NOUN/5/nsubj began|begin/VERB/0/root joint/ADJ/8/amod "
+                            "military/NOUN/8/compound exercises|exercise/NOUN/5/obj ./PUNCT/5/punct";
+        CHECK(codes(c, joint, "ISRMIL", "IRNMIL", "062"));
+        CHECK(!codes(c, joint, "IRNMIL", "---MIL", "062"));
+        sr_coder_free(c);
+        sr_dict_free(d);
+    }
+}
+
 static void test_wire_constructions(void)
 {
     sr_dict *d;
@@ -2211,6 +2260,7 @@ int main(void)
     test_event_noun_agents();
     test_era_names();
     test_wire_constructions();
+    test_unnamed_sides();
     test_wire_words();
     test_person_names();
     test_regions();

@@ -962,6 +962,41 @@ static void test_pretag_repairs(const sr_model *m)
                                         "relations", "NOUN\tNNS", ".", "PUNCT\t."};
     pretag_sentence(m, naked, 6, xpos);
     CHECK_STR_EQ(xpos[3], "VBN");
+    /* a verb form inside a verb's object noun phrase, after its article
+     * and modifiers and before a preposition or noun, is a noun */
+    static const char *const control[] = {"Russia", "PROPN\tNNP", "signed", "VERB\tVBD",
+                                          "a", "DET\tDT", "new", "ADJ\tJJ",
+                                          "arms", "NOUN\tNNS", "control", "VERB\tVBP",
+                                          "treaty", "NOUN\tNN", ".", "PUNCT\t."};
+    pretag_sentence(m, control, 8, xpos);
+    CHECK_STR_EQ(xpos[6], "NN");
+    static const char *const drills[] = {"China", "PROPN\tNNP", "staged", "VERB\tVBD",
+                                         "naval", "ADJ\tJJ", "military", "NOUN\tNN",
+                                         "exercises", "VERB\tVBZ", "in", "ADP\tIN",
+                                         "May", "PROPN\tNNP", ".", "PUNCT\t."};
+    pretag_sentence(m, drills, 8, xpos);
+    CHECK_STR_EQ(xpos[5], "NNS");
+    /* a clause after the verb ("said the army controls that ..."), a
+     * capitalised name before the form, a base form after "let the X"
+     * are left */
+    static const char *const says[] = {"he", "PRON\tPRP", "said", "VERB\tVBD",
+                                       "the", "DET\tDT", "army", "NOUN\tNN",
+                                       "controls", "VERB\tVBZ", "that", "SCONJ\tIN",
+                                       "town", "NOUN\tNN", ".", "PUNCT\t."};
+    pretag_sentence(m, says, 8, xpos);
+    CHECK_STR_EQ(xpos[5], "VBZ");
+    static const char *const cats[] = {"he", "PRON\tPRP", "saw", "VERB\tVBD",
+                                       "the", "DET\tDT", "nightmare", "NOUN\tNN",
+                                       "Cats", "PROPN\tNNPS", "go", "VERB\tVBP",
+                                       "through", "ADP\tIN", ".", "PUNCT\t."};
+    pretag_sentence(m, cats, 8, xpos);
+    CHECK_STR_EQ(xpos[6], "VBP");
+    static const char *const lay[] = {"he", "PRON\tPRP", "lets", "VERB\tVBZ",
+                                      "the", "DET\tDT", "meat", "NOUN\tNN",
+                                      "lay", "VERB\tVB", "in", "ADP\tIN",
+                                      "salt", "NOUN\tNN", ".", "PUNCT\t."};
+    pretag_sentence(m, lay, 8, xpos);
+    CHECK_STR_EQ(xpos[5], "VB");
     /* after a possessive, an adjective before a verb form and a
      * determiner is a noun, the verb form a past tense */
     static const char *const bombed_school[] = {"Myanmar", "PROPN\tNNP", "'s", "PART\tPOS",

@@ -1634,13 +1634,14 @@ static bool stands_alone(const char *code, bool pattern)
     return false;
 }
 
-/* Whether the target phrase of verb vi names the sides of a conflict
+/* Whether verb vi addresses the sides of a conflict
  * without naming them: "appealed to both sides", "called on the warring
  * factions", "urged all parties", "the combatants". An appeal to them is
  * an appeal (02) with a source and no target: PLOVER leaves the target
  * empty, and the text names no one the dictionary could give. */
 static bool parties_noun(const csent *cs, int n)
 {
+    /* plural ("the warring factions", "all parties") or "both side(s)" */
     static const char *const sides[] = {"side", "party", "faction", "combatant",
                                         "belligerent", "rival"};
     const cword *t = &cs->w[n];
@@ -1653,6 +1654,8 @@ static bool parties_noun(const csent *cs, int n)
     return false;
 }
 
+/* ... as the verb's object ("urged both sides") or its "to", "on" or
+ * "upon" phrase ("appealed to the warring factions"). */
 static bool parties_addressed(const csent *cs, const vinfo *vi)
 {
     int v = vi->h.v;

@@ -335,6 +335,13 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
  *     tense ("Greek and Turkish Cypriots resumed/VBN negotiations ." ->
  *     VBD; "Oil companies evacuated offshore facilities as ..." on EWT
  *     dev); fragments without a full stop ("Home made product") are left.
+ *   - a present-tense or base form inside a verb's object noun phrase,
+ *     after its article (or, with none, an adjective right after the
+ *     verb) and lowercase modifiers, before a preposition, a noun or the
+ *     end of the clause, is a noun ("signed a new arms control/VBP
+ *     treaty", "staged live-fire military exercises/VBZ in ..."); base
+ *     forms after "let", "make", "did", "help", "see" ... the X are the
+ *     verbs those govern, and are left.
  * (each counted on EWT train and dev: docs/benchmarks.md, Syntax,
  * "Repairs before parsing").
  */
