@@ -1676,14 +1676,17 @@ static bool parties_addressed(const csent *cs, const vinfo *vi)
     return false;
 }
 
-/* Whether no actor of `l` has a country, even from the sentence's other
- * actors: "American and Egyptian forces began joint military exercises"
- * names no one in "military" (---MIL), and its sides cooperate with each
- * other, not with that nobody. */
+/* Whether every actor of `l` has no country, even from the sentence's
+ * other actors, and is named by a modifier of a thing: "American and
+ * Egyptian forces began joint military exercises" names no one in
+ * "military" (---MIL), and its sides cooperate with each other, not with
+ * that nobody; "support some opposition groups" names the groups
+ * themselves, who stay the target. */
 static bool countryless(csent *cs, const alist *l)
 {
     for (int i = 0; i < l->n; i++)
-        if (strncmp(sr_agent_country(cs, &l->v[i], NULL), "---", 3) != 0)
+        if (strncmp(sr_agent_country(cs, &l->v[i], NULL), "---", 3) != 0 ||
+            l->v[i].head < 0 || l->v[i].hi >= l->v[i].head)
             return false;
     return l->n > 0;
 }

@@ -425,11 +425,11 @@ static void object_nouns(const syn_repairs *r, syn_word *w, uint32_t n,
                     (v == SYN_RX_VBD || v == SYN_RX_VBZ || v == SYN_RX_VBP);
         if (!bare && !object_opener(r, w, d - 1, forms))
             continue;
-        /* a base form after "let the meat", "did the FBI", "helping the
+        /* a verb form after "let the meat", "did the FBI", "helping the
          * US" is the verb of the clause those verbs govern */
-        if (x == SYN_RX_VB &&
-            (i == n || d < 3 || xcode(r, w[d - 2].tag) == SYN_RX_VBG ||
-             any_of(forms[d - 2], causes, SR_ARRAY_LEN(causes))))
+        if (!bare && (d < 3 || any_of(forms[d - 2], causes, SR_ARRAY_LEN(causes))))
+            continue;
+        if (x == SYN_RX_VB && (i == n || xcode(r, w[d - 2].tag) == SYN_RX_VBG))
             continue;
         if (i < n) {
             uint8_t nx = xcode(r, w[i + 1].tag);
