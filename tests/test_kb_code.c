@@ -1438,6 +1438,24 @@ static void test_unnamed_sides(void)
         sr_coder_free(c);
         sr_dict_free(d);
     }
+    /* "Iran condemned the attack on its embassy": the attackers are
+     * condemned, not Iran; the event stands with no target */
+    c = coder_for("agent GOV embassy\npred 111 condemn obj:attack(on:T)\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *own = "Iran/PROPN/2/nsubj condemned|condemn/VERB/0/root the/DET/4/det "
+                          "attack|attack/NOUN/2/obj on/ADP/7/case %s/PRON/7/nmod:poss "
+                          "embassy|embassy/NOUN/4/nmod ./PUNCT/2/punct";
+        char spec[512];
+        snprintf(spec, sizeof spec, own, "its|its");
+        CHECK(codes(c, spec, "IRN", "---", "111"));
+        CHECK(!codes(c, spec, "IRN", "IRNGOV", "111"));
+        /* "his embassy": a person's, left to the resolver */
+        snprintf(spec, sizeof spec, own, "his|he");
+        CHECK(!codes(c, spec, "IRN", "---", "111"));
+        sr_coder_free(c);
+        sr_dict_free(d);
+    }
 }
 
 static void test_wire_constructions(void)

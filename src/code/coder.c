@@ -1821,6 +1821,46 @@ static const alist *without_home_places(csent *cs, const alist *src, const alist
     return out;
 }
 
+/* `tgt` without the phrases owned by "its" or "their" standing for the
+ * source's country, below the object, in an accusation (11): "the
+ * Iranian foreign ministry condemned the attack on its consulate"
+ * condemns the attackers, whom the sentence does not name, not Iran; the
+ * event stands with no target (stands_alone) or with the other targets.
+ * A pronoun that is the target itself ("chastising him") stays. `tgt`
+ * itself when none goes. */
+static const alist *without_own_victims(csent *cs, const alist *src, const alist *tgt,
+                                        const char *code, alist *out)
+{
+    if (src->n == 0 || tgt->n == 0 || code[0] != '1' || code[1] != '1')
+        return tgt;
+    int drop = 0;
+    bool gone[64] = {false};
+    for (int j = 0; j < tgt->n && j < 64; j++) {
+        int h = tgt->v[j].head, poss = h >= 0 ? sr_child(cs, h, R_POSS) : -1;
+        if (h < 0 || poss < 0 || cs->w[h].rel == R_OBJ ||
+            (strcmp(cs->w[poss].lower, "its") != 0 && strcmp(cs->w[poss].lower, "their") != 0))
+            continue;
+        char tc[4];
+        snprintf(tc, sizeof tc, "%s", sr_agent_country(cs, &tgt->v[j], NULL));
+        bool all = strcmp(tc, "---") != 0;
+        for (int i = 0; i < src->n && all; i++)
+            all = strncmp(sr_agent_country(cs, &src->v[i], NULL), tc, 3) == 0;
+        if (all) {
+            gone[j] = true;
+            drop++;
+        }
+    }
+    if (drop == 0)
+        return tgt;
+    out->n = 0;
+    out->v = tgt->n - drop ? sr_arena_alloc(cs->tmp, (size_t)(tgt->n - drop) * sizeof *out->v)
+                           : NULL;
+    for (int j = 0; j < tgt->n; j++)
+        if (!(j < 64 && gone[j]))
+            out->v[out->n++] = tgt->v[j];
+    return out;
+}
+
 /* Whether verb v has a purpose clause of celebration or mourning ("fans
  * took to the streets to celebrate the title", "poured into the streets
  * to mourn Arafat", "marched through Dublin to mark St Patrick's Day"):
@@ -1865,11 +1905,12 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
     const alist *tgt = vi->tgt >= 0 ? sr_meaning(cs, vi->tgt) : &none;
     /* sitrep's own mode: a non-actor ("the Strait of Hormuz", code "---")
      * is no side of an event */
-    alist fsrc, ftgt, htgt;
+    alist fsrc, ftgt, htgt, otgt;
     if (!c->opt.petrarch) {
         src = without_nonactors(cs, src, &fsrc);
         tgt = without_nonactors(cs, tgt, &ftgt);
         tgt = without_home_places(cs, src, tgt, code, &htgt);
+        tgt = without_own_victims(cs, src, tgt, code, &otgt);
     }
     char first[16], second[16];
     const char *colon = strchr(code, ':');
