@@ -1440,6 +1440,25 @@ static void test_unnamed_sides(void)
     }
     /* "Iran condemned the attack on its embassy": the attackers are
      * condemned, not Iran; the event stands with no target */
+    /* "Iran and Israel resumed talks on Haifa": the subject of the talks
+     * is one side's own place; the sides talk with each other */
+    c = coder_for("pred 040 resume obj:talk(on:T)\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *talks = "Iran/PROPN/4/nsubj and/CCONJ/3/cc Israel/PROPN/1/conj "
+                            "resumed|resume/VERB/0/root talks|talk/NOUN/4/obj on/ADP/7/case "
+                            "%s/PROPN/5/nmod ./PUNCT/4/punct";
+        char spec[512];
+        snprintf(spec, sizeof spec, talks, "Haifa");
+        CHECK(codes(c, spec, "IRN", "ISR", "040"));
+        CHECK(codes(c, spec, "ISR", "IRN", "040"));
+        /* a third party's place stays the target */
+        snprintf(spec, sizeof spec, talks, "Pentagon");
+        CHECK(codes(c, spec, "IRN", "USAMIL", "040"));
+        CHECK(!codes(c, spec, "IRN", "ISR", "040"));
+        sr_coder_free(c);
+        sr_dict_free(d);
+    }
     c = coder_for("agent GOV embassy\npred 111 condemn obj:attack(on:T)\n", true, &d);
     CHECK(c != NULL);
     if (c) {

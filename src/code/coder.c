@@ -1691,6 +1691,35 @@ static bool countryless(csent *cs, const alist *l)
     return l->n > 0;
 }
 
+/* Whether every actor of `tgt` is of the country of a member of the
+ * compound source `src`, whose members are of two countries at least:
+ * "Britain and Ireland resumed talks on Northern Ireland", "Azerbaijan
+ * and Armenia agreed to a ceasefire in Nagorno-Karabakh", "Turkish and
+ * Greek foreign ministers discussed ... in Ankara": the place or subject
+ * of the act is one side's own, and the sides act on each other (one
+ * event each way), not one side on the other's place alone. */
+static bool members_only(csent *cs, const alist *src, const alist *tgt)
+{
+    char first[4];
+    bool two = false;
+    snprintf(first, sizeof first, "%s", sr_agent_country(cs, &src->v[0], NULL));
+    for (int i = 1; i < src->n; i++)
+        two |= strncmp(sr_agent_country(cs, &src->v[i], NULL), first, 3) != 0;
+    if (!two || strcmp(first, "---") == 0)
+        return false;
+    for (int j = 0; j < tgt->n; j++) {
+        char tc[4];
+        snprintf(tc, sizeof tc, "%s", sr_agent_country(cs, &tgt->v[j], NULL));
+        bool member = false;
+        for (int i = 0; i < src->n && !member; i++)
+            member = strcmp(tc, "---") != 0 &&
+                     strncmp(sr_agent_country(cs, &src->v[i], NULL), tc, 3) == 0;
+        if (!member)
+            return false;
+    }
+    return tgt->n > 0;
+}
+
 /* Whether a source may carry a one-sided cooperative act or accusation
  * (04-07, 11): a state, its government, forces, legislature, courts or
  * parties, an armed group or an international body. A coach who "meets
@@ -1922,10 +1951,16 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
      * "Russia and China held talks": with no target, the members of a
      * compound subject of a cooperative act (03-06) act on each other */
     bool reciprocal = !c->opt.petrarch && src->n >= 2 &&
-                      (tgt->n == 0 || countryless(cs, tgt)) &&
+                      (tgt->n == 0 || countryless(cs, tgt) || members_only(cs, src, tgt)) &&
                       ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
                        (code[0] == '1' && code[1] == '9' && symmetric_fight(cs, vi->h.v))) &&
                       !vi->pm.compound;
+    /* a truce or de-escalation (087) of two sides in one side's own place
+     * ("Azerbaijan and Armenia agreed to a ceasefire in Nagorno-Karabakh")
+     * is each side's toward the other */
+    if (!c->opt.petrarch && src->n >= 2 && tgt->n > 0 && !vi->pm.compound &&
+        strncmp(code, "087", 3) == 0 && members_only(cs, src, tgt))
+        reciprocal = true;
     /* sides that fight each other somewhere fight each other, not the
      * place ("Armenian and Azeri forces clashed in Nagorno-Karabakh") */
     if (!c->opt.petrarch && src->n >= 2 && tgt->n > 0 && !vi->pm.compound &&
