@@ -1440,6 +1440,25 @@ static void test_unnamed_sides(void)
     }
     /* "Iran condemned the attack on its embassy": the attackers are
      * condemned, not Iran; the event stands with no target */
+    /* "Iran, Israel and the United States signed the deal" parsed with
+     * "Iran" the root and the rest a relative clause's subject */
+    c = coder_for("pred 057 sign obj:deal\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *list = "Iran/PROPN/0/root ,/PUNCT/3/punct Israel/PROPN/7/nsubj and/CCONJ/6/cc "
+                           "the/DET/6/det %s/PROPN/3/conj signed|sign/VERB/1/acl:relcl "
+                           "the/DET/9/det deal|deal/NOUN/7/obj ./PUNCT/1/punct";
+        char spec[512];
+        snprintf(spec, sizeof spec, list, "Pentagon");
+        CHECK(codes(c, spec, "IRN", "ISR", "057"));
+        CHECK(codes(c, spec, "USAMIL", "IRN", "057"));
+        /* the clause's subject alone (no conjunct of its own): left */
+        CHECK(!codes(c, "Iran/PROPN/0/root ,/PUNCT/4/punct and/CCONJ/4/cc Israel/PROPN/5/nsubj "
+                        "signed|sign/VERB/1/acl:relcl the/DET/7/det deal|deal/NOUN/5/obj "
+                        "./PUNCT/1/punct", "IRN", "ISR", "057"));
+        sr_coder_free(c);
+        sr_dict_free(d);
+    }
     /* "Iran and Israel resumed talks on Haifa": the subject of the talks
      * is one side's own place; the sides talk with each other */
     c = coder_for("pred 040 resume obj:talk(on:T)\n", true, &d);

@@ -1385,6 +1385,73 @@ static void repair_relcl_root(cword *w, int n)
     verb_root(w, v, r);
 }
 
+static int child_of(const cword *w, int n, int h, uint8_t rel)
+{
+    for (int j = 0; j < n; j++)
+        if (w[j].head == h && w[j].rel == rel)
+            return j;
+    return -1;
+}
+
+/* "Britain, Canada and Australia pledged military support" parsed with
+ * the first name the root and the rest the subject of a relative clause
+ * on it (or on its apposition: "Saudi Arabia, the United Arab Emirates,
+ * Bahrain and Egypt cut ties"): a noun root followed by a comma, whose
+ * relative or adnominal clause has a noun subject (no relative pronoun)
+ * after that comma, with "and" between the root and the verb, the root
+ * a proper name opening the sentence and the clause's subject with a
+ * conjunct of its own, is the first member of the verb's coordinated subject. The verb becomes the
+ * root, the root its subject, the clause's subject, its conjuncts and the
+ * root's appositions the root's conjuncts. Own mode only. */
+static void repair_list_root(cword *w, int n)
+{
+    int r = noun_root(w, n);
+    if (r < 0 || r + 2 >= n || w[r].upos != SR_UPOS_PROPN || strcmp(w[r + 1].form, ",") != 0)
+        return;
+    /* the root's name opens the sentence ("Saudi Arabia", "the United
+     * States"): not "By 2015, the market was in a slide, as ..." */
+    for (int j = 0; j < r; j++)
+        if (w[j].head != r || (w[j].rel != R_DET && w[j].rel != R_COMPOUND &&
+                               w[j].rel != R_AMOD && w[j].rel != R_FLAT))
+            return;
+    int v = -1;
+    for (int j = r + 1; j < n && v < 0; j++) {
+        int h = w[j].head;
+        if (w[j].upos == SR_UPOS_VERB && (w[j].rel == R_RELCL || w[j].rel == R_ACL) && h >= 0 &&
+            (h == r || (w[h].rel == R_APPOS && w[h].head == r)))
+            v = j;
+    }
+    if (v < 0)
+        return;
+    int s = -1;
+    bool and = false;
+    for (int j = r + 1; j < v; j++) {
+        if (w[j].head == v && (w[j].rel == R_NSUBJ || w[j].rel == R_NSUBJPASS))
+            s = j;
+        if (w[j].head == v && (w[j].rel == R_MARK || w[j].upos == SR_UPOS_PRON ||
+                               w[j].upos == SR_UPOS_AUX))
+            return;     /* "that", "which", "who", an auxiliary: a real clause */
+        if (w[j].upos == SR_UPOS_CCONJ && strcmp(w[j].lower, "and") == 0)
+            and = true;
+    }
+    if (s < 0 || !and || (w[s].upos != SR_UPOS_PROPN && w[s].upos != SR_UPOS_NOUN) ||
+        child_of(w, n, s, R_CONJ) < 0)
+        return;     /* the subject ends the list: "Canada [and Australia]" */
+    for (int j = 0; j < n; j++) {
+        if (j == v || j == s)
+            continue;
+        if (w[j].head == s && w[j].rel == R_CONJ)
+            w[j].head = r;
+        else if (w[j].head == r && w[j].rel == R_APPOS && j < v)
+            w[j].rel = R_CONJ;
+        else if (j > v && w[j].head == r)
+            w[j].head = v;
+    }
+    w[s].head = r;
+    w[s].rel = R_CONJ;
+    verb_root(w, v, r);
+}
+
 /* "RUF fighters held hundreds of U.N. peacekeepers hostage" parsed with
  * "hostage" an oblique of the verb with no preposition (obl:unmarked) and
  * the people its compound: the word "hostage" or "captive" after the
@@ -1590,6 +1657,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         repair_object_list(cs->w, n);
         repair_hostage_oblique(cs->w, n);
         repair_absorbed_subject(cs->w, src, n);
+        repair_list_root(cs->w, n);
     }
     repair(cs->w, src, n, !c->opt.petrarch && c->explicit_targets);
     for (int i = 0; i < n; i++)
