@@ -962,6 +962,23 @@ static void test_pretag_repairs(const sr_model *m)
                                         "relations", "NOUN\tNNS", ".", "PUNCT\t."};
     pretag_sentence(m, naked, 6, xpos);
     CHECK_STR_EQ(xpos[3], "VBN");
+    /* after a name, an adjective before a past form (a day word between)
+     * and a noun phrase is the name's noun: "a U.S. official/JJ today
+     * praised/VBN Haiti" */
+    static const char *const official[] = {"a", "DET\tDT", "U.S.", "PROPN\tNNP",
+                                           "official", "ADJ\tJJ", "today", "NOUN\tNN",
+                                           "praised", "VERB\tVBN", "Haiti", "PROPN\tNNP",
+                                           ".", "PUNCT\t."};
+    pretag_sentence(m, official, 7, xpos);
+    CHECK_STR_EQ(xpos[3], "NN");
+    CHECK_STR_EQ(xpos[5], "VBD");
+    /* "the U.S. military/JJ trained/VBN in ..." (no noun phrase after it) */
+    static const char *const trained[] = {"the", "DET\tDT", "U.S.", "PROPN\tNNP",
+                                          "official", "ADJ\tJJ", "praised", "VERB\tVBN",
+                                          "in", "ADP\tIN", "May", "PROPN\tNNP",
+                                          ".", "PUNCT\t."};
+    pretag_sentence(m, trained, 7, xpos);
+    CHECK_STR_EQ(xpos[3], "JJ");
     /* a verb form inside a verb's object noun phrase, after its article
      * and modifiers and before a preposition or noun, is a noun */
     static const char *const control[] = {"Russia", "PROPN\tNNP", "signed", "VERB\tVBD",

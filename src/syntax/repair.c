@@ -335,6 +335,10 @@ void syn_repair(const sr_model *m, syn_word *w, uint32_t n,
  *     tense ("Greek and Turkish Cypriots resumed/VBN negotiations ." ->
  *     VBD; "Oil companies evacuated offshore facilities as ..." on EWT
  *     dev); fragments without a full stop ("Home made product") are left.
+ *   - after a name, an adjective right before a past form (a day word
+ *     between) followed by a noun phrase or a name is the name's noun,
+ *     the form its past tense ("a top U.S. official/JJ today praised/VBN
+ *     Haiti's efforts");
  *   - a present-tense or base form inside a verb's object noun phrase,
  *     after its article (or, with none, an adjective right after the
  *     verb) and lowercase modifiers, before a preposition, a noun or the
@@ -443,6 +447,36 @@ static void object_nouns(const syn_repairs *r, syn_word *w, uint32_t n,
     }
 }
 
+/* After a proper noun, an adjective right before a past form (a day word
+ * such as "today" may stand between) that is followed by the start of a
+ * noun phrase or a name is the name's noun, the form its past tense: "A
+ * top U.S. official/JJ today praised/VBN Haiti's efforts" -> NN ... VBD. */
+static void title_adjectives(const syn_repairs *r, syn_word *w, uint32_t n,
+                             const char *const *forms)
+{
+    static const char *const days[] = {"today", "yesterday", "tonight"};
+    if (r->nn == 0xffff || r->vbd == 0xffff)
+        return;
+    for (uint32_t i = 2; i + 2 <= n; i++) {
+        if (xcode(r, w[i].tag) != SYN_RX_JJ || xcode(r, w[i - 1].tag) != SYN_RX_NOUN ||
+            !(forms[i - 1][0] >= 'A' && forms[i - 1][0] <= 'Z') ||
+            !(forms[i][0] >= 'a' && forms[i][0] <= 'z'))
+            continue;
+        uint32_t k = i + 1;
+        if (any_of(forms[k], days, SR_ARRAY_LEN(days)))
+            k++;
+        if (k + 1 > n)
+            continue;
+        uint8_t v = xcode(r, w[k].tag), nx = xcode(r, w[k + 1].tag);
+        if ((v == SYN_RX_VBD || v == SYN_RX_VBN) &&
+            (nx == SYN_RX_NPSTART ||
+             (nx == SYN_RX_NOUN && forms[k + 1][0] >= 'A' && forms[k + 1][0] <= 'Z'))) {
+            w[i].tag = r->nn;
+            w[k].tag = r->vbd;
+        }
+    }
+}
+
 void syn_repair_pretags(const sr_model *m, syn_word *w, uint32_t n,
                         const char *const *forms)
 {
@@ -479,6 +513,7 @@ void syn_repair_pretags(const sr_model *m, syn_word *w, uint32_t n,
             w[i + 1].tag = r->vbd;
         }
     }
+    title_adjectives(r, w, n, forms);
     object_nouns(r, w, n, forms);
     /* a full sentence (ending in a full stop) with no finite verb, no
      * base form and no gerund: a participle between a noun and a noun
