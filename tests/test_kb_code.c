@@ -1459,6 +1459,22 @@ static void test_unnamed_sides(void)
         sr_coder_free(c);
         sr_dict_free(d);
     }
+    /* "Israeli aircraft bombed Haifa": a state's force on its own place
+     * stands with no target (was dropped as ISR > ISR) */
+    c = coder_for("pred 195 bomb obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *bomb = "Israeli/ADJ/2/amod aircraft|aircraft/NOUN/3/nsubj bombed|bomb/VERB/0/root "
+                           "%s/PROPN/3/obj ./PUNCT/3/punct";
+        char spec[512];
+        snprintf(spec, sizeof spec, bomb, "Haifa");
+        CHECK(codes(c, spec, "ISR", "---", "195"));
+        snprintf(spec, sizeof spec, bomb, "Pentagon");
+        CHECK(codes(c, spec, "ISR", "USAMIL", "195"));
+        CHECK(!codes(c, spec, "ISR", "---", "195"));
+        sr_coder_free(c);
+        sr_dict_free(d);
+    }
     /* "Iran and Israel resumed talks on Haifa": the subject of the talks
      * is one side's own place; the sides talk with each other */
     c = coder_for("pred 040 resume obj:talk(on:T)\n", true, &d);

@@ -1533,6 +1533,19 @@ static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, co
      * one code is the actor and itself */
     bool two_people = !c->opt.petrarch && s0->person && t0->person && !s0->pronoun &&
                       !t0->pronoun && s0->rule != t0->rule;
+    /* a state's force on a place of its own ("Russian aircraft bombed
+     * Grozny": RUS and the city's RUS) hits no other actor: on a pattern
+     * of the verb and a named (not pronoun) source, the event stands with
+     * the target empty, as a one-sided use of force */
+    if (!c->opt.petrarch && t0->place && t0->head >= 0 && strlen(s->code) == 3 &&
+        vi->pm.pattern >= 0 && !s0->pronoun && !s0->place &&
+        strcmp(s->code, t->code) == 0 && s->head != t->head &&
+        ((code[0] == '1' && code[1] >= '8') || (code[0] == '2' && code[1] == '0'))) {
+        ta.code = "---";
+        ta.head = -1;
+        ta.lo = ta.hi = 0;
+        ta.place = false;
+    }
     if ((strcmp(s->code, t->code) == 0 && !two_people) || (s->head == t->head && !members))
         return;
     if (!c->opt.petrarch && home_place(cs, s0, t0, code))
