@@ -1459,6 +1459,25 @@ static void test_unnamed_sides(void)
         sr_coder_free(c);
         sr_dict_free(d);
     }
+    /* "Iran told Israel in a letter that it would release the prisoners":
+     * the letter's "that" clause states an intent, as a complement does */
+    c = coder_for("pred 0841 release obj:prisoner\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *letter = "Iran/PROPN/2/nsubj told|tell/VERB/0/root Israel/PROPN/2/iobj "
+                             "in/ADP/6/case a/DET/6/det %s/NOUN/2/obl that/SCONJ/10/mark "
+                             "it/PRON/10/nsubj would/AUX/10/aux release|release/VERB/6/acl "
+                             "the/DET/12/det prisoners|prisoner/NOUN/10/obj ./PUNCT/2/punct";
+        char spec[512];
+        snprintf(spec, sizeof spec, letter, "letter|letter");
+        CHECK(codes(c, spec, "IRN", "---", "0353"));
+        CHECK(!codes(c, spec, "IRN", "---", "0841"));
+        /* a noun that says nothing: no intent read into it */
+        snprintf(spec, sizeof spec, letter, "hospital|hospital");
+        CHECK(!codes(c, spec, "IRN", "---", "0353"));
+        sr_coder_free(c);
+        sr_dict_free(d);
+    }
     /* "Israeli aircraft bombed Haifa": a state's force on its own place
      * stands with no target (was dropped as ISR > ISR) */
     c = coder_for("pred 195 bomb obj:T\n", true, &d);

@@ -1035,6 +1035,23 @@ static sr_modality aux_modality(const csent *cs, int v)
     return m;
 }
 
+/* Whether v heads the "that" clause of a noun of communication, which
+ * says what the noun says as a complement would: "told Annan in a letter
+ * that it would allow inspectors to return", "a statement that ...". */
+static bool content_clause(const csent *cs, int v)
+{
+    static const char *const nouns[] = {"letter", "statement", "message", "note",
+                                        "announcement", "assurance", "pledge", "promise",
+                                        "declaration", "communique", "communiqué"};
+    const cword *w = &cs->w[v];
+    if (w->rel != R_ACL || w->head < 0 || sr_child_word(cs, v, R_MARK, "that") < 0)
+        return false;
+    for (size_t i = 0; i < SR_ARRAY_LEN(nouns); i++)
+        if (!strcmp(cs->w[w->head].lemma, nouns[i]))
+            return true;
+    return false;
+}
+
 /* Whether v states what its subject will do: an auxiliary "will" or
  * "shall" on it ("Finland will give ..."), "would" in a complement ("said
  * they would boycott ..."), or a complement of "expect", "plan", "set",
@@ -1056,7 +1073,7 @@ static bool states_intent(const csent *cs, int v, bool purpose)
         else if (!strcmp(a, "would") || (!strcmp(a, "'d") && would_d(cs, v)))
             would = true;
     }
-    if (will || (would && (w->rel == R_CCOMP || w->rel == R_XCOMP)))
+    if (will || (would && (w->rel == R_CCOMP || w->rel == R_XCOMP || content_clause(cs, v))))
         return true;
     if (w->head < 0)
         return false;
