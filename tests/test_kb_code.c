@@ -1988,6 +1988,49 @@ static void test_person_names(void)
     sr_dict_free(d);
 }
 
+/* A person whose last office ended before the event date (out of office,
+ * or dead, with no role after) named with a title that is not a past one
+ * ("President Mobutu", "King Hussein" in a text dated after them) is the
+ * actor of that office's country, the title composed onto it; a bare name,
+ * "the late ...", "former ..." and "the killing of ..." are not. */
+static void test_past_office_titles(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("country COD Democratic Republic of the Congo\n"
+                            "country BEL Belgium\nagent GOV king\n"
+                            "person Mobutu Sese Seko; Mobutu\n  role CODGOV 1965-11-24..1997-05-16\n"
+                            "person King Baudouin\n  role BELGOV 1951-07-17..1993-07-31\n"
+                            "pred 112 accuse obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *titled = "President|president/NOUN/2/compound Mobutu/PROPN/3/nsubj "
+                             "accused|accuse/VERB:VBD/0/root Belgium/PROPN/3/obj ./PUNCT/3/punct";
+        CHECK(codes_on(c, titled, "1995-01-01", "CODGOV", "BEL", "112"));
+        CHECK(codes_on(c, titled, "2000-01-01", "CODGOV", "BEL", "112"));
+        /* before any office: nobody */
+        CHECK(!codes_on(c, titled, "1960-01-01", "CODGOV", "BEL", "112"));
+        /* no title, or a past one: nobody */
+        CHECK(!codes_on(c, "Mobutu/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root "
+                           "Belgium/PROPN/2/obj ./PUNCT/2/punct",
+                        "2000-01-01", "CODGOV", "BEL", "112"));
+        CHECK(!codes_on(c, "the/DET/4/det late/ADJ/4/amod President|president/NOUN/4/compound "
+                           "Mobutu/PROPN/5/nsubj accused|accuse/VERB:VBD/0/root "
+                           "Belgium/PROPN/5/obj ./PUNCT/5/punct",
+                        "2000-01-01", "CODGOV", "BEL", "112"));
+        /* a title inside the listed name: the office's own code */
+        CHECK(codes_on(c, "Belgium/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root King/PROPN/4/compound "
+                           "Baudouin/PROPN/2/obj ./PUNCT/2/punct",
+                        "2000-01-01", "BEL", "BELGOV", "112"));
+        /* the person as the noun of another noun ("the killing of ...") */
+        CHECK(!codes_on(c, "Belgium/PROPN/2/nsubj accused|accuse/VERB:VBD/0/root the/DET/4/det "
+                           "allies|ally/NOUN/2/obj of/ADP/7/case President|president/NOUN/7/compound "
+                           "Mobutu/PROPN/4/nmod ./PUNCT/2/punct",
+                        "2000-01-01", "BEL", "CODGOV", "112"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 /* "the West" is WST; a one-word name written in lower case and not tagged
  * as a proper noun is a common word ("west of Baghdad"); a one-word region
  * next to a capitalised word is part of a longer name ("West Coast"), but
@@ -2324,6 +2367,7 @@ int main(void)
     test_pronoun_agent();
     test_one_sided();
     test_no_event_constructions();
+    test_past_office_titles();
     test_event_noun_passive_subject();
     test_definite_pair();
     test_places();

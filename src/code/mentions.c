@@ -844,6 +844,20 @@ static bool former_title(const csent *cs, int h)
     return false;
 }
 
+/* Whether a person's name as the dictionary lists it opens with a title
+ * ("King Hussein", "Sheikh Zayed"): an agent phrase shorter than the name
+ * at its first word. */
+static bool title_in_name(const csent *cs, const mention *m)
+{
+    sr_dtok toks[8];
+    int n = m->end - m->start < 8 ? m->end - m->start : 8;
+    for (int k = 0; k < n; k++)
+        toks[k] = cs->w[m->start + k].tok;
+    size_t len = 0;
+    return n > 1 && sr_dict_match(cs->d, SR_PK_AGENT, toks, (size_t)n, 0, &len) != SR_NOWORD &&
+           len < (size_t)n;
+}
+
 /* Own phrases of head h: actor mentions (split where they are conjuncts of
  * each other) composed with the agent mentions. `modifier_agents` receives
  * the agents that do not cover h itself, for conjuncts to borrow. */
@@ -868,21 +882,41 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
      * and "Hezbollah leader Hassan Nasrallah" is LBNREB, not LBNREBGOV (his
      * titles are what his dated code already says) */
     int person = -1;
+    /* a person with no code on the date whose last office ended before it
+     * (left office, or died: no role after death) is still the phrase's
+     * actor when the text gives a title, not a past one ("President
+     * Mobutu", "King Hussein" in a text dated after their reigns: the
+     * report speaks of them in office); the title holds in the country of
+     * that office */
+    const char *past_office = NULL;
+    bool titled = nag && !former_title(cs, h);
+    /* not when the phrase modifies a noun: "the killing of Sheikh Ahmed
+     * Yassin", "the funeral of King Hussein" speak of the person's end */
+    bool of_noun = cs->w[h].rel == R_NMOD;
     for (int k = 0; k < cnt && person < 0; k++) {
         const mention *m = &cs->m[cs->mention_order[first + k]];
-        if (!m->agent && h < m->end && (h >= m->start || !poss_between(cs, h, m->start)) &&
-            (cs->d->actors[m->owner].flags & SR_ACTOR_PERSON) &&
-            *sr_dict_actor_code_on(cs->d, m->owner, cs->date))
+        if (m->agent || h >= m->end || (h < m->start && poss_between(cs, h, m->start)) ||
+            !(cs->d->actors[m->owner].flags & SR_ACTOR_PERSON))
+            continue;
+        if (*sr_dict_actor_code_on(cs->d, m->owner, cs->date)) {
             person = cs->mention_order[first + k];
+        } else if ((titled || (!former_title(cs, h) && title_in_name(cs, m))) && !of_noun &&
+                   !cs->c->opt.petrarch &&
+                   strlen(sr_dict_actor_code_before(cs->d, m->owner, cs->date)) >= 3) {
+            person = cs->mention_order[first + k];
+            past_office = sr_dict_actor_code_before(cs->d, m->owner, cs->date);
+        }
     }
     bool any_actor = false;
     int prev_end = -1;
     if (person >= 0) {
         const mention *m = &cs->m[person];
-        const char *pc = sr_dict_actor_code_on(cs->d, m->owner, cs->date);
+        const char *pc = past_office ? past_office
+                                     : sr_dict_actor_code_on(cs->d, m->owner, cs->date);
         size_t pl = strlen(pc);
-        if (nag && pl >= 6 && !strcmp(pc + pl - 3, "ELI") &&
-            !sr_dict_actor_dated_on(cs->d, m->owner, cs->date) && !former_title(cs, h)) {
+        if ((past_office && nag) ||
+            (nag && pl >= 6 && !strcmp(pc + pl - 3, "ELI") &&
+             !sr_dict_actor_dated_on(cs->d, m->owner, cs->date) && !former_title(cs, h))) {
             /* no dated role on the date, only the code between offices:
              * the title the text gives holds, with the phrase's other
              * name ("U.S. envoy Richard Holbrooke" in a year the

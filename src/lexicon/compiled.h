@@ -288,6 +288,9 @@ uint32_t sr_dict_match(const sr_dict *d, int k, const sr_dtok *toks, size_t n,
  * code whose range covers the date (the first one listed when several do),
  * else the default code, else "". */
 const char *sr_dict_actor_code_on(const sr_dict *d, uint32_t a, uint32_t date);
+/* The code of actor `a`'s dated role that ended last before `date` (a
+ * person who has left office, or died), or "" when none has. */
+const char *sr_dict_actor_code_before(const sr_dict *d, uint32_t a, uint32_t date);
 /* Whether one of actor `a`'s dated codes covers `date` (false when only
  * the default code, or none, holds then). */
 bool sr_dict_actor_dated_on(const sr_dict *d, uint32_t a, uint32_t date);

@@ -1640,6 +1640,23 @@ const char *sr_dict_actor_code_on(const sr_dict *d, uint32_t a, uint32_t date)
     return deflt ? deflt : "";
 }
 
+const char *sr_dict_actor_code_before(const sr_dict *d, uint32_t a, uint32_t date)
+{
+    if (a >= d->nactors || !date)
+        return "";
+    const sr_dactor *ac = &d->actors[a];
+    const char *best = "";
+    uint32_t best_to = 0;
+    for (uint32_t i = ac->codes; i < ac->codes + ac->ncodes; i++) {
+        const sr_dacode *c = &d->acodes[i];
+        if (c->to && c->to < date && c->to > best_to) {
+            best = sr_dstr(d, c->code);
+            best_to = c->to;
+        }
+    }
+    return best;
+}
+
 bool sr_dict_actor_dated_on(const sr_dict *d, uint32_t a, uint32_t date)
 {
     if (a >= d->nactors || !date)
