@@ -2031,6 +2031,29 @@ static void test_past_office_titles(void)
     sr_dict_free(d);
 }
 
+/* A bare country before the head naming one of its bodies gives way to
+ * it: "the Israeli Mossad" ISRSPY, not ISR; a body of another country
+ * does not ("the Iranian Mossad" stays the bare country's). */
+static void test_country_body_head(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("sector SPY intelligence\nactor ISRSPY Mossad\npred 173 arrest obj:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *spec = "The/DET/3/det %s/ADJ/3/amod Mossad/PROPN/4/nsubj "
+                           "arrested|arrest/VERB:VBD/0/root an/DET/7/det American/ADJ/7/amod "
+                           "negotiator|negotiator/NOUN/4/obj ./PUNCT/4/punct";
+        char text[512];
+        snprintf(text, sizeof text, spec, "Israeli");
+        CHECK(codes(c, text, "ISRSPY", "USAGOV", "173"));
+        CHECK(!codes(c, text, "ISR", "USAGOV", "173"));
+        snprintf(text, sizeof text, spec, "Iranian");
+        CHECK(codes(c, text, "IRN", "USAGOV", "173"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 /* "the West" is WST; a one-word name written in lower case and not tagged
  * as a proper noun is a common word ("west of Baghdad"); a one-word region
  * next to a capitalised word is part of a longer name ("West Coast"), but
@@ -2368,6 +2391,7 @@ int main(void)
     test_one_sided();
     test_no_event_constructions();
     test_past_office_titles();
+    test_country_body_head();
     test_event_noun_passive_subject();
     test_definite_pair();
     test_places();

@@ -858,6 +858,25 @@ static bool title_in_name(const csent *cs, const mention *m)
            len < (size_t)n;
 }
 
+/* Whether another actor mention of the phrase (first, cnt) covers its
+ * head h with a code on the date that is `m`'s bare country code with more
+ * after it (m: "Belarusian", the head's: "KGB", BLRSPY). */
+static bool body_of_country_at_head(const csent *cs, int h, int first, int cnt,
+                                    const mention *m)
+{
+    const char *mc = sr_dict_actor_code_on(cs->d, m->owner, cs->date);
+    if (strlen(mc) != 3)
+        return false;
+    for (int k = 0; k < cnt; k++) {
+        const mention *o = &cs->m[cs->mention_order[first + k]];
+        if (o == m || o->agent || !(h >= o->start && h < o->end))
+            continue;
+        const char *oc = sr_dict_actor_code_on(cs->d, o->owner, cs->date);
+        return strlen(oc) > 3 && !strncmp(oc, mc, 3);
+    }
+    return false;
+}
+
 /* Own phrases of head h: actor mentions (split where they are conjuncts of
  * each other) composed with the agent mentions. `modifier_agents` receives
  * the agents that do not cover h itself, for conjuncts to borrow. */
@@ -951,6 +970,13 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
          * ("Turkish Cypriot leader Rauf Denktash"); conjuncts have heads
          * of their own */
         if (m->agent || person >= 0)
+            continue;
+        /* sitrep's own mode: a bare country before the phrase's head
+         * naming one of that country's bodies gives way to it ("the
+         * Belarusian KGB" BLRSPY, "Lebanese Hezbollah" LBNREB, not BLR,
+         * LBN) */
+        if (!any_actor && !cs->c->opt.petrarch && !(h >= m->start && h < m->end) &&
+            body_of_country_at_head(cs, h, first, cnt, m))
             continue;
         /* a second actor of the same phrase counts only as a conjunct */
         if (any_actor) {
