@@ -1087,8 +1087,8 @@ static void test_coordinated_modifiers(void)
 }
 
 /* Lemmatiser slips and quantity nouns: "troops" left as its own lemma
- * is "troop"; "ten days of war games", "a wave of strikes": the "of"
- * noun fills the slot. */
+ * is "troop"; "ten days of war games", "a wave of strikes", "tens of
+ * thousands of troops": the "of" noun fills the slot. */
 static void test_plural_and_partitive(void)
 {
     sr_dict *d;
@@ -1109,6 +1109,16 @@ static void test_plural_and_partitive(void)
         CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj launched|launch/VERB:VBD/0/root a/DET/4/det "
                                    "review/NOUN/2/obj of/ADP/6/case strikes|strike/NOUN/4/nmod "
                                    "on/ADP/8/case Israel/PROPN/6/nmod ./PUNCT/2/punct", "195", NULL), 0);
+        /* "tens of thousands of troops": a chain of quantity nouns */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj massed|mass/VERB:VBD/0/root "
+                                   "tens|ten/NOUN/2/obj of/ADP/5/case thousands|thousand/NOUN/3/nmod "
+                                   "of/ADP/7/case troops|troops/NOUN/5/nmod ./PUNCT/2/punct", "154",
+                                NULL), 1);
+        /* ... but not through a noun that is no quantity */
+        CHECK_INT_EQ(count_code(c, "Iran/PROPN/2/nsubj massed|mass/VERB:VBD/0/root "
+                                   "tens|ten/NOUN/2/obj of/ADP/5/case photos|photo/NOUN/3/nmod "
+                                   "of/ADP/7/case troops|troops/NOUN/5/nmod ./PUNCT/2/punct", "154",
+                                NULL), 0);
     }
     sr_coder_free(c);
     sr_dict_free(d);

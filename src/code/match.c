@@ -827,7 +827,8 @@ static int partitive_of(const csent *cs, int c)
         "day", "week", "month", "year", "hour", "round", "series", "wave", "spate",
         "string", "flurry", "barrage", "volley", "salvo", "number", "dozen", "hundred",
         "thousand", "couple", "set", "package", "batch", "shipment", "consignment", "ton",
-        "tonne", "lot", "range", "host", "raft", "variety"};
+        "tonne", "lot", "range", "host", "raft", "variety", "ten", "score", "million",
+        "billion"};
     const cword *w = &cs->w[c];
     if (w->upos != SR_UPOS_NOUN && w->upos != SR_UPOS_NUM)
         return -1;
@@ -952,6 +953,9 @@ static bool d_term(dstate *s, const sr_dterm *t, int i, int n)
             if (x->kind == SR_TERM_WORD && cs->c->explicit_targets && !cs->c->opt.petrarch &&
                 !word_ok(cs, x, c)) {
                 int q = partitive_of(cs, c);
+                /* "tens of thousands of troops": a chain of them */
+                for (int hop = 0; hop < 2 && q >= 0 && !word_ok(cs, x, q); hop++)
+                    q = partitive_of(cs, q);
                 if (q >= 0 && word_ok(cs, x, q))
                     c = q;
             }
