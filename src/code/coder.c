@@ -1851,6 +1851,22 @@ static bool home_place(csent *cs, const actor *s, const actor *t, const char *co
     return !challenger && strncmp(home, "---", 3) != 0 && strncmp(home, t->code, 3) == 0;
 }
 
+/* `tgt` without its first 64 phrases marked in `gone` (`drop` of them),
+ * in `out`; `tgt` itself when none is. */
+static const alist *without_marked(csent *cs, const alist *tgt, const bool *gone, int drop,
+                                   alist *out)
+{
+    if (drop == 0)
+        return tgt;
+    out->n = 0;
+    out->v = tgt->n - drop ? sr_arena_alloc(cs->tmp, (size_t)(tgt->n - drop) * sizeof *out->v)
+                           : NULL;
+    for (int j = 0; j < tgt->n; j++)
+        if (!(j < 64 && gone[j]))
+            out->v[out->n++] = tgt->v[j];
+    return out;
+}
+
 /* The list drops a place that is home to every source (the event may then
  * stand without a target); add_event skips a pair whose target is the
  * source's own place when other sources remain ("China and Russia signed
@@ -1869,15 +1885,7 @@ static const alist *without_home_places(csent *cs, const alist *src, const alist
             drop++;
         }
     }
-    if (drop == 0)
-        return tgt;
-    out->n = 0;
-    out->v = tgt->n - drop ? sr_arena_alloc(cs->tmp, (size_t)(tgt->n - drop) * sizeof *out->v)
-                           : NULL;
-    for (int j = 0; j < tgt->n; j++)
-        if (!(j < 64 && gone[j]))
-            out->v[out->n++] = tgt->v[j];
-    return out;
+    return without_marked(cs, tgt, gone, drop, out);
 }
 
 /* `tgt` without the phrases owned by "its" or "their" standing for the
@@ -1909,15 +1917,7 @@ static const alist *without_own_victims(csent *cs, const alist *src, const alist
             drop++;
         }
     }
-    if (drop == 0)
-        return tgt;
-    out->n = 0;
-    out->v = tgt->n - drop ? sr_arena_alloc(cs->tmp, (size_t)(tgt->n - drop) * sizeof *out->v)
-                           : NULL;
-    for (int j = 0; j < tgt->n; j++)
-        if (!(j < 64 && gone[j]))
-            out->v[out->n++] = tgt->v[j];
-    return out;
+    return without_marked(cs, tgt, gone, drop, out);
 }
 
 /* Whether verb v has a purpose clause of celebration or mourning ("fans
