@@ -2041,6 +2041,34 @@ static void test_past_office_titles(void)
     sr_dict_free(d);
 }
 
+/* "Fighting between Israel and Iran resumed" parsed with the gerund the
+ * root and the verb its clause (or a participle hung on a noun of its
+ * phrase): the verb is the root, the gerund a noun and its subject, and
+ * the noun's event codes the pair acting on each other; a gerund with an
+ * object of its own ("Fighting the fire took hours") is left alone. */
+static void test_gerund_subject_root(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("noun 190 fighting between:T\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *xcomp = "Fighting|fight/VERB:VBG/0/root between/ADP/3/case Israel/PROPN/1/obl "
+                            "and/CCONJ/5/cc Iran/PROPN/3/conj resumed|resume/VERB:VBD/1/xcomp "
+                            "./PUNCT/1/punct";
+        CHECK(codes(c, xcomp, "ISR", "IRN", "190"));
+        CHECK(codes(c, xcomp, "IRN", "ISR", "190"));
+        const char *acl = "Fighting|fight/VERB:VBG/0/root between/ADP/3/case Israeli/ADJ/1/obl "
+                          "and/CCONJ/6/cc Iranian/ADJ/6/amod troops|troop/NOUN/3/conj "
+                          "resumed|resume/VERB:VBN/6/acl ./PUNCT/1/punct";
+        CHECK(codes(c, acl, "ISR", "IRNMIL", "190"));
+        CHECK_INT_EQ(count_code(c, "Fighting|fight/VERB:VBG/0/root the/DET/3/det fire/NOUN/1/obj "
+                                   "between/ADP/5/case Israel/PROPN/3/nmod took|take/VERB:VBD/1/conj "
+                                   "hours|hour/NOUN/6/obj ./PUNCT/1/punct", "190", NULL), 0);
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
 /* A bare country before the head naming one of its bodies gives way to
  * it: "the Israeli Mossad" ISRSPY, not ISR; a body of another country
  * does not ("the Iranian Mossad" stays the bare country's). */
@@ -2402,6 +2430,7 @@ int main(void)
     test_no_event_constructions();
     test_past_office_titles();
     test_country_body_head();
+    test_gerund_subject_root();
     test_event_noun_passive_subject();
     test_definite_pair();
     test_places();

@@ -1329,6 +1329,74 @@ static void repair_participle_root(cword *w, int n)
     verb_root(w, v, r);
 }
 
+/* "Fighting between Armenian and Azerbaijani forces resumed on Monday"
+ * parsed with the gerund the root and the sentence's past tense a clause
+ * of it: a sentence that opens with a capitalised gerund (no subject,
+ * object, auxiliary or marker of its own) whose clause (xcomp, ccomp,
+ * conj, parataxis, advcl) is a finite past or present verb after it
+ * with no subject: that verb is the root and the gerund, a noun, its
+ * subject; the gerund's modifiers before the verb stay its own (an
+ * oblique becomes a noun's modifier), the rest go to the verb. Own mode
+ * only. */
+static void repair_gerund_subject_root(cword *w, const sr_word *x, int n)
+{
+    size_t l = n > 2 ? strlen(w[0].lower) : 0;
+    if (l < 5 || w[0].head >= 0 || w[0].upos != SR_UPOS_VERB ||
+        strcmp(w[0].lower + l - 3, "ing") != 0 || !w[0].form[0] ||
+        !(w[0].form[0] >= 'A' && w[0].form[0] <= 'Z'))
+        return;
+    int v = -1;
+    for (int j = 1; j < n; j++) {
+        uint8_t r = w[j].rel;
+        if (w[j].head != 0)
+            continue;
+        if (r == R_OBJ || is_subj(r) || r == R_AUX || r == R_AUXPASS || r == R_MARK ||
+            r == R_COP)
+            return;
+        const char *t = x[j].xpos ? x[j].xpos : "";
+        if (v < 0 && w[j].upos == SR_UPOS_VERB &&
+            (r == R_XCOMP || r == R_CCOMP || r == R_CONJ || r == R_ADVCL || r == R_PARATAXIS) &&
+            (!strcmp(t, "VBD") || !strcmp(t, "VBZ") || !strcmp(t, "VBP")))
+            v = j;
+    }
+    if (v < 0) {
+        /* or a past participle the parser hung as a reduced relative on
+         * a noun of the gerund's phrase ("... Eritrean troops resumed/VBN
+         * along the border"), the sentence having no finite verb */
+        for (int j = 1; j < n && v < 0; j++) {
+            const char *t = x[j].xpos ? x[j].xpos : "";
+            if (!strcmp(t, "VBD") || !strcmp(t, "VBZ") || !strcmp(t, "VBP") || !strcmp(t, "MD"))
+                return;
+            if (w[j].upos != SR_UPOS_VERB || strcmp(t, "VBN") != 0 || w[j].rel != R_ACL)
+                continue;
+            int h = w[j].head, steps = 0;
+            while (h > 0 && h < j && steps++ < n)
+                h = w[h].head;
+            if (h == 0)
+                v = j;
+        }
+        if (v < 0)
+            return;
+    }
+    for (int j = 0; j < n; j++)
+        if (w[j].head == v && (is_subj(w[j].rel) || w[j].rel == R_MARK || w[j].rel == R_AUX ||
+                               w[j].rel == R_AUXPASS))
+            return;
+    for (int j = 1; j < n; j++) {
+        if (w[j].head != 0 || j == v)
+            continue;
+        if (j > v || w[j].upos == SR_UPOS_PUNCT) {
+            w[j].head = v;
+        } else if (w[j].rel == R_OBL) {
+            w[j].rel = R_NMOD;
+        }
+    }
+    w[0].upos = SR_UPOS_NOUN;
+    w[0].lemma = w[0].lower;        /* "fighting", not the verb */
+    w[0].tok.lemma = w[0].tok.form;
+    verb_root(w, v, 0);
+}
+
 /* "Syria, which has sent troops to Lebanon, accused Israel of aggression"
  * parsed with "Syria" the root, the relative clause hung on it and the
  * sentence's verb a conjunct of the relative clause's verb: a noun root
@@ -1644,6 +1712,7 @@ bool sr_csent_init(csent *cs, const sr_coder *c, sr_doc *doc, uint32_t si,
         repair_participle_root(cs->w, n);
         repair_finite_noun_root(cs->w, src, n);
         repair_relcl_root(cs->w, n);
+        repair_gerund_subject_root(cs->w, src, n);
         repair_aux_particle(cs->w, n);
         repair_prefixed_past(cs);
         repair_phrasal_noun(cs);
