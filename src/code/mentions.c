@@ -920,10 +920,12 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
         if (*sr_dict_actor_code_on(cs->d, m->owner, cs->date)) {
             person = cs->mention_order[first + k];
         } else if ((titled || (!former_title(cs, h) && title_in_name(cs, m))) && !of_noun &&
-                   !cs->c->opt.petrarch &&
-                   strlen(sr_dict_actor_code_before(cs->d, m->owner, cs->date)) >= 3) {
-            person = cs->mention_order[first + k];
-            past_office = sr_dict_actor_code_before(cs->d, m->owner, cs->date);
+                   !cs->c->opt.petrarch) {
+            const char *before = sr_dict_actor_code_before(cs->d, m->owner, cs->date);
+            if (strlen(before) >= 3) {
+                person = cs->mention_order[first + k];
+                past_office = before;
+            }
         }
     }
     bool any_actor = false;

@@ -478,6 +478,12 @@ static void repair_object_list(cword *w, int n)
     }
 }
 
+/* Whether a Penn tag is a finite verb's: past, or present of either person. */
+static bool finite_tag(const char *xp)
+{
+    return !strcmp(xp, "VBD") || !strcmp(xp, "VBZ") || !strcmp(xp, "VBP");
+}
+
 /* Make verb v the sentence's root and word s its subject (the end of the
  * tree repairs that find a clause the parser read as something else). */
 static void verb_root(cword *w, int v, int s)
@@ -1070,7 +1076,7 @@ static void repair_absorbed_subject(cword *w, const sr_word *x, int n)
     for (int v = 1; v < n; v++) {
         const char *xp = x[v].xpos ? x[v].xpos : "";
         if (w[v].upos != SR_UPOS_VERB ||
-            (strcmp(xp, "VBD") != 0 && strcmp(xp, "VBZ") != 0 && strcmp(xp, "VBP") != 0))
+            !finite_tag(xp))
             continue;
         int s = -1, det = 0;
         bool ok = true;
@@ -1356,7 +1362,7 @@ static void repair_gerund_subject_root(cword *w, const sr_word *x, int n)
         const char *t = x[j].xpos ? x[j].xpos : "";
         if (v < 0 && w[j].upos == SR_UPOS_VERB &&
             (r == R_XCOMP || r == R_CCOMP || r == R_CONJ || r == R_ADVCL || r == R_PARATAXIS) &&
-            (!strcmp(t, "VBD") || !strcmp(t, "VBZ") || !strcmp(t, "VBP")))
+            finite_tag(t))
             v = j;
     }
     if (v < 0) {
@@ -1365,7 +1371,7 @@ static void repair_gerund_subject_root(cword *w, const sr_word *x, int n)
          * along the border"), the sentence having no finite verb */
         for (int j = 1; j < n && v < 0; j++) {
             const char *t = x[j].xpos ? x[j].xpos : "";
-            if (!strcmp(t, "VBD") || !strcmp(t, "VBZ") || !strcmp(t, "VBP") || !strcmp(t, "MD"))
+            if (finite_tag(t) || !strcmp(t, "MD"))
                 return;
             if (w[j].upos != SR_UPOS_VERB || strcmp(t, "VBN") != 0 || w[j].rel != R_ACL)
                 continue;
