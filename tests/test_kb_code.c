@@ -1953,6 +1953,7 @@ static void test_person_names(void)
                             "  role IRQPTY ..2005-06-13\n  role IRQGOV 2005-06-13..2017-11-01\n"
                             "  role IRQPTY\n"
                             "person Jalal Talabani\n  role IRQPTY ..2005-04-07\n"
+                            "actor IRQPTY Kurdistan Democratic Party; KDP\n"
                             "person Richard Holbrooke\n  role USAGOV 1994-09-13..1996-02-21\n"
                             "  role USAELI\n"
                             "pred 112 accuse obj:T\n", true, &d);
@@ -1988,11 +1989,45 @@ static void test_person_names(void)
         CHECK(codes_on(c, "Jalal/PROPN/3/nsubj Talabani/PROPN/1/flat accused|accuse/VERB:VBD/0/root "
                           "Massoud/PROPN/3/obj Barzani/PROPN/4/flat ./PUNCT/3/punct",
                        "1996-09-01", "IRQPTY", "IRQPTY", "112"));
+        /* a person and a named body of his code are two actors, either
+         * way round; his country's seat of that code stays himself */
+        CHECK(codes_on(c, "Jalal/PROPN/3/nsubj Talabani/PROPN/1/flat accused|accuse/VERB:VBD/0/root "
+                          "the/DET/5/det KDP/PROPN/3/obj ./PUNCT/3/punct",
+                       "1996-09-01", "IRQPTY", "IRQPTY", "112"));
+        CHECK(codes_on(c, "the/DET/2/det KDP/PROPN/3/nsubj accused|accuse/VERB:VBD/0/root "
+                          "Jalal/PROPN/3/obj Talabani/PROPN/4/flat ./PUNCT/3/punct",
+                       "1996-09-01", "IRQPTY", "IRQPTY", "112"));
+        CHECK(!codes_on(c, "Massoud/PROPN/3/nsubj Barzani/PROPN/1/flat accused|accuse/VERB:VBD/0/root "
+                           "Baghdad/PROPN/3/obj ./PUNCT/3/punct",
+                        "2009-07-26", "IRQGOV", "IRQGOV", "112"));
         /* a person's possession is composed as before: "Barzani's troops" */
         CHECK(codes_on(c, "Massoud/PROPN/4/nmod:poss Barzani/PROPN/1/flat 's/PART/1/case "
                           "troops|troop/NOUN/5/nsubj accused|accuse/VERB:VBD/0/root "
                           "Iran/PROPN/5/obj ./PUNCT/5/punct",
                        "1996-09-01", "IRQPTYMIL", "IRN", "112"));
+    }
+    sr_coder_free(c);
+    sr_dict_free(d);
+}
+
+/* "called X a Y" names X, in praise or blame: a statement (010) by the
+ * more specific `call obj:T appos:*`, not the telephone call of `call
+ * obj:T` (041), which a bare "called Macron" still is. */
+static void test_call_named(void)
+{
+    sr_dict *d;
+    sr_coder *c = coder_for("country FRA France\n"
+                            "person Donald Trump; Trump\n  role USAGOV\n"
+                            "person Emmanuel Macron; Macron\n  role FRAGOV\n"
+                            "pred 041 call obj:T\npred 010 call obj:T appos:*\n", true, &d);
+    CHECK(c != NULL);
+    if (c) {
+        const char *named = "Trump/PROPN/2/nsubj called|call/VERB:VBD/0/root Macron/PROPN/2/obj "
+                            "a/DET/5/det liar/NOUN/3/appos ./PUNCT/2/punct";
+        CHECK(codes(c, named, "USAGOV", "FRAGOV", "010"));
+        CHECK(!codes(c, named, "USAGOV", "FRAGOV", "041"));
+        CHECK(codes(c, "Trump/PROPN/2/nsubj called|call/VERB:VBD/0/root Macron/PROPN/2/obj "
+                       "./PUNCT/2/punct", "USAGOV", "FRAGOV", "041"));
     }
     sr_coder_free(c);
     sr_dict_free(d);
@@ -2461,6 +2496,7 @@ int main(void)
     test_unnamed_sides();
     test_wire_words();
     test_person_names();
+    test_call_named();
     test_regions();
     test_group_anaphor();
     test_body_heads();

@@ -1546,10 +1546,14 @@ static void add_event(csent *cs, evlist *L, const vinfo *vi, const actor *s0, co
             return;
     }
     /* two people of one code are two actors ("Kurdish leader Jalal
-     * Talabani accused Massoud Barzani", both IRQPTY); any other pair of
-     * one code is the actor and itself */
-    bool two_people = !c->opt.petrarch && s0->person && t0->person && !s0->pronoun &&
-                      !t0->pronoun && s0->rule != t0->rule;
+     * Talabani accused Massoud Barzani", both IRQPTY), and so are a
+     * person and a named body of that code ("Annan urged the Security
+     * Council", both IGOUNO; "the Khmer Rouge accused Pol Pot", both
+     * KHMREB); any other pair of one code (a country and its government,
+     * a seat, an agent of the country) is the actor and itself */
+    bool two_people = !c->opt.petrarch && !s0->pronoun && !t0->pronoun &&
+                      ((s0->person && t0->person && s0->rule != t0->rule) ||
+                       (s0->person && t0->org) || (s0->org && t0->person));
     /* a state's force on a place of its own ("Russian aircraft bombed
      * Grozny": RUS and the city's RUS) hits no other actor: on a pattern
      * of the verb and a named (not pronoun) source, the event stands with
@@ -2046,7 +2050,7 @@ static void events_of(csent *cs, evlist *L, vinfo *vi, const char *issues)
         if (c->opt.require_dyad && !sourced)
             return;
         /* a one-sided event: the missing side is the null actor */
-        static const actor nobody = {"---", -1, 0, 0, true, false, 0, false, false};
+        static const actor nobody = {"---", -1, 0, 0, true, false, 0, false, false, false};
         alist one = {(actor *)&nobody, 1};
         if (src->n == 0 && tgt->n == 0)
             return;

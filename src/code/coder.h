@@ -152,6 +152,8 @@ typedef struct actor {
     uint32_t rule;          /* origin of the actor entry (string offset) */
     bool place;             /* a bare city or region (SR_ACTOR_PLACE) */
     bool person;            /* a person's own entry (SR_ACTOR_PERSON) */
+    bool org;               /* a named body alone, no agent composed onto
+                               it (SR_ACTOR_ORG) */
 } actor;
 
 typedef struct alist {

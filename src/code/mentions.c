@@ -568,7 +568,7 @@ static void resolve_pronoun(csent *cs, int p, alist *out, int *cap, int depth)
             return;
         for (int j = 0; j < cs->prev->nsubject; j++) {
             actor a = {sr_arena_strdup(cs->tmp, cs->prev->subject[j]), p, p, p, false, true,
-                       cs->prev->rule[j], false, false};
+                       cs->prev->rule[j], false, false, false};
             push(cs, out, cap, a);
         }
     }
@@ -745,7 +745,7 @@ static void resolve_pair(csent *cs, int i, bool people, alist *out, int *cap)
         if (got == 2) {
             for (int j = 1; j >= 0; j--) {
                 actor a = {sr_arena_strdup(cs->tmp, v[idx[j]]), i, i, i, false, true,
-                           rules[idx[j]], false, false};
+                           rules[idx[j]], false, false, false};
                 push(cs, out, cap, a);
             }
             return;
@@ -960,7 +960,7 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
             pc = compose(cs, other, agents, nag);
         }
         actor a = {pc, h, m->start, m->end - 1,
-                   false, false, cs->d->actors[m->owner].origin, false, true};
+                   false, false, cs->d->actors[m->owner].origin, false, true, false};
         push(cs, out, cap, a);
         *base_code = a.code;
         any_actor = true;
@@ -1009,7 +1009,8 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
             *base_code = code;
         actor a = {compose(cs, code, agents, nag), h, m->start, m->end - 1, false, false,
                    cs->d->actors[m->owner].origin,
-                   nag == 0 && (cs->d->actors[m->owner].flags & SR_ACTOR_PLACE), false};
+                   nag == 0 && (cs->d->actors[m->owner].flags & SR_ACTOR_PLACE), false,
+                   nag == 0 && (cs->d->actors[m->owner].flags & SR_ACTOR_ORG)};
         push(cs, out, cap, a);
         prev_end = m->end;
         /* sitrep's own mode: an adjective of a country coordinated with
@@ -1031,7 +1032,7 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
                     if (!*cc)
                         continue;
                     actor b = {compose(cs, cc, agents, nag), h, cm->start, cm->end - 1, false,
-                               false, cs->d->actors[cm->owner].origin, false, false};
+                               false, cs->d->actors[cm->owner].origin, false, false, false};
                     push(cs, out, cap, b);
                 }
             }
@@ -1064,12 +1065,12 @@ static void own_actors(csent *cs, int h, alist *out, int *cap, int *mod_agents,
             if (pp.v[j].weak)
                 continue;
             actor a = {compose(cs, pp.v[j].code, agents, nag), h, lo, hi, false, false,
-                       pp.v[j].rule, false, false};
+                       pp.v[j].rule, false, false, false};
             push(cs, out, cap, a);
         }
         if (out->n == 0) {
             actor a = {compose(cs, "---", agents, nag), h, lo, hi, true, false,
-                       cs->d->agents[cs->m[agents[0]].owner].origin, false, false};
+                       cs->d->agents[cs->m[agents[0]].owner].origin, false, false, false};
             push(cs, out, cap, a);
         }
     }

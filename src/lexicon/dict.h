@@ -227,6 +227,9 @@ uint32_t sr_dictb_actor(sr_dict_builder *b, const char *name);
  * adjectives written before the name do not add to it. */
 #define SR_ACTOR_PLACE 1u
 #define SR_ACTOR_PERSON 2u
+/* SR_ACTOR_ORG: a named body of an own `actor` entry (a party, an armed
+ * group, an organ of an IGO), not a country, seat, place or person */
+#define SR_ACTOR_ORG 4u
 /* Adds SR_ACTOR_* flags to an actor. */
 void sr_dictb_actor_flags(sr_dict_builder *b, uint32_t actor, uint32_t flags);
 /* Add a phrase ("words separated by spaces") that names actor `actor`. A

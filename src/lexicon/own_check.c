@@ -65,7 +65,7 @@ static const char *const prepositions[] = {
 
 static const char *const relations[] = {
     "obj", "iobj", "nsubj", "xcomp", "ccomp", "advcl", "acl", "compound",
-    "amod", NULL};
+    "amod", "appos", NULL};
 
 /* Clausal relations: their filler is a verb, never an actor. */
 static const char *const clausal[] = {"xcomp", "ccomp", "advcl", "acl", NULL};
@@ -628,7 +628,7 @@ static void check_slots(pcheck *pc, const sr_own_slot *v, uint32_t n,
             const char *rel = s->rels[r];
             if (!in_list(relations, rel) && !in_list(prepositions, rel))
                 pbad(pc, "'%s' is neither a relation (obj, iobj, nsubj, "
-                     "xcomp, ccomp, advcl, acl, compound, amod) nor a "
+                     "xcomp, ccomp, advcl, acl, compound, amod, appos) nor a "
                      "preposition", rel);
             if (in_list(clausal, rel))
                 is_clause = true;

@@ -181,6 +181,8 @@ static void add_actor(sr_dict_builder *b, const sr_own_entry *e)
         add_codes(b, a, e);
     if (e->kind == SR_OWN_PERSON)
         sr_dictb_actor_flags(b, a, SR_ACTOR_PERSON);
+    else if (e->kind == SR_OWN_ACTOR)
+        sr_dictb_actor_flags(b, a, SR_ACTOR_ORG);
 }
 
 /* Seats and places: one actor per name, with the seat line's code or the
@@ -714,7 +716,7 @@ sr_status sr_own_compile(const sr_own_dict *d, sr_dict_builder *b)
  * dict.srd made by an older version of this compiler is rebuilt: bump it
  * whenever the mapping to the builder changes. */
 #define OWN_COMPILER "sitrep own-format compiler"
-#define OWN_COMPILER_VERSION 13
+#define OWN_COMPILER_VERSION 14
 
 static void add_sources(sr_dict_builder *b, const sr_own_dict *d)
 {
