@@ -25,4 +25,17 @@ expect_grep '"source":\{"text":"Croat forces","code":"BIHSEPMIL"' "$TMP/out"
 # in Croatia's own war (1991): Croatia's forces
 expect_status 0 "$SITREP" code --date 1991-10-01 "$TMP/croat.txt"
 expect_grep '"source":\{"text":"Croat forces","code":"HRVMIL"' "$TMP/out"
+
+# an act of the other side welcomed is praise (051); a state welcomed, a
+# visit hosted (043)
+printf '%s\n' "Britain welcomed Libya's offer to hand over the suspects." \
+  "Egypt welcomed Israel's withdrawal from southern Lebanon." \
+  "Egypt welcomed Israel's prime minister." >"$TMP/welcome.txt"
+expect_status 0 "$SITREP" code --date 1999-03-01 "$TMP/welcome.txt"
+expect_grep '"source":\{"text":"Britain","code":"GBR".*"target":\{"text":"Libya'"'"'s offer","code":"LBY".*"cameo":"051"' "$TMP/out"
+expect_grep '"text":"Egypt welcomed Israel'"'"'s withdrawal.*"cameo":"051"' "$TMP/out"
+expect_grep '"text":"Egypt welcomed Israel'"'"'s prime minister\.".*"cameo":"043"' "$TMP/out"
+if grep -q '"text":"Egypt welcomed Israel'"'"'s withdrawal.*"cameo":"043"' "$TMP/out"; then
+  fail "a withdrawal welcomed was coded as a visit hosted"
+fi
 finish
