@@ -38,4 +38,8 @@ expect_grep '"text":"Egypt welcomed Israel'"'"'s prime minister\.".*"cameo":"043
 if grep -q '"text":"Egypt welcomed Israel'"'"'s withdrawal.*"cameo":"043"' "$TMP/out"; then
   fail "a withdrawal welcomed was coded as a visit hosted"
 fi
+# an extradition "to" a state is judicial cooperation with that state (063)
+printf '%s\n' "Colombia extradited the drug lord to the United States." >"$TMP/extradite.txt"
+expect_status 0 "$SITREP" code --date 1999-03-01 "$TMP/extradite.txt"
+expect_grep '"source":\{"text":"Colombia","code":"COL".*"target":\{"text":"the United States","code":"USA".*"cameo":"063"' "$TMP/out"
 finish
